@@ -1,0 +1,21 @@
+// Package graph is the estate model of untether: a directed graph in which an
+// edge A -> B means "A needs B", and the versioned estate file that carries it
+// between the pipeline's stages.
+//
+// What goes in: nodes of four classes (resource, placement, group, service),
+// edges, and coverage gaps, either built with a Builder by a collector or read
+// from an estate file with Load or Decode.
+//
+// What comes out: a validated *Estate that can be saved atomically with sorted,
+// deterministic bytes, and a Compiled view with dense integer indices and
+// adjacency in both directions for the simulator (plus a gonum view for graph
+// algorithms).
+//
+// What always holds for an Estate returned by Load, Decode or Builder.Estate:
+// ids are unique, every edge joins two known nodes, no node needs itself, no
+// edge appears twice, every group has 1 <= need <= members, and every class
+// and placement level is one the model knows. Fields this version does not
+// know are kept and written back unchanged.
+//
+// This package imports no other package of untether.
+package graph

@@ -1,0 +1,347 @@
+package graph
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// Load reads and validates the estate file at path ("-" reads standard input).
+func Load(path string) (*Estate, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(os.Stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read estate: %w", err)
+	}
+	return Decode(data, path)
+}
+
+// IsEstate reports whether data looks like an estate file (a JSON object with
+// an "untether_estate" field), so a reader can be chosen by content.
+func IsEstate(data []byte) bool {
+	var probe struct {
+		V json.RawMessage `json:"untether_estate"`
+	}
+	return json.Unmarshal(data, &probe) == nil && probe.V != nil
+}
+
+// Decode parses and validates an estate file's bytes; name is used in errors.
+func Decode(data []byte, name string) (*Estate, error) {
+	e, err := decodeFast(data)
+	if err != nil {
+		// The fast path cannot say where a problem is, or keep unknown
+		// fields; the careful path does both.
+		e, err = decodeCareful(data, name)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := Validate(e); err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			ie.File = name
+		}
+		return nil, err
+	}
+	return e, nil
+}
+
+// Plain copies without methods, so the fast path decodes with the standard
+// library's reflection and no per-node custom unmarshalling.
+type (
+	plainNode Node
+	plainEdge Edge
+	plainGap  Gap
+)
+
+// decodeFast succeeds only on a well-formed version-1 file with no unknown
+// fields: the common case, decoded in one pass.
+func decodeFast(data []byte) (*Estate, error) {
+	var w struct {
+		Version *int        `json:"untether_estate"`
+		Nodes   []plainNode `json:"nodes"`
+		Edges   []plainEdge `json:"edges"`
+		Gaps    []plainGap  `json:"gaps"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&w); err != nil {
+		return nil, err
+	}
+	if dec.More() || w.Version == nil || *w.Version != FormatVersion {
+		return nil, errors.New("not a plain version-1 estate")
+	}
+	e := &Estate{Nodes: make([]Node, len(w.Nodes)), Edges: make([]Edge, len(w.Edges)), Gaps: make([]Gap, len(w.Gaps))}
+	for i := range w.Nodes {
+		e.Nodes[i] = Node(w.Nodes[i])
+	}
+	for i := range w.Edges {
+		e.Edges[i] = Edge(w.Edges[i])
+	}
+	for i := range w.Gaps {
+		e.Gaps[i] = Gap(w.Gaps[i])
+	}
+	return e, nil
+}
+
+func decodeCareful(data []byte, name string) (*Estate, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, jsonError(data, name, "$", err)
+	}
+	if top == nil {
+		return nil, &InputError{File: name, Path: "$", Msg: "expected a JSON object with \"untether_estate\", got null"}
+	}
+	rawVersion, ok := top["untether_estate"]
+	if !ok {
+		return nil, &InputError{File: name, Path: "$", Msg: "not an untether estate file: no \"untether_estate\" version field"}
+	}
+	var version int
+	if err := json.Unmarshal(rawVersion, &version); err != nil {
+		return nil, &InputError{File: name, Path: "$.untether_estate", Msg: fmt.Sprintf("expected an integer version, got %s", clip(rawVersion))}
+	}
+	if version != FormatVersion {
+		return nil, &InputError{File: name, Path: "$.untether_estate", Msg: fmt.Sprintf("unsupported estate version %d: this build reads version %d; upgrade untether", version, FormatVersion)}
+	}
+	e := &Estate{}
+	var err error
+	if e.Nodes, err = decodeList[Node](top["nodes"], data, name, "$.nodes"); err != nil {
+		return nil, err
+	}
+	if e.Edges, err = decodeList[Edge](top["edges"], data, name, "$.edges"); err != nil {
+		return nil, err
+	}
+	if e.Gaps, err = decodeList[Gap](top["gaps"], data, name, "$.gaps"); err != nil {
+		return nil, err
+	}
+	for _, k := range []string{"untether_estate", "nodes", "edges", "gaps"} {
+		delete(top, k)
+	}
+	if len(top) > 0 {
+		e.Extra = top
+	}
+	return e, nil
+}
+
+func decodeList[T any](raw json.RawMessage, data []byte, name, path string) ([]T, error) {
+	if raw == nil || string(raw) == "null" {
+		return nil, nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, &InputError{File: name, Path: path, Msg: "expected an array, got " + clip(raw)}
+	}
+	out := make([]T, len(items))
+	for i, item := range items {
+		if err := json.Unmarshal(item, &out[i]); err != nil {
+			return nil, jsonError(data, name, fmt.Sprintf("%s[%d]", path, i), err)
+		}
+	}
+	return out, nil
+}
+
+// jsonError turns an encoding/json error into an InputError at a place.
+func jsonError(data []byte, name, path string, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := LineCol(data, syn.Offset)
+		return &InputError{File: name, Line: line, Col: col, Msg: "malformed JSON: " + syn.Error()}
+	case errors.As(err, &typ):
+		p := path
+		if typ.Field != "" {
+			p += "." + typ.Field
+		}
+		return &InputError{File: name, Path: p, Msg: fmt.Sprintf("expected %s, got JSON %s", typ.Type, typ.Value)}
+	case errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end of JSON input"):
+		line, col := LineCol(data, int64(len(data)))
+		return &InputError{File: name, Line: line, Col: col, Msg: "malformed JSON: the file ends early (truncated?)"}
+	}
+	return &InputError{File: name, Path: path, Msg: err.Error()}
+}
+
+func clip(raw []byte) string {
+	s := string(raw)
+	if len(s) > 40 {
+		s = s[:40] + "..."
+	}
+	return s
+}
+
+// UnmarshalJSON keeps fields this version does not know in Extra.
+func (n *Node) UnmarshalJSON(b []byte) error {
+	var p plainNode
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, reflect.TypeFor[Node]())
+	*n = Node(p)
+	n.Extra = extra
+	return err
+}
+
+// UnmarshalJSON keeps fields this version does not know in Extra.
+func (e *Edge) UnmarshalJSON(b []byte) error {
+	var p plainEdge
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, reflect.TypeFor[Edge]())
+	*e = Edge(p)
+	e.Extra = extra
+	return err
+}
+
+// UnmarshalJSON keeps fields this version does not know in Extra.
+func (g *Gap) UnmarshalJSON(b []byte) error {
+	var p plainGap
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, reflect.TypeFor[Gap]())
+	*g = Gap(p)
+	g.Extra = extra
+	return err
+}
+
+// MarshalJSON writes the known fields, then the unknown ones sorted by name.
+func (n Node) MarshalJSON() ([]byte, error) { return marshalWithExtra(plainNode(n), n.Extra) }
+
+// MarshalJSON writes the known fields, then the unknown ones sorted by name.
+func (e Edge) MarshalJSON() ([]byte, error) { return marshalWithExtra(plainEdge(e), e.Extra) }
+
+// MarshalJSON writes the known fields, then the unknown ones sorted by name.
+func (g Gap) MarshalJSON() ([]byte, error) { return marshalWithExtra(plainGap(g), g.Extra) }
+
+func unknownFields(b []byte, t reflect.Type) (map[string]json.RawMessage, error) {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return nil, err
+	}
+	for k := range all {
+		if _, known := jsonFieldNames(t)[k]; known {
+			delete(all, k)
+		}
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	return all, nil
+}
+
+var fieldNameCache = map[reflect.Type]map[string]struct{}{}
+
+func jsonFieldNames(t reflect.Type) map[string]struct{} {
+	if names, ok := fieldNameCache[t]; ok {
+		return names
+	}
+	names := map[string]struct{}{}
+	for f := range t.Fields() {
+		tag := strings.Split(f.Tag.Get("json"), ",")[0]
+		if tag != "" && tag != "-" {
+			names[tag] = struct{}{}
+		}
+	}
+	fieldNameCache[t] = names
+	return names
+}
+
+func init() {
+	// Fill the cache before any goroutine reads it.
+	jsonFieldNames(reflect.TypeFor[Node]())
+	jsonFieldNames(reflect.TypeFor[Edge]())
+	jsonFieldNames(reflect.TypeFor[Gap]())
+}
+
+func marshalWithExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil || len(extra) == 0 {
+		return b, err
+	}
+	var buf bytes.Buffer
+	buf.Write(b[:len(b)-1])
+	first := len(b) == 2
+	for _, k := range slices.Sorted(maps.Keys(extra)) {
+		if !first {
+			buf.WriteByte(',')
+		}
+		first = false
+		kb, _ := json.Marshal(k)
+		buf.Write(kb)
+		buf.WriteByte(':')
+		if err := json.Compact(&buf, extra[k]); err != nil {
+			return nil, fmt.Errorf("field %s: %w", k, err)
+		}
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// Encode writes the estate sorted, one node, edge or gap per line, so the
+// same estate always gives the same bytes and diffs stay readable.
+func Encode(w io.Writer, e *Estate) error {
+	e.Sort()
+	bw := bufio.NewWriterSize(w, 1<<16)
+	fmt.Fprintf(bw, "{\n\"untether_estate\": %d,\n", FormatVersion)
+	if err := writeList(bw, "nodes", e.Nodes); err != nil {
+		return err
+	}
+	bw.WriteString(",\n")
+	if err := writeList(bw, "edges", e.Edges); err != nil {
+		return err
+	}
+	bw.WriteString(",\n")
+	if err := writeList(bw, "gaps", e.Gaps); err != nil {
+		return err
+	}
+	for _, k := range slices.Sorted(maps.Keys(e.Extra)) {
+		kb, _ := json.Marshal(k)
+		fmt.Fprintf(bw, ",\n%s: ", kb)
+		var c bytes.Buffer
+		if err := json.Compact(&c, e.Extra[k]); err != nil {
+			return fmt.Errorf("field %s: %w", k, err)
+		}
+		bw.Write(c.Bytes())
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+func writeList[T any](w *bufio.Writer, name string, items []T) error {
+	fmt.Fprintf(w, "%q: [", name)
+	for i := range items {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString("\n  ")
+		b, err := json.Marshal(items[i])
+		if err != nil {
+			return fmt.Errorf("%s[%d]: %w", name, i, err)
+		}
+		w.Write(b)
+	}
+	if len(items) > 0 {
+		w.WriteString("\n")
+	}
+	w.WriteString("]")
+	return nil
+}
+
+// Save writes the estate to path atomically ("-" writes standard output).
+func Save(path string, e *Estate) error {
+	return WriteFileAtomic(path, func(w io.Writer) error { return Encode(w, e) })
+}

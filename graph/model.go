@@ -1,0 +1,125 @@
+package graph
+
+import "encoding/json"
+
+// FormatVersion is the estate file version this build reads and writes, in
+// the file's "untether_estate" field.
+const FormatVersion = 1
+
+// Class says what a node is; it decides how the failure rules treat it.
+type Class string
+
+const (
+	// ClassResource is something a collector found: an instance, a database, a SaaS API.
+	ClassResource Class = "resource"
+	// ClassPlacement is a failure domain: a provider, region, zone or managed service.
+	ClassPlacement Class = "placement"
+	// ClassGroup is a k-of-n redundancy gate over its members.
+	ClassGroup Class = "group"
+	// ClassService is a business service such as checkout or login.
+	ClassService Class = "service"
+)
+
+// Level is the kind of failure domain a placement node stands for.
+type Level string
+
+const (
+	LevelProvider Level = "provider"
+	LevelRegion   Level = "region"
+	LevelZone     Level = "zone"
+	// LevelService is a managed service in a region, or a global one
+	// (provider/global/service/NAME).
+	LevelService Level = "service"
+)
+
+// DefaultTier is the tier of a service that declares none.
+const DefaultTier = 3
+
+// Estate is the whole model: nodes, edges and coverage gaps.
+type Estate struct {
+	Nodes []Node `json:"nodes"`
+	Edges []Edge `json:"edges"`
+	Gaps  []Gap  `json:"gaps"`
+	// Extra holds top-level fields this version does not know, kept verbatim.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// Node is one vertex of the estate. Which fields matter depends on Class.
+type Node struct {
+	ID    string `json:"id"`
+	Class Class  `json:"class"`
+	// Level is set on placement nodes only.
+	Level Level `json:"level,omitempty"`
+	// Kind is the normalised kind of a resource (database, instance, bucket ...).
+	Kind string `json:"kind,omitempty"`
+	// Type is the provider-native type (AWS::RDS::DBInstance, aws_db_instance ...).
+	Type     string   `json:"type,omitempty"`
+	Provider string   `json:"provider,omitempty"`
+	Account  string   `json:"account,omitempty"`
+	Region   string   `json:"region,omitempty"`
+	Zones    []string `json:"zones,omitempty"`
+	// Service names the managed service of a level=service placement node.
+	Service string            `json:"service,omitempty"`
+	Name    string            `json:"name,omitempty"`
+	Tags    map[string]string `json:"tags,omitempty"`
+	// Attrs are selected, never secret, attributes (multi_az, stored_bytes ...).
+	Attrs map[string]any `json:"attrs,omitempty"`
+	// Evidence names the API field or Terraform attribute that produced the node.
+	Evidence string `json:"evidence,omitempty"`
+	// Need is how many members of a group must be UP.
+	Need int `json:"need,omitempty"`
+	// Tier is a service's criticality, 1 (most critical) to 4; 0 means DefaultTier.
+	Tier                int      `json:"tier,omitempty"`
+	Owners              []string `json:"owners,omitempty"`
+	DowntimeCostPerHour float64  `json:"downtime_cost_per_hour,omitempty"`
+	// Residency pins a service's or resource's data to jurisdictions or
+	// regions ("eu", "aws/eu-west-1"); the planner never moves data outside them.
+	Residency []string `json:"residency,omitempty"`
+	// Extra holds fields this version does not know, kept verbatim.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// EffectiveTier is the node's tier with the default applied.
+func (n *Node) EffectiveTier() int {
+	if n.Tier == 0 {
+		return DefaultTier
+	}
+	return n.Tier
+}
+
+// Label is a short human name: the name when there is one, else the id.
+func (n *Node) Label() string {
+	if n.Name != "" {
+		return n.Name
+	}
+	return n.ID
+}
+
+// Edge says From needs To. From a group, it names a member instead.
+type Edge struct {
+	From     string                     `json:"from"`
+	To       string                     `json:"to"`
+	Evidence string                     `json:"evidence,omitempty"`
+	Extra    map[string]json.RawMessage `json:"-"`
+}
+
+// Gap is a part of the estate that was not collected: "not collected" must
+// never read as "absent".
+type Gap struct {
+	Provider string `json:"provider,omitempty"`
+	Account  string `json:"account,omitempty"`
+	Region   string `json:"region,omitempty"`
+	Service  string `json:"service,omitempty"`
+	// Status is denied, not_enabled, failed or unsupported.
+	Status string                     `json:"status"`
+	Detail string                     `json:"detail,omitempty"`
+	Extra  map[string]json.RawMessage `json:"-"`
+}
+
+// Gap statuses.
+const (
+	GapDenied      = "denied"
+	GapNotEnabled  = "not_enabled"
+	GapFailed      = "failed"
+	GapUnsupported = "unsupported"
+)

@@ -1,0 +1,99 @@
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Validate checks what the package promises of every estate (see the package
+// comment). The error is an *InputError with the JSON path of the first
+// problem; its File is left for the caller to fill in.
+func Validate(e *Estate) error {
+	ids := make(map[string]int, len(e.Nodes))
+	for i := range e.Nodes {
+		n := &e.Nodes[i]
+		at := func(field string) string { return fmt.Sprintf("$.nodes[%d]%s", i, field) }
+		if n.ID == "" {
+			return &InputError{Path: at(".id"), Msg: "a node needs a non-empty id"}
+		}
+		if j, dup := ids[n.ID]; dup {
+			return &InputError{Path: at(".id"), Msg: fmt.Sprintf("duplicate id %q (first at $.nodes[%d])", n.ID, j)}
+		}
+		ids[n.ID] = i
+		switch n.Class {
+		case ClassResource, ClassGroup, ClassService:
+			if n.Level != "" {
+				return &InputError{Path: at(".level"), Msg: fmt.Sprintf("level is for placement nodes only; %q is a %s", n.ID, n.Class)}
+			}
+		case ClassPlacement:
+			switch n.Level {
+			case LevelProvider, LevelRegion, LevelZone, LevelService:
+			default:
+				return &InputError{Path: at(".level"), Msg: fmt.Sprintf("placement %q has level %q; expected provider, region, zone or service", n.ID, n.Level)}
+			}
+		default:
+			return &InputError{Path: at(".class"), Msg: fmt.Sprintf("node %q has class %q; expected resource, placement, group or service", n.ID, n.Class)}
+		}
+		if n.Class != ClassGroup && n.Need != 0 {
+			return &InputError{Path: at(".need"), Msg: fmt.Sprintf("need is for group nodes only; %q is a %s", n.ID, n.Class)}
+		}
+		if n.Class == ClassGroup && n.Need < 1 {
+			return &InputError{Path: at(".need"), Msg: fmt.Sprintf("group %q needs need >= 1, got %d", n.ID, n.Need)}
+		}
+		if n.Tier < 0 || n.Tier > 4 {
+			return &InputError{Path: at(".tier"), Msg: fmt.Sprintf("tier of %q is %d; expected 1 (most critical) to 4", n.ID, n.Tier)}
+		}
+		if n.DowntimeCostPerHour < 0 {
+			return &InputError{Path: at(".downtime_cost_per_hour"), Msg: "downtime cost cannot be negative"}
+		}
+	}
+	members := make(map[string]int)
+	seen := make(map[[2]string]int, len(e.Edges))
+	for i, ed := range e.Edges {
+		at := func(field string) string { return fmt.Sprintf("$.edges[%d]%s", i, field) }
+		if _, ok := ids[ed.From]; !ok {
+			return &InputError{Path: at(".from"), Msg: fmt.Sprintf("edge from unknown node %q", ed.From)}
+		}
+		if _, ok := ids[ed.To]; !ok {
+			return &InputError{Path: at(".to"), Msg: fmt.Sprintf("edge to unknown node %q", ed.To)}
+		}
+		if ed.From == ed.To {
+			return &InputError{Path: at(""), Msg: fmt.Sprintf("node %q cannot need itself", ed.From)}
+		}
+		key := [2]string{ed.From, ed.To}
+		if j, dup := seen[key]; dup {
+			return &InputError{Path: at(""), Msg: fmt.Sprintf("duplicate edge %q -> %q (first at $.edges[%d])", ed.From, ed.To, j)}
+		}
+		seen[key] = i
+		members[ed.From]++
+	}
+	for i := range e.Nodes {
+		n := &e.Nodes[i]
+		if n.Class == ClassGroup && n.Need > members[n.ID] {
+			return &InputError{Path: fmt.Sprintf("$.nodes[%d].need", i), Msg: fmt.Sprintf("group %q needs %d but has only %d members", n.ID, n.Need, members[n.ID])}
+		}
+	}
+	for i, g := range e.Gaps {
+		if g.Status == "" {
+			return &InputError{Path: fmt.Sprintf("$.gaps[%d].status", i), Msg: "a gap needs a status (denied, not_enabled, failed or unsupported)"}
+		}
+	}
+	return nil
+}
+
+// Sort puts nodes, edges and gaps (and each node's zones) in canonical order.
+func (e *Estate) Sort() {
+	slices.SortFunc(e.Nodes, func(a, b Node) int { return cmp.Compare(a.ID, b.ID) })
+	for i := range e.Nodes {
+		slices.Sort(e.Nodes[i].Zones)
+	}
+	slices.SortFunc(e.Edges, func(a, b Edge) int {
+		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	})
+	slices.SortFunc(e.Gaps, func(a, b Gap) int {
+		return cmp.Or(cmp.Compare(a.Provider, b.Provider), cmp.Compare(a.Account, b.Account),
+			cmp.Compare(a.Region, b.Region), cmp.Compare(a.Service, b.Service),
+			cmp.Compare(a.Status, b.Status), cmp.Compare(a.Detail, b.Detail))
+	})
+}
