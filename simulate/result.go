@@ -32,6 +32,15 @@ type EstateSummary struct {
 	// EntryPoints is true when the estate declares no service and entry
 	// resources (needed by nothing) stand in for critical services.
 	EntryPoints bool `json:"entry_points_as_services,omitempty"`
+	// Generic counts resources of kind "generic": types a reader kept but
+	// could not map to a normalised kind (the coverage section).
+	Generic []TypeCount `json:"generic,omitempty"`
+}
+
+// TypeCount is how many resources have one provider-native type.
+type TypeCount struct {
+	Type  string `json:"type"`
+	Count int    `json:"count"`
 }
 
 // Score is the estate's headline resilience score (DESIGN.md §7).
