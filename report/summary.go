@@ -1,0 +1,234 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+// This file holds the plain-language helpers every format shares, so the
+// terminal, Markdown and HTML reports say the same thing in the same words.
+
+// Headline is the one sentence an executive reads first, such as "If AWS
+// us-east-1 fails, 4 of 9 critical services stop, costing about $38,000 per
+// hour." It names the worst scenario (most critical services down, then the
+// highest cost); when no outage stops anything it says so.
+func Headline(a *simulate.Audit) string {
+	if a == nil {
+		return "No audit result."
+	}
+	noun := criticalNoun(a)
+	total := a.Estate.Critical
+	if total == 0 {
+		return fmt.Sprintf("The estate declares no %s, so no outage can be scored against them.", noun)
+	}
+	if s, ok := WorstScenario(a); ok {
+		stop := "stop"
+		if s.CriticalDown == 1 {
+			stop = "stops"
+		}
+		line := fmt.Sprintf("If %s fails, %d of %s %s", ScenarioTarget(s), s.CriticalDown,
+			Plural(total, singular(noun), noun), stop)
+		if s.CostPerHour > 0 {
+			line += ", costing about " + ApproxMoney(s.CostPerHour) + " per hour"
+		}
+		return line + "."
+	}
+	if n := len(a.SPOFs); n > 0 {
+		return fmt.Sprintf("No provider, region or zone outage stops any of the %s, but %s can each stop one alone.",
+			Plural(total, singular(noun), noun), Plural(n, "single point of failure", "single points of failure"))
+	}
+	return fmt.Sprintf("No single failure and no simulated outage stops any of the %s.",
+		Plural(total, singular(noun), noun))
+}
+
+// WorstScenario is the scenario that stops the most critical services, ties
+// broken by weighted services down, cost per hour, resources down, then
+// name. ok is false when no scenario stops a critical service.
+func WorstScenario(a *simulate.Audit) (s simulate.Scenario, ok bool) {
+	worst := WorstScenarios(a, 1)
+	if len(worst) == 0 || worst[0].CriticalDown == 0 {
+		return simulate.Scenario{}, false
+	}
+	return worst[0], true
+}
+
+// WorstScenarios returns up to n scenarios that stop at least one service,
+// worst first (see WorstScenario); n <= 0 means all of them.
+func WorstScenarios(a *simulate.Audit, n int) []simulate.Scenario {
+	if a == nil {
+		return nil
+	}
+	var out []simulate.Scenario
+	for _, s := range a.Scenarios {
+		if len(s.ServicesDown) > 0 || s.CriticalDown > 0 {
+			out = append(out, s)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y simulate.Scenario) int {
+		switch {
+		case x.CriticalDown != y.CriticalDown:
+			return y.CriticalDown - x.CriticalDown
+		case x.WeightedDown != y.WeightedDown:
+			return y.WeightedDown - x.WeightedDown
+		case x.CostPerHour != y.CostPerHour:
+			if x.CostPerHour > y.CostPerHour {
+				return -1
+			}
+			return 1
+		case x.ResourcesDown != y.ResourcesDown:
+			return y.ResourcesDown - x.ResourcesDown
+		}
+		return strings.Compare(x.Name, y.Name)
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// Risk is one single point of failure told in plain words.
+type Risk struct {
+	Node  string // the SPOF's node id
+	Level string // resource, zone, region, service or provider
+	// What names the node for a reader ("AWS us-east-1 zone use1-az1").
+	What string
+	// Services are the display names of the critical services it stops.
+	Services []string
+	// CostPerHour is the cost of its outage when a scenario measured it.
+	CostPerHour float64
+	// Chain is the proving dependency path with ids shortened.
+	Chain []string
+	// Sentence says the risk and its consequence in one plain sentence.
+	Sentence string
+}
+
+// levelRank orders SPOF levels from the widest failure domain down.
+var levelRank = map[string]int{"provider": 0, "region": 1, "service": 2, "zone": 3, "resource": 4}
+
+// LevelOrder lists the SPOF levels from the widest failure domain down.
+func LevelOrder() []string { return []string{"provider", "region", "service", "zone", "resource"} }
+
+// LevelTitle names a SPOF level in plain words ("Managed services").
+func LevelTitle(level string) string {
+	switch level {
+	case "provider":
+		return "Providers"
+	case "region":
+		return "Regions"
+	case "service":
+		return "Managed services"
+	case "zone":
+		return "Zones"
+	case "resource":
+		return "Resources"
+	}
+	return level
+}
+
+// Risks turns the audit's SPOFs into plain-language risks, widest level
+// first, then most services stopped, then node id.
+func Risks(a *simulate.Audit) []Risk {
+	if a == nil {
+		return nil
+	}
+	names := ServiceNames(a)
+	cost := scenarioCosts(a)
+	risks := make([]Risk, 0, len(a.SPOFs))
+	for _, sp := range a.SPOFs {
+		r := Risk{Node: sp.Node, Level: sp.Level, What: NodePhrase(sp.Node, sp.Level), CostPerHour: cost[sp.Node]}
+		for _, s := range sp.Services {
+			r.Services = append(r.Services, serviceName(names, s))
+		}
+		for _, c := range sp.Chain {
+			r.Chain = append(r.Chain, ShortID(c))
+		}
+		r.Sentence = fmt.Sprintf("If %s fails, %s %s", r.What, JoinAnd(r.Services, 4),
+			pluralVerb(len(r.Services), "stops", "stop"))
+		if r.CostPerHour > 0 {
+			r.Sentence += ", costing about " + ApproxMoney(r.CostPerHour) + " per hour"
+		}
+		r.Sentence += "."
+		risks = append(risks, r)
+	}
+	slices.SortStableFunc(risks, func(x, y Risk) int {
+		if d := rank(x.Level) - rank(y.Level); d != 0 {
+			return d
+		}
+		if d := len(y.Services) - len(x.Services); d != 0 {
+			return d
+		}
+		return strings.Compare(x.Node, y.Node)
+	})
+	return risks
+}
+
+func rank(level string) int {
+	if r, ok := levelRank[level]; ok {
+		return r
+	}
+	return len(levelRank)
+}
+
+// scenarioCosts maps a failed node id to the cost of a single-selector
+// scenario that failed exactly it, when the audit carries one.
+func scenarioCosts(a *simulate.Audit) map[string]float64 {
+	out := map[string]float64{}
+	for _, s := range a.Scenarios {
+		if len(s.Fail) != 1 || s.CostPerHour <= 0 {
+			continue
+		}
+		if id := selectorNode(s.Fail[0]); id != "" {
+			out[id] = max(out[id], s.CostPerHour)
+		}
+	}
+	return out
+}
+
+// selectorNode is the node id a one-node selector names, or "".
+func selectorNode(sel string) string {
+	kind, v, ok := strings.Cut(sel, ":")
+	if !ok {
+		return ""
+	}
+	switch kind {
+	case "provider", "region", "zone", "node":
+		return v
+	case "service":
+		// service:aws/us-east-1/dynamodb names aws/us-east-1/service/dynamodb.
+		if p := strings.Split(v, "/"); len(p) == 3 {
+			return p[0] + "/" + p[1] + "/service/" + p[2]
+		}
+	}
+	return ""
+}
+
+// ServiceNames maps service ids to display names from the audit's service
+// scores; a service without a name shows its id without "service:".
+func ServiceNames(a *simulate.Audit) map[string]string {
+	m := make(map[string]string, len(a.Services))
+	for _, s := range a.Services {
+		if s.Name != "" {
+			m[s.Service] = s.Name
+		}
+	}
+	return m
+}
+
+func serviceName(names map[string]string, id string) string {
+	if n, ok := names[id]; ok {
+		return n
+	}
+	return strings.TrimPrefix(id, "service:")
+}
+
+func criticalNoun(a *simulate.Audit) string {
+	if a.Estate.EntryPoints {
+		return "entry points"
+	}
+	return "critical services"
+}
+
+func singular(noun string) string { return strings.TrimSuffix(noun, "s") }

@@ -1,0 +1,79 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+func TestHeadline(t *testing.T) {
+	a := fixtureAudit()
+	want := "If AWS fails, 3 of 9 critical services stop, costing about $38,000 per hour."
+	if got := Headline(a); got != want {
+		t.Errorf("Headline = %q, want %q", got, want)
+	}
+	a.Scenarios = a.Scenarios[1:]
+	want = "If AWS us-east-1 fails, 3 of 9 critical services stop, costing about $38,000 per hour."
+	if got := Headline(a); got != want {
+		t.Errorf("Headline = %q, want %q", got, want)
+	}
+	a.Scenarios = nil
+	want = "No provider, region or zone outage stops any of the 9 critical services, but 4 single points of failure can each stop one alone."
+	if got := Headline(a); got != want {
+		t.Errorf("Headline = %q, want %q", got, want)
+	}
+	a.SPOFs = nil
+	want = "No single failure and no simulated outage stops any of the 9 critical services."
+	if got := Headline(a); got != want {
+		t.Errorf("Headline = %q, want %q", got, want)
+	}
+	if got := Headline(&simulate.Audit{}); got == "" {
+		t.Error("empty audit: empty headline")
+	}
+}
+
+func TestRisks(t *testing.T) {
+	r := Risks(fixtureAudit())
+	var order []string
+	for _, x := range r {
+		order = append(order, x.Node)
+	}
+	want := []string{"aws/us-east-1", "aws/global/service/route53", "arn:aws:rds:us-east-1:111122223333:db:orders", "saas:stripe"}
+	if len(order) != len(want) {
+		t.Fatalf("order = %q", order)
+	}
+	for i := range want {
+		if order[i] != want[i] {
+			t.Fatalf("order = %q, want %q", order, want)
+		}
+	}
+	if got := r[0].Sentence; got != "If AWS us-east-1 fails, checkout, login, search and reports stop, costing about $38,000 per hour." {
+		t.Errorf("sentence = %q", got)
+	}
+	if got := r[1].Sentence; got != "If AWS route53 (global) fails, login stops." {
+		t.Errorf("sentence = %q", got)
+	}
+	if got := r[2].What; got != "db:orders" {
+		t.Errorf("what = %q", got)
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	cases := []struct{ got, want string }{
+		{Number(0), "0"}, {Number(999), "999"}, {Number(1000), "1,000"}, {Number(-1234567), "-1,234,567"},
+		{Money(38412.5), "$38,413"}, {ApproxMoney(38412), "$38,000"}, {ApproxMoney(1234567), "$1.2 million"},
+		{ApproxMoney(452), "$450"}, {ApproxMoney(0), "$0"},
+		{Percent(0.4213), "42%"}, {Percent(0.042), "4.2%"}, {Percent(0), "0%"}, {Percent(0.0000001), "<0.1%"}, {Percent(1), "100%"},
+		{Plural(1, "service", "services"), "1 service"}, {Plural(2000, "service", "services"), "2,000 services"},
+		{JoinAnd([]string{"a", "b", "c"}, 0), "a, b and c"}, {JoinAnd([]string{"a", "b", "c"}, 2), "a, b and 1 more"},
+		{NodePhrase("aws/us-east-1/use1-az1", "zone"), "AWS us-east-1 zone use1-az1"},
+		{NodePhrase("gcp/europe-west1/service/spanner", "service"), "GCP spanner in europe-west1"},
+		{ShortID("//compute.googleapis.com/projects/p/zones/europe-west1-b/instances/web-1"), "instances/web-1"},
+		{Truncate("abcdef", 4), "abc…"},
+	}
+	for i, c := range cases {
+		if c.got != c.want {
+			t.Errorf("case %d: got %q, want %q", i, c.got, c.want)
+		}
+	}
+}

@@ -1,0 +1,205 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+// Number formats an integer with thousands separators: 38000 -> "38,000".
+func Number(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Money formats dollars to the whole dollar: 38412.5 -> "$38,413".
+func Money(v float64) string {
+	if v < 0 {
+		return "-" + Money(-v)
+	}
+	return "$" + Number(int(math.Round(v)))
+}
+
+// ApproxMoney formats dollars for a sentence, rounded to two significant
+// digits: 38412 -> "$38,000", 1234567 -> "$1.2 million", 452 -> "$450".
+func ApproxMoney(v float64) string {
+	if v < 0 {
+		return "-" + ApproxMoney(-v)
+	}
+	if v >= 1e6 {
+		m := roundSig(v, 2) / 1e6
+		return "$" + strconv.FormatFloat(m, 'f', -1, 64) + " million"
+	}
+	return Money(roundSig(v, 2))
+}
+
+func roundSig(v float64, digits int) float64 {
+	if v == 0 {
+		return 0
+	}
+	p := math.Pow(10, float64(digits)-math.Ceil(math.Log10(v)))
+	return math.Round(v*p) / p
+}
+
+// Percent formats a 0-1 share as a percentage: 0.4213 -> "42%", 0.042 ->
+// "4.2%"; a tiny non-zero share never reads as "0%".
+func Percent(share float64) string { return Percent100(share * 100) }
+
+// Percent100 formats a value already in percent (0-100), as Percent does.
+func Percent100(p float64) string {
+	switch {
+	case p == 0:
+		return "0%"
+	case p > 0 && p < 0.1:
+		return "<0.1%"
+	case p < 10 && p != math.Trunc(p):
+		return strconv.FormatFloat(math.Round(p*10)/10, 'f', -1, 64) + "%"
+	}
+	return strconv.FormatFloat(math.Round(p), 'f', -1, 64) + "%"
+}
+
+// Decimal formats a float with at most digits decimals and no trailing zeros.
+func Decimal(v float64, digits int) string {
+	p := math.Pow(10, float64(digits))
+	return strconv.FormatFloat(math.Round(v*p)/p, 'f', -1, 64)
+}
+
+// Plural says "1 service" or "3 services".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return Number(n) + " " + many
+}
+
+func pluralVerb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// JoinAnd joins words as English: "a", "a and b", "a, b and c"; beyond max
+// items it ends with "and N more".
+func JoinAnd(items []string, max int) string {
+	if max > 0 && len(items) > max {
+		rest := len(items) - max
+		return strings.Join(items[:max], ", ") + " and " + Number(rest) + " more"
+	}
+	switch len(items) {
+	case 0:
+		return "nothing"
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// ProviderName is a provider's display name: "aws" -> "AWS".
+func ProviderName(p string) string {
+	switch strings.ToLower(p) {
+	case "aws":
+		return "AWS"
+	case "gcp":
+		return "GCP"
+	case "azure":
+		return "Azure"
+	case "onprem", "on-prem":
+		return "on-prem"
+	}
+	return p
+}
+
+// NodePhrase names a node for a sentence. Placement ids are read by their
+// shape (provider/region/zone, provider/region/service/name); anything else
+// is shortened with ShortID.
+func NodePhrase(id, level string) string {
+	p := strings.Split(id, "/")
+	switch {
+	case level == "provider" && len(p) == 1:
+		return ProviderName(id)
+	case level == "region" && len(p) == 2:
+		return ProviderName(p[0]) + " " + p[1]
+	case level == "zone" && len(p) == 3:
+		return ProviderName(p[0]) + " " + p[1] + " zone " + p[2]
+	case level == "service" && len(p) == 4 && p[2] == "service":
+		if p[1] == "global" {
+			return ProviderName(p[0]) + " " + p[3] + " (global)"
+		}
+		return ProviderName(p[0]) + " " + p[3] + " in " + p[1]
+	}
+	return ShortID(id)
+}
+
+// ScenarioTarget names what a scenario failed, for "If ... fails": a single
+// provider, region, zone, managed service or node by its phrase, anything
+// else by the scenario's name.
+func ScenarioTarget(s simulate.Scenario) string {
+	if len(s.Fail) == 1 {
+		kind, v, _ := strings.Cut(s.Fail[0], ":")
+		switch kind {
+		case "provider", "region", "zone", "node":
+			level := kind
+			if kind == "node" {
+				level = "resource"
+			}
+			return NodePhrase(v, level)
+		case "service":
+			return NodePhrase(selectorNode(s.Fail[0]), "service")
+		}
+	}
+	if s.Name != "" {
+		return s.Name
+	}
+	return strings.Join(s.Fail, " + ")
+}
+
+// ShortID shortens a long provider id for display: an ARN keeps its
+// resource part ("db:orders"), a GCP self-link or Azure id its last two
+// segments ("instances/web-1"); ids of at most 40 bytes are kept whole.
+func ShortID(id string) string {
+	if len(id) <= 40 {
+		return id
+	}
+	if strings.HasPrefix(id, "arn:") {
+		if p := strings.SplitN(id, ":", 6); len(p) == 6 && p[5] != "" {
+			return p[5]
+		}
+	}
+	if p := strings.Split(strings.TrimRight(id, "/"), "/"); len(p) >= 3 {
+		return p[len(p)-2] + "/" + p[len(p)-1]
+	}
+	return Truncate(id, 40)
+}
+
+// Truncate cuts s to at most n runes, ending with "…" when cut.
+func Truncate(s string, n int) string {
+	r := []rune(s)
+	if n <= 0 || len(r) <= n {
+		return s
+	}
+	if n == 1 {
+		return "…"
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// ScoreLine is "72.5 / 100 (grade C)".
+func ScoreLine(s simulate.Score) string {
+	return fmt.Sprintf("%s / 100 (grade %s)", Decimal(s.Resilience, 1), s.Grade)
+}
