@@ -51,7 +51,7 @@ func fixtureAudit() *simulate.Audit {
 			Regions:   simulate.HHI{Index: 5000, Shares: []simulate.Share{{Key: "aws/us-east-1", Weight: 10, Share: 50}, {Key: "aws/eu-west-1", Weight: 6, Share: 30}, {Key: "gcp/europe-west1", Weight: 4, Share: 20}}},
 			Zones:     simulate.HHI{Index: 2500, Shares: []simulate.Share{{Key: "aws/us-east-1/use1-az1", Weight: 5, Share: 25}}}},
 		Findings: []simulate.Finding{{ID: "spof-1a2b", Rule: "spof-resource", Severity: "critical", Node: "saas:stripe", Services: []string{"service:checkout"}, Message: "stripe alone stops checkout"}},
-		Gaps: []graph.Gap{{Provider: "aws", Account: "111122223333", Region: "eu-west-1", Service: "rds", Status: "denied", Detail: "AccessDenied"}},
+		Gaps:     []graph.Gap{{Provider: "aws", Account: "111122223333", Region: "eu-west-1", Service: "rds", Status: "denied", Detail: "AccessDenied"}},
 	}
 }
 
