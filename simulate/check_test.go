@@ -1,0 +1,213 @@
+package simulate
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/untether-dev/untether/graph"
+)
+
+// checkAudit is a hand-made audit: one zone SPOF and one medium finding.
+func checkAudit() *Audit {
+	return &Audit{
+		Version: AuditVersion,
+		Score:   Score{Resilience: 72.5, Grade: "C"},
+		SPOFs: []SPOF{{Node: "aws/us-east-1/use1-az1", Level: "zone", Services: []string{"service:checkout"},
+			Chain: []string{"service:checkout", "db:orders", "aws/us-east-1/use1-az1"}}},
+		Lockin: Lockin{Estate: 0.4},
+		Concentration: Concentration{
+			Providers: HHI{Index: 10000}, Regions: HHI{Index: 5000}, Zones: HHI{Index: 3400},
+		},
+		Findings: []Finding{
+			{ID: "spof-zone:aws/us-east-1/use1-az1", Rule: "spof-zone", Severity: "critical",
+				Node: "aws/us-east-1/use1-az1", Services: []string{"service:checkout"}, Message: "zone use1-az1 takes checkout down"},
+			{ID: "lockin:db:orders", Rule: "lockin", Severity: "medium", Node: "db:orders", Message: "proprietary store"},
+		},
+	}
+}
+
+var day = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+
+func mustGate(t *testing.T, terms ...string) Gate {
+	t.Helper()
+	g, err := ParseFailOn(terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestCheckNewSPOFFails(t *testing.T) {
+	cur := checkAudit()
+	base := NewBaseline(&Audit{Score: Score{Resilience: 80, Grade: "B"}, Findings: cur.Findings[1:]})
+	r := Check(cur, base, mustGate(t, "high", "new-spof"), day)
+	if !r.Failed() {
+		t.Fatalf("verdict %s, want fail", r.Verdict)
+	}
+	if len(r.New) != 1 || r.New[0].ID != "spof-zone:aws/us-east-1/use1-az1" || !r.New[0].FailsGate {
+		t.Fatalf("new = %+v", r.New)
+	}
+	if len(r.Unchanged) != 1 || len(r.NewSPOFs) != 1 {
+		t.Fatalf("unchanged %d, new spofs %d", len(r.Unchanged), len(r.NewSPOFs))
+	}
+	if r.Scores.Resilience.Change != -7.5 {
+		t.Errorf("resilience change %v, want -7.5", r.Scores.Resilience.Change)
+	}
+	if !strings.Contains(r.Headline, "failed") {
+		t.Errorf("headline %q", r.Headline)
+	}
+}
+
+func TestCheckFixedPasses(t *testing.T) {
+	base := NewBaseline(checkAudit())
+	cur := checkAudit()
+	cur.SPOFs = nil
+	cur.Findings = cur.Findings[1:]
+	r := Check(cur, base, mustGate(t, "low", "new-spof"), day)
+	if r.Failed() {
+		t.Fatalf("failed: %+v", r.Reasons)
+	}
+	if len(r.Fixed) != 1 || r.Fixed[0].Rule != "spof-zone" || len(r.FixedSPOFs) != 1 {
+		t.Fatalf("fixed = %+v / %+v", r.Fixed, r.FixedSPOFs)
+	}
+}
+
+func TestCheckWaivers(t *testing.T) {
+	base := NewBaseline(&Audit{})
+	cur := checkAudit()
+	g := mustGate(t, "medium", "new-spof")
+	g.Waivers = []Waiver{
+		{ID: "spof-zone:aws/us-east-1/*", Reason: "second zone next sprint", Expires: "2026-03-01"},
+		{Rule: "lockin", Node: "db:*", Reason: "accepted"},
+		{ID: "nothing-matches", Reason: "stale"},
+	}
+	r := Check(cur, base, g, day)
+	if r.Failed() {
+		t.Fatalf("failed: %+v", r.Reasons)
+	}
+	if len(r.Waived) != 2 || len(r.UnusedWaivers) != 1 || r.UnusedWaivers[0].ID != "nothing-matches" {
+		t.Fatalf("waived %+v unused %+v", r.Waived, r.UnusedWaivers)
+	}
+	// The day after expiry the waiver no longer waives.
+	r = Check(cur, base, g, day.AddDate(0, 0, 1))
+	if !r.Failed() || len(r.ExpiredWaivers) != 1 || len(r.Waived) != 1 {
+		t.Fatalf("verdict %s expired %+v waived %+v", r.Verdict, r.ExpiredWaivers, r.Waived)
+	}
+}
+
+func TestCheckScoreClasses(t *testing.T) {
+	base := NewBaseline(checkAudit())
+	cur := checkAudit()
+	cur.Score.Resilience = 60
+	for _, tc := range []struct {
+		terms []string
+		fail  bool
+	}{
+		{[]string{"score-drop=10"}, true},
+		{[]string{"score-drop=12.5"}, false},
+		{[]string{"lockin>0.5"}, false},
+		{[]string{"lockin>0.3"}, true},
+		{[]string{"hhi>9999"}, true},
+		{[]string{"critical,new-spof"}, false}, // nothing new
+		{nil, false},
+	} {
+		r := Check(cur, base, mustGate(t, tc.terms...), day)
+		if r.Failed() != tc.fail {
+			t.Errorf("%v: verdict %s, want fail=%v (%+v)", tc.terms, r.Verdict, tc.fail, r.Reasons)
+		}
+	}
+}
+
+func TestParseFailOnErrors(t *testing.T) {
+	for _, bad := range []string{"severe", "score-drop=x", "lockin>2", "hhi>-1", "score-drop"} {
+		_, err := ParseFailOn([]string{bad})
+		var fe *FailOnError
+		if !errors.As(err, &fe) {
+			t.Errorf("%q: err %v, want *FailOnError", bad, err)
+		}
+	}
+	g := mustGate(t, "medium", "high")
+	if g.Severity != "medium" {
+		t.Errorf("severity %q, want the lowest given", g.Severity)
+	}
+}
+
+func TestBaselineRoundTrip(t *testing.T) {
+	b := NewBaseline(checkAudit())
+	var buf bytes.Buffer
+	if err := b.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "{\n  \"untether_baseline\": 1,") {
+		t.Fatalf("baseline starts %q", buf.String()[:40])
+	}
+	got, err := ParseBaseline(buf.Bytes(), "b.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if err := got.Encode(&again); err != nil {
+		t.Fatal(err)
+	}
+	if again.String() != buf.String() {
+		t.Fatalf("round trip changed the bytes:\n%s\n%s", buf.String(), again.String())
+	}
+	if !got.Has("lockin:db:orders") || !got.HasSPOF("aws/us-east-1/use1-az1") {
+		t.Fatal("lost findings or SPOFs")
+	}
+}
+
+func TestParseBaselineErrors(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"untether_baseline": 1, "findings": [`, "malformed JSON"},
+		{`{"findings": []}`, "missing"},
+		{`{"untether_baseline": 9}`, "version 9"},
+		{`{"untether_baseline": 1, "findings": [{"id": ""}]}`, "$.findings[0].id"},
+		{`{"untether_baseline": 1, "findings": [{"id": "a"}, {"id": "a"}]}`, "twice"},
+		{`{"untether_baseline": 1, "score": "high"}`, "$.score"},
+		{`{"untether_baseline": 1, "findings": [{"id": "a", "severity": "huge"}]}`, "unknown severity"},
+		{"{\n \"untether_baseline\": 1,\n x}", "b.json:3:"},
+	} {
+		_, err := ParseBaseline([]byte(tc.in), "b.json")
+		var ie *graph.InputError
+		if !errors.As(err, &ie) {
+			t.Errorf("%s: err %v, want *graph.InputError", tc.in, err)
+			continue
+		}
+		if !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %q lacks %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestCheckResultJSONIsDeterministic(t *testing.T) {
+	base := NewBaseline(&Audit{})
+	a, b := checkAudit(), checkAudit()
+	b.Findings[0], b.Findings[1] = b.Findings[1], b.Findings[0]
+	ja, _ := json.Marshal(Check(a, base, mustGate(t, "low"), day))
+	jb, _ := json.Marshal(Check(b, base, mustGate(t, "low"), day))
+	if !bytes.Equal(ja, jb) {
+		t.Fatalf("order of findings changed the result:\n%s\n%s", ja, jb)
+	}
+	if !bytes.Contains(ja, []byte(`"untether_check":1`)) {
+		t.Fatalf("no version: %s", ja)
+	}
+}
+
+func TestGlobMatch(t *testing.T) {
+	for _, tc := range []struct {
+		p, s string
+		ok   bool
+	}{
+		{"a*", "a/b/c", true}, {"*c", "abc", true}, {"a*b*c", "axxbyyc", true},
+		{"a*a", "a", false}, {"abc", "abc", true}, {"abc", "abd", false}, {"*", "", true},
+	} {
+		if got := globMatch(tc.p, tc.s); got != tc.ok {
+			t.Errorf("globMatch(%q, %q) = %v", tc.p, tc.s, got)
+		}
+	}
+}
