@@ -1,11 +1,96 @@
 package report
 
-import "io"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+)
 
-// JSONWriter writes the json format. (Placeholder until the format lands.)
+// JSONWriter writes the json format: the result itself, indented by two
+// spaces, ending in a newline. It is the versioned machine-readable form
+// (the field names of DESIGN.md §6) from which every other format is
+// rendered, so it shows any result type. Lists are never null: an empty
+// list is written as [] so scripts can iterate without a check. The same
+// result always gives the same bytes.
 type JSONWriter struct{}
 
 // Write implements Writer.
 func (JSONWriter) Write(w io.Writer, result any, opts Options) error {
-	return &UnsupportedError{Format: "json", Result: result}
+	if result == nil {
+		return &UnsupportedError{Format: "json", Result: result}
+	}
+	v := reflect.ValueOf(result)
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		return &UnsupportedError{Format: "json", Result: result}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(emptyLists(v).Interface()); err != nil {
+		return fmt.Errorf("encode %T as json: %w", result, err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
+}
+
+// emptyLists returns a copy of v in which every nil slice reachable through
+// structs, pointers and slices is an empty one. The caller's value is never
+// changed; maps are kept as they are (encoding/json sorts their keys).
+func emptyLists(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		p := reflect.New(v.Type().Elem())
+		p.Elem().Set(emptyLists(v.Elem()))
+		return p
+	case reflect.Struct:
+		out := reflect.New(v.Type()).Elem()
+		out.Set(v)
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Type().Field(i).IsExported() {
+				continue
+			}
+			out.Field(i).Set(emptyLists(v.Field(i)))
+		}
+		return out
+	case reflect.Slice:
+		if v.IsNil() {
+			if v.Type().Elem().Kind() == reflect.Uint8 {
+				return v // []byte encodes as a string
+			}
+			return reflect.MakeSlice(v.Type(), 0, 0)
+		}
+		if !needsCopy(v.Type().Elem()) {
+			return v
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			out.Index(i).Set(emptyLists(v.Index(i)))
+		}
+		return out
+	}
+	return v
+}
+
+// needsCopy reports whether values of t can hold a nil slice to replace.
+func needsCopy(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Pointer:
+		return true
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() && needsCopy(f.Type) {
+				return true
+			}
+		}
+	case reflect.Array:
+		return needsCopy(t.Elem())
+	}
+	return false
 }

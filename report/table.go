@@ -1,11 +1,141 @@
 package report
 
-import "io"
+import (
+	"fmt"
+	"io"
+	"strings"
 
-// TableWriter writes the table format. (Placeholder until the format lands.)
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+// TableWriter writes the table format: the terminal view, styled with the
+// one lipgloss palette when Options.Color is set and plain text otherwise,
+// kept within Options.Width columns (DefaultWidth when 0). It shows an
+// Audit, a Simulation or an Explanation; long lists are cut to their top
+// entries with a count of the rest, so it stays readable at any estate size.
 type TableWriter struct{}
+
+// How many rows each list shows before "and N more".
+const (
+	topSPOFsPerLevel = 10
+	topScenarios     = 10
+	topDoublePoints  = 5
+	topLockin        = 10
+	topShares        = 3
+	topServices      = 15
+	topGaps          = 20
+	topDown          = 20
+	maxChain         = 6
+)
 
 // Write implements Writer.
 func (TableWriter) Write(w io.Writer, result any, opts Options) error {
-	return &UnsupportedError{Format: "table", Result: result}
+	p := newPalette(opts)
+	var b strings.Builder
+	switch r := result.(type) {
+	case *simulate.Audit:
+		if r == nil {
+			return &UnsupportedError{Format: "table", Result: result}
+		}
+		auditTable(&b, p, r)
+	case *simulate.Simulation:
+		if r == nil {
+			return &UnsupportedError{Format: "table", Result: result}
+		}
+		simulationTable(&b, p, r)
+	case *simulate.Explanation:
+		if r == nil {
+			return &UnsupportedError{Format: "table", Result: result}
+		}
+		explanationTable(&b, p, r)
+	default:
+		return &UnsupportedError{Format: "table", Result: result}
+	}
+	if _, err := io.WriteString(w, trimLines(b.String())); err != nil {
+		return fmt.Errorf("write table: %w", err)
+	}
+	return nil
+}
+
+// section starts a titled block.
+func section(b *strings.Builder, p *palette, title string) {
+	b.WriteString("\n")
+	b.WriteString(p.title.Render(title))
+	b.WriteString("\n")
+}
+
+// line writes one wrapped paragraph.
+func line(b *strings.Builder, p *palette, s stylable, text string) {
+	b.WriteString(p.wrap(s.style(p), text))
+	b.WriteString("\n")
+}
+
+// more writes "... and N more" when a list was cut.
+func more(b *strings.Builder, p *palette, shown, total int, what string) {
+	if total > shown {
+		b.WriteString(p.dim.Render(fmt.Sprintf("  … and %s more %s", Number(total-shown), what)))
+		b.WriteString("\n")
+	}
+}
+
+// stylable picks a palette style by role, so callers need not hold styles.
+type stylable int
+
+const (
+	plain stylable = iota
+	dimmed
+	warning
+	alert
+	fine
+	strong
+)
+
+func (s stylable) style(p *palette) lipgloss.Style {
+	switch s {
+	case dimmed:
+		return p.dim
+	case warning:
+		return p.warn
+	case alert:
+		return p.bad
+	case fine:
+		return p.good
+	case strong:
+		return p.bold
+	}
+	return p.r.NewStyle()
+}
+
+// ChainText shows a dependency chain as "a → b → c" with ids shortened and
+// service ids named; a chain longer than max keeps both ends around "…".
+func ChainText(chain []string, names map[string]string, max int) string {
+	parts := make([]string, 0, len(chain))
+	for _, id := range chain {
+		if n, ok := names[id]; ok {
+			parts = append(parts, n)
+		} else {
+			parts = append(parts, ShortID(strings.TrimPrefix(id, "service:")))
+		}
+	}
+	if max > 3 && len(parts) > max {
+		head := (max - 1) / 2
+		tail := max - 1 - head
+		cut := len(parts) - head - tail
+		parts = append(append(parts[:head:head], fmt.Sprintf("…%d…", cut)), parts[len(parts)-tail:]...)
+	}
+	return strings.Join(parts, " → ")
+}
+
+// serviceList names services for a cell, at most n before "and N more".
+func serviceList(names map[string]string, ids []string, n int) string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, serviceName(names, id))
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return JoinAnd(out, n)
 }

@@ -1,0 +1,167 @@
+package report
+
+import (
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/lipgloss/table"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+)
+
+// palette is the one set of terminal styles every table view uses. It is
+// built per write from a renderer with an explicit colour profile, so the
+// output never depends on the environment: Color=false renders with the
+// Ascii profile and carries no ANSI escapes at all.
+type palette struct {
+	r       *lipgloss.Renderer
+	width   int
+	title   lipgloss.Style // section titles
+	bold    lipgloss.Style
+	dim     lipgloss.Style // secondary text: ids, methods, chains
+	warn    lipgloss.Style // coverage gaps and cautions
+	bad     lipgloss.Style // SPOFs, services down
+	good    lipgloss.Style // nothing down
+	header  lipgloss.Style // table header cells
+	cell    lipgloss.Style // table body cells
+	border  lipgloss.Style
+	scoreBx lipgloss.Style // the big score box
+}
+
+// Colours chosen to read on dark and light terminals (ANSI 256).
+const (
+	colorGood   = "35"  // green
+	colorOK     = "112" // yellow-green
+	colorMid    = "214" // amber
+	colorBad    = "202" // orange-red
+	colorWorst  = "196" // red
+	colorAccent = "39"  // blue titles
+	colorDim    = "245" // grey
+)
+
+// DefaultWidth is the terminal width assumed when Options.Width is 0.
+const DefaultWidth = 100
+
+func newPalette(opts Options) *palette {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetHasDarkBackground(true)
+	if opts.Color {
+		r.SetColorProfile(termenv.ANSI256)
+	} else {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	w := opts.Width
+	if w <= 0 {
+		w = DefaultWidth
+	}
+	w = max(w, 40)
+	return &palette{
+		r:       r,
+		width:   w,
+		title:   r.NewStyle().Bold(true).Foreground(lipgloss.Color(colorAccent)),
+		bold:    r.NewStyle().Bold(true),
+		dim:     r.NewStyle().Foreground(lipgloss.Color(colorDim)),
+		warn:    r.NewStyle().Foreground(lipgloss.Color(colorMid)).Bold(true),
+		bad:     r.NewStyle().Foreground(lipgloss.Color(colorWorst)),
+		good:    r.NewStyle().Foreground(lipgloss.Color(colorGood)),
+		header:  r.NewStyle().Bold(true).Padding(0, 1),
+		cell:    r.NewStyle().Padding(0, 1),
+		border:  r.NewStyle().Foreground(lipgloss.Color(colorDim)),
+		scoreBx: r.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 2).Bold(true),
+	}
+}
+
+// GradeColor is the palette colour (ANSI 256 code) for a grade.
+func GradeColor(grade string) string {
+	switch grade {
+	case "A":
+		return colorGood
+	case "B":
+		return colorOK
+	case "C":
+		return colorMid
+	case "D":
+		return colorBad
+	}
+	return colorWorst
+}
+
+func (p *palette) grade(g string) lipgloss.Style {
+	return p.bold.Foreground(lipgloss.Color(GradeColor(g)))
+}
+
+// table builds a lipgloss table in the house style: a header underline,
+// no outer box, cells padded, wrapped to the palette width.
+func (p *palette) table(headers []string, rows [][]string) string {
+	for _, row := range rows {
+		for i := range row {
+			row[i] = termSafe(row[i])
+		}
+	}
+	t := table.New().
+		Border(lipgloss.NormalBorder()).
+		BorderStyle(p.border).
+		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
+		BorderColumn(false).BorderHeader(true).
+		Headers(headers...).
+		Rows(rows...).
+		StyleFunc(func(row, _ int) lipgloss.Style {
+			if row == table.HeaderRow {
+				return p.header
+			}
+			return p.cell
+		})
+	if natural := lipgloss.Width(t.String()); natural > p.width {
+		t.Width(p.width)
+	}
+	return t.String()
+}
+
+// wrap renders text wrapped to the palette width with a style, line by
+// line so no line is padded.
+func (p *palette) wrap(s lipgloss.Style, text string) string {
+	lines := strings.Split(ansi.Wordwrap(termSafe(text), p.width, ""), "\n")
+	for i, l := range lines {
+		lines[i] = s.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// trailingSpace matches the padding lipgloss leaves at the end of a line,
+// before any closing escape sequences.
+var trailingSpace = regexp.MustCompile(`(?m) +((?:\x1b\[[0-9;]*m)*)$`)
+
+// trimLines removes trailing padding so output diffs and pipes cleanly.
+func trimLines(s string) string { return trailingSpace.ReplaceAllString(s, "$1") }
+
+// termSafe makes text from the estate safe for a terminal: control
+// characters (ESC, newlines, C1 codes) become visible escapes so a hostile
+// name can neither inject ANSI sequences nor break a table row.
+func termSafe(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(" ")
+		case isControl(r):
+			q := strconv.QuoteRuneToASCII(r) // '\x1b' or '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
+}

@@ -1,0 +1,171 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+// auditTable renders the whole audit for a terminal, most important first.
+func auditTable(b *strings.Builder, p *palette, a *simulate.Audit) {
+	names := ServiceNames(a)
+
+	box := p.scoreBx.BorderForeground(p.grade(a.Score.Grade).GetForeground()).Render(
+		p.grade(a.Score.Grade).Render(fmt.Sprintf("Resilience %s / 100   Grade %s", Decimal(a.Score.Resilience, 1), a.Score.Grade)))
+	b.WriteString(box)
+	b.WriteString("\n")
+	line(b, p, strong, Headline(a))
+	es := a.Estate
+	line(b, p, dimmed, fmt.Sprintf("Estate: %s, %s, %s (%s critical), %s.",
+		Plural(es.Nodes, "node", "nodes"), Plural(es.Resources, "resource", "resources"),
+		Plural(es.Services, "service", "services"), Number(es.Critical), Plural(es.Edges, "edge", "edges")))
+	if es.EntryPoints {
+		line(b, p, warning, "No business services are declared: entry resources (needed by nothing) stand in for critical services.")
+	}
+	if len(a.Gaps) > 0 {
+		line(b, p, warning, fmt.Sprintf("Coverage incomplete: %s not collected (see Coverage gaps). Not collected does not mean absent.",
+			Plural(len(a.Gaps), "part of the estate was", "parts of the estate were")))
+	}
+
+	auditSPOFs(b, p, a, names)
+	auditScenarios(b, p, a, names)
+	auditDoublePoints(b, p, a, names)
+	auditServices(b, p, a)
+	auditLockin(b, p, a, names)
+	auditConcentration(b, p, a)
+	auditGaps(b, p, a)
+
+	section(b, p, "How the score was computed")
+	if a.Score.Method != "" {
+		line(b, p, plain, "Resilience: "+a.Score.Method)
+	}
+	if a.Lockin.Method != "" {
+		line(b, p, plain, "Lock-in: "+a.Lockin.Method)
+	}
+	if a.Concentration.Method != "" {
+		line(b, p, plain, "Concentration: "+a.Concentration.Method)
+	}
+	line(b, p, dimmed, "Grades: A >= 90, B >= 80, C >= 70, D >= 60, F below. Availability figures are SLA-based estimates, not measurements.")
+}
+
+func auditSPOFs(b *strings.Builder, p *palette, a *simulate.Audit, names map[string]string) {
+	section(b, p, fmt.Sprintf("Single points of failure (%s)", Number(len(a.SPOFs))))
+	if len(a.SPOFs) == 0 {
+		line(b, p, fine, "None: no single resource, zone, region, managed service or provider stops a critical service alone.")
+		return
+	}
+	risks := Risks(a)
+	for _, level := range LevelOrder() {
+		var rows [][]string
+		total := 0
+		for _, r := range risks {
+			if r.Level != level {
+				continue
+			}
+			total++
+			if total > topSPOFsPerLevel {
+				continue
+			}
+			rows = append(rows, []string{r.What, JoinAnd(r.Services, 3), ChainText(spofChain(a, r.Node), names, maxChain)})
+		}
+		if total == 0 {
+			continue
+		}
+		b.WriteString(p.bad.Render(fmt.Sprintf("%s (%s)", LevelTitle(level), Number(total))))
+		b.WriteString("\n")
+		b.WriteString(p.table([]string{"Fails alone", "Stops", "Proof (needs chain)"}, rows))
+		b.WriteString("\n")
+		more(b, p, min(total, topSPOFsPerLevel), total, strings.ToLower(LevelTitle(level)))
+	}
+	line(b, p, dimmed, "Run `untether explain NODE-ID` for the full chain with evidence.")
+}
+
+// spofChain finds the chain of a SPOF by node id (Risks keeps only short ids).
+func spofChain(a *simulate.Audit, node string) []string {
+	for _, s := range a.SPOFs {
+		if s.Node == node {
+			return s.Chain
+		}
+	}
+	return nil
+}
+
+func auditScenarios(b *strings.Builder, p *palette, a *simulate.Audit, names map[string]string) {
+	worst := WorstScenarios(a, 0)
+	section(b, p, fmt.Sprintf("Worst outage scenarios (%s of %s stop a service)", Number(len(worst)), Number(len(a.Scenarios))))
+	if len(worst) == 0 {
+		line(b, p, fine, "No simulated provider, region, zone or managed-service outage stops a business service.")
+		return
+	}
+	var rows [][]string
+	for _, s := range worst[:min(len(worst), topScenarios)] {
+		rows = append(rows, []string{ScenarioTarget(s), fmt.Sprintf("%d", s.CriticalDown),
+			serviceList(names, s.ServicesDown, 3),
+			fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), Percent(s.ResourceShare)), costCell(s.CostPerHour)})
+	}
+	b.WriteString(p.table([]string{"If this fails", "Critical down", "Services down", "Resources down", "Cost / hour"}, rows))
+	b.WriteString("\n")
+	more(b, p, min(len(worst), topScenarios), len(worst), "scenarios")
+}
+
+func costCell(v float64) string {
+	if v <= 0 {
+		return "-"
+	}
+	return Money(v)
+}
+
+func auditDoublePoints(b *strings.Builder, p *palette, a *simulate.Audit, names map[string]string) {
+	if len(a.DoublePoints) == 0 {
+		return
+	}
+	section(b, p, fmt.Sprintf("Double points of failure (%s)", Number(len(a.DoublePoints))))
+	line(b, p, dimmed, "Pairs that stop a critical service together though neither does alone.")
+	var rows [][]string
+	for _, d := range a.DoublePoints[:min(len(a.DoublePoints), topDoublePoints)] {
+		rows = append(rows, []string{ShortID(d.Nodes[0]) + " + " + ShortID(d.Nodes[1]), serviceList(names, d.Services, 3)})
+	}
+	b.WriteString(p.table([]string{"Pair", "Stops"}, rows))
+	b.WriteString("\n")
+	more(b, p, min(len(a.DoublePoints), topDoublePoints), len(a.DoublePoints), "pairs")
+}
+
+func auditServices(b *strings.Builder, p *palette, a *simulate.Audit) {
+	if len(a.Services) == 0 {
+		return
+	}
+	section(b, p, "Services")
+	var rows [][]string
+	for _, s := range a.Services[:min(len(a.Services), topServices)] {
+		name := s.Name
+		if name == "" {
+			name = strings.TrimPrefix(s.Service, "service:")
+		}
+		row := []string{name, fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
+		for _, level := range []string{"resource", "zone", "region", "provider"} {
+			row = append(row, survivalCell(s.Survive, level))
+		}
+		avail := "-"
+		if s.Availability != nil {
+			avail = fmt.Sprintf("%s nines", Decimal(s.Availability.Nines, 1))
+		}
+		rows = append(rows, append(row, avail))
+	}
+	b.WriteString(p.table([]string{"Service", "Tier", "Score", "Survives resource", "zone", "region", "provider", "Availability"}, rows))
+	b.WriteString("\n")
+	more(b, p, min(len(a.Services), topServices), len(a.Services), "services")
+}
+
+// survivalCell shows "2/3" failure domains survived at one level.
+func survivalCell(sv []simulate.Survival, level string) string {
+	for _, s := range sv {
+		if s.Level == level {
+			if s.Domains == 0 {
+				return "-"
+			}
+			return fmt.Sprintf("%d/%d", s.Survived, s.Domains)
+		}
+	}
+	return "-"
+}
