@@ -1,0 +1,3 @@
+data "aws_vpc" "main" {
+  default = true
+}

@@ -1,0 +1,8 @@
+variable "name" {
+  default = "orders"
+}
+
+resource "aws_db_instance" "main" {
+  identifier = var.name
+  multi_az   = false
+}
