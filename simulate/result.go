@@ -9,17 +9,20 @@ const AuditVersion = 1
 // Audit is the result of a full audit: every sweep, the SPOF scan, double
 // points, lock-in, concentration and the resilience score (DESIGN.md §6).
 type Audit struct {
-	Version       int            `json:"untether_audit"`
-	Estate        EstateSummary  `json:"estate"`
-	Score         Score          `json:"score"`
-	Services      []ServiceScore `json:"services"`
-	SPOFs         []SPOF         `json:"spofs"`
-	DoublePoints  []DoublePoint  `json:"double_points"`
-	Scenarios     []Scenario     `json:"scenarios"`
-	Lockin        Lockin         `json:"lockin"`
-	Concentration Concentration  `json:"concentration"`
-	Findings      []Finding      `json:"findings"`
-	Gaps          []graph.Gap    `json:"gaps"`
+	Version      int            `json:"untether_audit"`
+	Estate       EstateSummary  `json:"estate"`
+	Score        Score          `json:"score"`
+	Services     []ServiceScore `json:"services"`
+	SPOFs        []SPOF         `json:"spofs"`
+	DoublePoints []DoublePoint  `json:"double_points"`
+	// DoublePointsTotal counts every double point; DoublePoints lists at
+	// most MaxDoublePoints of them (the first by node ids).
+	DoublePointsTotal int           `json:"double_points_total"`
+	Scenarios         []Scenario    `json:"scenarios"`
+	Lockin            Lockin        `json:"lockin"`
+	Concentration     Concentration `json:"concentration"`
+	Findings          []Finding     `json:"findings"`
+	Gaps              []graph.Gap   `json:"gaps"`
 }
 
 // EstateSummary counts what the audit looked at.

@@ -1,0 +1,69 @@
+package simulate
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/untether-dev/untether/graph"
+)
+
+// Audit runs every sweep and score of DESIGN.md §6-§7: one bit-parallel pass
+// over the service cones, one SPOF scan (which also yields the provider,
+// region, zone and managed-service sweeps and the partial group hits behind
+// the double points), the presets, lock-in, concentration and findings.
+func (m *Model) Audit() *Audit {
+	cs := m.cones()
+	sr := m.scan(cs.dpCone)
+	pairs := m.doublePoints(sr)
+	a := &Audit{Version: AuditVersion, Estate: m.summaryCounts()}
+	a.Score, a.Services = m.scores(cs, sr)
+	a.SPOFs = make([]SPOF, 0, len(sr.spofs))
+	for _, r := range sr.spofs {
+		a.SPOFs = append(a.SPOFs, SPOF{Node: m.id(r.node), Level: m.Level(r.node), Services: m.ids(r.services), Chain: m.ids(r.chain)})
+	}
+	a.DoublePointsTotal = len(pairs)
+	a.DoublePoints = make([]DoublePoint, 0, min(len(pairs), MaxDoublePoints))
+	for _, pr := range pairs[:min(len(pairs), MaxDoublePoints)] {
+		a.DoublePoints = append(a.DoublePoints, DoublePoint{Nodes: [2]string{m.id(pr.a), m.id(pr.b)}, Services: m.ids(pr.services)})
+	}
+	a.Scenarios = m.scenarios(sr)
+	a.Lockin = m.lockin(cs)
+	if a.Lockin.Resources == nil {
+		a.Lockin.Resources = []ResourceLockin{}
+	}
+	if a.Lockin.Providers == nil {
+		a.Lockin.Providers = []ProviderLockin{}
+	}
+	if a.Lockin.Services == nil {
+		a.Lockin.Services = []ServiceLockin{}
+	}
+	a.Concentration = m.concentration(cs)
+	a.Gaps = slices.Clone(m.c.Estate.Gaps)
+	if a.Gaps == nil {
+		a.Gaps = []graph.Gap{}
+	}
+	slices.SortStableFunc(a.Gaps, func(x, y graph.Gap) int {
+		return cmp.Or(cmp.Compare(x.Provider, y.Provider), cmp.Compare(x.Account, y.Account), cmp.Compare(x.Region, y.Region),
+			cmp.Compare(x.Service, y.Service), cmp.Compare(x.Status, y.Status), cmp.Compare(x.Detail, y.Detail))
+	})
+	a.Findings = m.findings(a.SPOFs, pairs, a.Lockin, cs, a.Gaps)
+	if a.Findings == nil {
+		a.Findings = []Finding{}
+	}
+	return a
+}
+
+func (m *Model) summaryCounts() EstateSummary {
+	s := EstateSummary{Nodes: m.c.Len(), Resources: m.resources, Services: len(m.services), Critical: len(m.critical),
+		Edges: len(m.c.Estate.Edges), EntryPoints: m.entryPoints}
+	generic := map[string]int{}
+	for i, nd := range m.c.Nodes {
+		if m.class[i] == clResource && nd.Kind == "generic" {
+			generic[nd.Type]++
+		}
+	}
+	for _, t := range sortedKeys(generic) {
+		s.Generic = append(s.Generic, TypeCount{Type: t, Count: generic[t]})
+	}
+	return s
+}

@@ -1,0 +1,91 @@
+package simulate
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Double points of failure (order-2 cut sets) for the services with tier <=
+// DoublePointTier, computed exactly without trying every pair.
+//
+// Theorem. Let D(X) be the DOWN set when X fails, hits_x(g) = |members(g) ∩
+// D({x})| and slack(g) = members(g) - need(g). If {a,b} takes service s DOWN
+// but neither a nor b alone does, then some group g reachable from s (over
+// needs edges) has 1 <= hits_a(g), 1 <= hits_b(g), g is UP under a and under
+// b alone, and hits_a(g) + hits_b(g) > slack(g).
+//
+// Proof. U = D({a}) ∪ D({b}) contains a and b. A resource, placement or
+// service node needing a node of U is already in D({a}) or D({b}) (each is
+// closed under rule 2), so U is closed under rule 2. If U were also closed
+// under rule 3 it would be a fixpoint containing {a,b}, so D({a,b}) = U (the
+// least one) and s ∉ U would stay UP. So the least-fixpoint iteration from U
+// makes new nodes fall, and every new node falls, directly or through new
+// nodes, because of a group g ∉ U whose DOWN members inside U already exceed
+// slack(g): the first new node is such a group (a non-group with a DOWN
+// requirement in U is in U), and every later new node needs a new node or
+// is such a group. Following the reason backwards from s gives a needs-path
+// from s to such a g, so g is reachable from s. For it, |members ∩ U| <=
+// hits_a + hits_b and > slack, while g ∉ U means hits_a, hits_b <= slack;
+// hence both are >= 1 and g is partially hit by both. ∎
+//
+// So the scan records, per candidate, the groups it hits partially inside
+// the cones of double-point services; pairs come only from candidates sharing
+// such a group with enough hits together, and each pair is then confirmed by
+// a real joint propagation (the filter never drops a true pair; the
+// propagation drops every false one).
+
+// pairRec is one confirmed double point.
+type pairRec struct {
+	a, b     int32 // a < b
+	services []int32
+}
+
+func (m *Model) doublePoints(sr *scanResult) []pairRec {
+	if len(m.dpServices) == 0 || len(sr.partial) == 0 {
+		return nil
+	}
+	hits := slices.Clone(sr.partial)
+	slices.SortFunc(hits, func(x, y partialHit) int {
+		return cmp.Or(cmp.Compare(x.g, y.g), cmp.Compare(y.hits, x.hits), cmp.Compare(x.cand, y.cand))
+	})
+	var pairs [][2]int32
+	for lo := 0; lo < len(hits); {
+		hi := lo
+		for hi < len(hits) && hits[hi].g == hits[lo].g {
+			hi++
+		}
+		grp, slack := hits[lo:hi], m.slack[hits[lo].g]
+		for i := range grp { // sorted by hits descending: stop once the sum is too small
+			for j := i + 1; j < len(grp) && grp[i].hits+grp[j].hits > slack; j++ {
+				a, b := grp[i].cand, grp[j].cand
+				pairs = append(pairs, [2]int32{min(a, b), max(a, b)})
+			}
+		}
+		lo = hi
+	}
+	slices.SortFunc(pairs, func(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
+	pairs = slices.Compact(pairs)
+
+	p := newPropagator(m)
+	var out []pairRec
+	for _, pr := range pairs {
+		p.fail(pr[0], pr[1])
+		var svcs []int32
+		ka, kb := sr.dpKilled[pr[0]], sr.dpKilled[pr[1]]
+		for _, s := range m.dpServices {
+			if p.down[s] && s != pr[0] && s != pr[1] && !contains(ka, s) && !contains(kb, s) {
+				svcs = append(svcs, s)
+			}
+		}
+		p.reset()
+		if len(svcs) > 0 {
+			out = append(out, pairRec{pr[0], pr[1], svcs})
+		}
+	}
+	return out
+}
+
+func contains(sorted []int32, x int32) bool {
+	_, ok := slices.BinarySearch(sorted, x)
+	return ok
+}

@@ -1,0 +1,85 @@
+package simulate
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/untether-dev/untether/graph"
+)
+
+// Findings. Each id is the rule plus the node id(s) it is about, never a
+// position, so a finding keeps its id across runs and unrelated changes (the
+// CI gate and waivers key on it).
+
+// Finding rules.
+const (
+	RuleSPOF              = "spof-"             // + level: spof-zone, spof-resource ...
+	RuleDoublePoint       = "double-point"      // double-point:A+B
+	RuleLockinProprietary = "lockin-proprietary" // proprietary resource under a critical service
+	RuleCoverageGap       = "coverage-gap"
+)
+
+// Severities, most severe first.
+const (
+	SeverityCritical = "critical"
+	SeverityHigh     = "high"
+	SeverityMedium   = "medium"
+	SeverityLow      = "low"
+)
+
+func (m *Model) findings(spofs []SPOF, pairs []pairRec, lk Lockin, cs *coneStats, gaps []graph.Gap) []Finding {
+	var out []Finding
+	for _, sp := range spofs {
+		sev := SeverityMedium
+		for _, id := range sp.Services {
+			i, _ := m.c.Index(id)
+			switch t := m.Tier(i); {
+			case t == 1:
+				sev = SeverityCritical
+			case t == 2 && sev != SeverityCritical:
+				sev = SeverityHigh
+			}
+		}
+		out = append(out, Finding{
+			ID: RuleSPOF + sp.Level + ":" + sp.Node, Rule: RuleSPOF + sp.Level, Severity: sev, Node: sp.Node, Services: sp.Services,
+			Message: fmt.Sprintf("%s (%s) alone takes %d critical service(s) down: %s; chain %s",
+				sp.Node, sp.Level, len(sp.Services), strings.Join(sp.Services, ", "), strings.Join(sp.Chain, " -> ")),
+		})
+	}
+	for _, pr := range pairs {
+		a, b := m.id(pr.a), m.id(pr.b)
+		svcs := m.ids(pr.services)
+		out = append(out, Finding{
+			ID: RuleDoublePoint + ":" + a + "+" + b, Rule: RuleDoublePoint, Severity: SeverityMedium, Node: a, Services: svcs,
+			Message: fmt.Sprintf("%s and %s together take %s down though neither does alone", a, b, strings.Join(svcs, ", ")),
+		})
+	}
+	for _, r := range lk.Resources {
+		i, _ := m.c.Index(r.Node)
+		if r.Class != ClassProprietary || cs.critW[i] == 0 {
+			continue
+		}
+		out = append(out, Finding{
+			ID: RuleLockinProprietary + ":" + r.Node, Rule: RuleLockinProprietary, Severity: SeverityLow, Node: r.Node,
+			Message: lockinMessage(r),
+		})
+	}
+	for _, g := range gaps {
+		where := strings.Join([]string{g.Provider, g.Account, g.Region, g.Service}, "/")
+		out = append(out, Finding{
+			ID: RuleCoverageGap + ":" + where, Rule: RuleCoverageGap, Severity: SeverityMedium,
+			Message: fmt.Sprintf("%s was not collected (%s%s): what it holds is unknown, not absent", where, g.Status, detail(g.Detail)),
+		})
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int { return cmp.Compare(a.ID, b.ID) })
+	return slices.CompactFunc(out, func(a, b Finding) bool { return a.ID == b.ID })
+}
+
+func detail(d string) string {
+	if d == "" {
+		return ""
+	}
+	return ": " + d
+}

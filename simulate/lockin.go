@@ -1,0 +1,146 @@
+package simulate
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+	"strings"
+)
+
+// Lock-in (DESIGN.md §7). Each resource gets a class from the catalog,
+// value v (portable 0, moderate 0.5, proprietary 1), and a weight
+// w = gravity x criticality, where gravity = 1 + log10(1 + stored_bytes/1e9)
+// (1 when the size is unknown; 2 at ~9 GB, 3 at ~99 GB, 4 at ~1 TB) and
+// criticality = max(1, sum of the tier weights of the services whose cone
+// holds the resource). A service's lock-in is the w-weighted mean of v over
+// the resources in its cone; the estate's over every resource.
+
+const lockinMethod = "Each resource is classed by the lock-in catalog: matched on its provider-native type, else on (provider, kind), else on kind alone, else on provider alone; unmatched resources count as moderate. Class values: portable 0, moderate 0.5, proprietary 1. Each resource has weight w = gravity x criticality, gravity = 1 + log10(1 + stored_bytes/1e9) (1 when stored_bytes is unknown), criticality = the sum of the tier weights (tier 1 = 8, 2 = 4, 3 = 2, 4 = 1) of the services whose dependency cone holds it, at least 1. Estate lock-in = sum(w x value) / sum(w) over all resources; a service's lock-in is the same over the resources in its cone; a provider's lock-in is the same over its resources, and its share is its sum(w) over the estate's sum(w). Figures are rounded to 4 decimals."
+
+type lockinClass struct {
+	product LockinProduct
+	value   float64
+	weight  float64
+	matched bool
+}
+
+func gravity(attrs map[string]any) float64 {
+	b, ok := number(attrs["stored_bytes"])
+	if !ok || b <= 0 {
+		return 1
+	}
+	return 1 + math.Log10(1+b/1e9)
+}
+
+// number reads a JSON or Go number.
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case float32:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case int32:
+		return float64(x), true
+	case uint64:
+		return float64(x), true
+	}
+	return 0, false
+}
+
+func (m *Model) lockin(cs *coneStats) Lockin {
+	n := m.c.Len()
+	classes := make([]lockinClass, n)
+	var sumW, sumWV float64
+	prov := map[string]*[2]float64{} // provider -> {sum w, sum w v}
+	out := Lockin{Method: lockinMethod}
+	for i, nd := range m.c.Nodes {
+		if m.class[i] != clResource {
+			continue
+		}
+		p, ok := m.opt.Lockin.Lookup(nd.Type, nd.Provider, nd.Kind)
+		if !ok {
+			p = LockinProduct{Product: "unclassified " + nd.Provider + " " + nd.Kind, Class: ClassModerate}
+		}
+		lc := lockinClass{product: p, value: classValue[p.Class], matched: ok}
+		lc.weight = gravity(nd.Attrs) * float64(max(1, cs.crit[i]))
+		classes[i] = lc
+		sumW += lc.weight
+		sumWV += lc.weight * lc.value
+		acc := prov[nd.Provider]
+		if acc == nil {
+			acc = &[2]float64{}
+			prov[nd.Provider] = acc
+		}
+		acc[0] += lc.weight
+		acc[1] += lc.weight * lc.value
+		if lc.value > 0 {
+			out.Resources = append(out.Resources, ResourceLockin{
+				Node: nd.ID, Provider: nd.Provider, Kind: nd.Kind, Product: p.Product,
+				Class: p.Class, Value: lc.value, Alternatives: p.Alternatives,
+			})
+		}
+	}
+	if sumW > 0 {
+		out.Estate = round4(sumWV / sumW)
+	}
+	for _, name := range sortedKeys(prov) {
+		acc := prov[name]
+		pl := ProviderLockin{Provider: name}
+		if acc[0] > 0 {
+			pl.Lockin = round4(acc[1] / acc[0])
+		}
+		if sumW > 0 {
+			pl.Share = round4(acc[0] / sumW)
+		}
+		out.Providers = append(out.Providers, pl)
+	}
+	num := make([]float64, len(m.services))
+	den := make([]float64, len(m.services))
+	base := 0
+	m.forEachCone(m.services, func(batch, touched []int32, mask []uint64) {
+		for _, i := range touched {
+			if m.class[i] != clResource {
+				continue
+			}
+			w, wv := classes[i].weight, classes[i].weight*classes[i].value
+			for b := mask[i]; b != 0; b &= b - 1 {
+				k := base + bits.TrailingZeros64(b)
+				num[k] += wv
+				den[k] += w
+			}
+		}
+		base += len(batch)
+	})
+	for k, s := range m.services {
+		sl := ServiceLockin{Service: m.id(s)}
+		if den[k] > 0 {
+			sl.Lockin = round4(num[k] / den[k])
+		}
+		out.Services = append(out.Services, sl)
+	}
+	slices.SortFunc(out.Resources, func(a, b ResourceLockin) int { return cmp.Compare(a.Node, b.Node) })
+	return out
+}
+
+func sortedKeys[V any](mp map[string]V) []string {
+	keys := make([]string, 0, len(mp))
+	for k := range mp {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func lockinMessage(r ResourceLockin) string {
+	alt := ""
+	if len(r.Alternatives) > 0 {
+		alt = "; portable alternatives: " + strings.Join(r.Alternatives, ", ")
+	}
+	return fmt.Sprintf("%s is %s (%s) and a critical service depends on it%s", r.Node, r.Product, r.Class, alt)
+}

@@ -1,0 +1,150 @@
+package simulate
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/untether-dev/untether/graph"
+)
+
+//go:embed lockin_catalog.yaml
+var builtinCatalog []byte
+
+// Lock-in classes and their values.
+const (
+	ClassPortable    = "portable"
+	ClassModerate    = "moderate"
+	ClassProprietary = "proprietary"
+)
+
+var classValue = map[string]float64{ClassPortable: 0, ClassModerate: 0.5, ClassProprietary: 1}
+
+// LockinProduct is one catalog entry.
+type LockinProduct struct {
+	Product  string `yaml:"product" json:"product"`
+	Provider string `yaml:"provider" json:"provider"` // "*" for any
+	Kind     string `yaml:"kind" json:"kind"`         // "*" for any
+	Class    string `yaml:"class" json:"class"`
+	// Types are provider-native types (Terraform and CloudFormation
+	// spellings) this entry matches exactly, case-insensitive.
+	Types        []string `yaml:"types,omitempty" json:"types,omitempty"`
+	Alternatives []string `yaml:"alternatives,omitempty" json:"alternatives,omitempty"`
+}
+
+// LockinCatalog classes products by lock-in. Earlier entries win.
+type LockinCatalog struct {
+	Version  int             `yaml:"untether_lockin" json:"untether_lockin"`
+	Products []LockinProduct `yaml:"products" json:"products"`
+
+	byType map[string]int
+	byKind map[[2]string]int
+}
+
+// DefaultLockinCatalog is the built-in catalog (lockin_catalog.yaml).
+func DefaultLockinCatalog() *LockinCatalog {
+	c, err := ParseLockinCatalog(builtinCatalog, "lockin_catalog.yaml")
+	if err != nil {
+		panic("built-in lock-in catalog: " + err.Error()) // a build defect, caught by tests
+	}
+	return c
+}
+
+// ParseLockinCatalog reads a catalog file (YAML, or JSON which is YAML).
+// Errors are *graph.InputError naming the file and line:column.
+func ParseLockinCatalog(data []byte, name string) (*LockinCatalog, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, yamlInputError(name, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, &graph.InputError{File: name, Line: 1, Col: 1, Msg: "empty lock-in catalog; expected untether_lockin: 1 and products: [...]"}
+	}
+	root := doc.Content[0]
+	var c LockinCatalog
+	if err := root.Decode(&c); err != nil {
+		return nil, yamlInputError(name, err)
+	}
+	if c.Version != 1 {
+		return nil, &graph.InputError{File: name, Line: root.Line, Col: root.Column, Msg: fmt.Sprintf("untether_lockin is %d; expected 1", c.Version)}
+	}
+	var items []*yaml.Node
+	for k := 0; k+1 < len(root.Content); k += 2 {
+		if root.Content[k].Value == "products" {
+			items = root.Content[k+1].Content
+		}
+	}
+	for i, p := range c.Products {
+		at := root
+		if i < len(items) {
+			at = items[i]
+		}
+		bad := func(msg string) error {
+			return &graph.InputError{File: name, Line: at.Line, Col: at.Column, Path: fmt.Sprintf("$.products[%d]", i), Msg: msg}
+		}
+		if _, ok := classValue[p.Class]; !ok {
+			return nil, bad(fmt.Sprintf("class %q; expected portable, moderate or proprietary", p.Class))
+		}
+		if p.Product == "" || p.Provider == "" || p.Kind == "" {
+			return nil, bad("product, provider and kind are required (provider and kind may be \"*\")")
+		}
+	}
+	c.index()
+	return &c, nil
+}
+
+func yamlInputError(name string, err error) error {
+	ie := &graph.InputError{File: name, Msg: "invalid lock-in catalog: " + err.Error()}
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		ie.Msg = "invalid lock-in catalog: " + strings.Join(te.Errors, "; ")
+	}
+	// yaml messages start "yaml: line N:"; lift the line into the error.
+	var line int
+	if _, scanErr := fmt.Sscanf(strings.TrimPrefix(ie.Msg, "invalid lock-in catalog: "), "yaml: line %d:", &line); scanErr == nil {
+		ie.Line = line
+	} else if _, scanErr := fmt.Sscanf(strings.TrimPrefix(ie.Msg, "invalid lock-in catalog: "), "line %d:", &line); scanErr == nil {
+		ie.Line = line
+	}
+	return ie
+}
+
+func (c *LockinCatalog) index() {
+	c.byType = map[string]int{}
+	c.byKind = map[[2]string]int{}
+	for i, p := range c.Products {
+		for _, t := range p.Types {
+			if _, ok := c.byType[strings.ToLower(t)]; !ok {
+				c.byType[strings.ToLower(t)] = i
+			}
+		}
+		if _, ok := c.byKind[[2]string{p.Provider, p.Kind}]; !ok {
+			c.byKind[[2]string{p.Provider, p.Kind}] = i
+		}
+	}
+}
+
+// Merge returns a catalog in which over's entries win over c's.
+func (c *LockinCatalog) Merge(over *LockinCatalog) *LockinCatalog {
+	out := &LockinCatalog{Version: 1}
+	out.Products = append(append(out.Products, over.Products...), c.Products...)
+	out.index()
+	return out
+}
+
+// Lookup classes a resource: by type, then (provider, kind), (*, kind),
+// (provider, *). ok is false when nothing matches.
+func (c *LockinCatalog) Lookup(typ, provider, kind string) (LockinProduct, bool) {
+	if i, ok := c.byType[strings.ToLower(typ)]; ok && typ != "" {
+		return c.Products[i], true
+	}
+	for _, k := range [][2]string{{provider, kind}, {"*", kind}, {provider, "*"}} {
+		if i, ok := c.byKind[k]; ok {
+			return c.Products[i], true
+		}
+	}
+	return LockinProduct{}, false
+}

@@ -1,0 +1,123 @@
+package simulate
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/untether-dev/untether/graph"
+)
+
+// Sweeps (DESIGN.md §4): every provider, region, zone and managed service
+// fails alone (these runs are shared with the SPOF scan, which fails every
+// placement node anyway), plus presets modelled on real outages.
+
+// preset is an outage modelled on a real one. It runs when its anchor nodes
+// exist; of the rest, it fails those that exist.
+type preset struct {
+	name    string
+	anchors []string // at least one must exist
+	also    []string
+}
+
+var presets = []preset{
+	{
+		// us-east-1 events (2017 S3, 2021, 2023, 2025 DynamoDB DNS) also took
+		// the global control planes homed there.
+		name:    "aws-us-east-1-event",
+		anchors: []string{graph.RegionID("aws", "us-east-1")},
+		also: []string{
+			graph.ManagedServiceID("aws", graph.GlobalRegion, "iam"),
+			graph.ManagedServiceID("aws", graph.GlobalRegion, "route53"),
+			graph.ManagedServiceID("aws", graph.GlobalRegion, "cloudfront"),
+			graph.ManagedServiceID("aws", graph.GlobalRegion, "sts"),
+			graph.ManagedServiceID("aws", graph.GlobalRegion, "organizations"),
+		},
+	},
+	{
+		// Entra ID (Azure AD) authentication outages take every dependent
+		// sign-in down, whatever region the workload runs in.
+		name: "azure-entra-id-outage",
+		anchors: []string{
+			graph.ManagedServiceID("azure", graph.GlobalRegion, "entra-id"),
+			graph.ManagedServiceID("azure", graph.GlobalRegion, "entra_id"),
+			graph.ManagedServiceID("azure", graph.GlobalRegion, "entraid"),
+			graph.ManagedServiceID("azure", graph.GlobalRegion, "aad"),
+		},
+	},
+	{
+		// Google Cloud's global control plane (June 2025: IAM / Service
+		// Control) and Cloud DNS failures span every region.
+		name: "gcp-global-control-plane-event",
+		anchors: []string{
+			graph.ManagedServiceID("gcp", graph.GlobalRegion, "iam"),
+			graph.ManagedServiceID("gcp", graph.GlobalRegion, "cloud-dns"),
+			graph.ManagedServiceID("gcp", graph.GlobalRegion, "dns"),
+			graph.ManagedServiceID("gcp", graph.GlobalRegion, "clouddns"),
+			graph.ManagedServiceID("gcp", graph.GlobalRegion, "service-control"),
+		},
+	},
+}
+
+// selectorFor is the selector that names placement node i alone.
+func (m *Model) selectorFor(i int32) string {
+	nd := m.c.Nodes[i]
+	var s, want string
+	switch nd.Level {
+	case graph.LevelProvider:
+		s, want = "provider:"+nd.Provider, graph.ProviderID(nd.Provider)
+	case graph.LevelRegion:
+		s, want = "region:"+nd.Provider+"/"+nd.Region, graph.RegionID(nd.Provider, nd.Region)
+	case graph.LevelZone:
+		if len(nd.Zones) == 1 {
+			s, want = "zone:"+nd.Provider+"/"+nd.Region+"/"+nd.Zones[0], graph.ZoneID(nd.Provider, nd.Region, nd.Zones[0])
+		}
+	case graph.LevelService:
+		s, want = "service:"+nd.Provider+"/"+nd.Region+"/"+nd.Service, graph.ManagedServiceID(nd.Provider, nd.Region, nd.Service)
+	}
+	if s == "" || want != nd.ID {
+		return "node:" + nd.ID
+	}
+	return s
+}
+
+func (m *Model) scenario(name, kind string, fail []string, svcs []int32, resources int) Scenario {
+	b := m.blast(svcs, resources)
+	return Scenario{
+		Name: name, Kind: kind, Fail: fail, ServicesDown: m.ids(svcs),
+		CriticalDown: b.critical, WeightedDown: b.weighted,
+		ResourcesDown: b.resources, ResourceShare: b.share, CostPerHour: b.cost,
+	}
+}
+
+func (m *Model) scenarios(sr *scanResult) []Scenario {
+	out := make([]Scenario, 0, len(sr.placements)+len(presets))
+	for _, pr := range sr.placements {
+		sel := m.selectorFor(pr.node)
+		out = append(out, m.scenario(sel, string(m.c.Nodes[pr.node].Level), []string{sel}, pr.services, pr.resources))
+	}
+	for _, ps := range presets {
+		var inj []int32
+		var fail []string
+		for _, id := range ps.anchors {
+			if i, ok := m.c.Index(id); ok {
+				inj = append(inj, i)
+			}
+		}
+		if len(inj) == 0 {
+			continue
+		}
+		for _, id := range ps.also {
+			if i, ok := m.c.Index(id); ok {
+				inj = append(inj, i)
+			}
+		}
+		slices.Sort(inj)
+		for _, i := range inj {
+			fail = append(fail, m.selectorFor(i))
+		}
+		st := m.Propagate(inj)
+		out = append(out, m.scenario(ps.name, "preset", fail, st.ServicesDown(), st.ResourcesDown()))
+	}
+	slices.SortFunc(out, func(a, b Scenario) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name)) })
+	return out
+}
