@@ -1,0 +1,179 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
+	names := ServiceNames(a)
+	es := a.Estate
+	b.WriteString("# Resilience audit\n\n")
+	fmt.Fprintf(b, "**Resilience %s / 100, grade %s**\n\n", Decimal(a.Score.Resilience, 1), MarkdownText(a.Score.Grade))
+	b.WriteString("> " + MarkdownText(Headline(a)) + "\n\n")
+	fmt.Fprintf(b, "Estate: %s, %s, %s (%s critical), %s.\n\n",
+		Plural(es.Nodes, "node", "nodes"), Plural(es.Resources, "resource", "resources"),
+		Plural(es.Services, "service", "services"), Number(es.Critical), Plural(es.Edges, "edge", "edges"))
+	if es.EntryPoints {
+		b.WriteString("No business services are declared: entry resources (needed by nothing) stand in for critical services.\n\n")
+	}
+	if len(a.Gaps) > 0 {
+		fmt.Fprintf(b, "> [!WARNING]\n> Coverage incomplete: %s not collected (see [Coverage gaps](#coverage-gaps)). Not collected does not mean absent.\n\n",
+			Plural(len(a.Gaps), "part of the estate was", "parts of the estate were"))
+	}
+
+	mdRisks(b, a)
+	mdScenarios(b, a, names)
+	if len(a.DoublePoints) > 0 {
+		fmt.Fprintf(b, "## Double points of failure (%s)\n\nPairs that stop a critical service together though neither does alone.\n\n", Number(len(a.DoublePoints)))
+		var rows [][]string
+		for _, d := range a.DoublePoints[:min(len(a.DoublePoints), mdTopRisks)] {
+			rows = append(rows, []string{MarkdownText(d.Nodes[0]), MarkdownText(d.Nodes[1]), mdServices(names, d.Services, 5)})
+		}
+		mdTable(b, []string{"Node", "Node", "Stops"}, rows)
+		mdMore(b, min(len(a.DoublePoints), mdTopRisks), len(a.DoublePoints), "pairs")
+	}
+	mdServiceScores(b, a)
+	mdLockin(b, a)
+	mdConcentration(b, a)
+	mdDiagrams(b, a, names)
+	mdGaps(b, a)
+
+	b.WriteString("## Method\n\n")
+	if a.Score.Method != "" {
+		b.WriteString("- Resilience: " + MarkdownText(a.Score.Method) + "\n")
+	}
+	if a.Lockin.Method != "" {
+		b.WriteString("- Lock-in: " + MarkdownText(a.Lockin.Method) + "\n")
+	}
+	if a.Concentration.Method != "" {
+		b.WriteString("- Concentration: " + MarkdownText(a.Concentration.Method) + "\n")
+	}
+	b.WriteString("- Grades: A >= 90, B >= 80, C >= 70, D >= 60, F below. Availability figures are SLA-based estimates, not measurements.\n")
+}
+
+func mdRisks(b *strings.Builder, a *simulate.Audit) {
+	risks := Risks(a)
+	fmt.Fprintf(b, "## Top risks: single points of failure (%s)\n\n", Number(len(risks)))
+	if len(risks) == 0 {
+		b.WriteString("None: no single resource, zone, region, managed service or provider stops a critical service alone.\n\n")
+		return
+	}
+	var rows [][]string
+	for _, r := range risks[:min(len(risks), mdTopRisks)] {
+		rows = append(rows, []string{LevelTitle(r.Level), MarkdownText(r.Node), MarkdownText(r.Sentence)})
+	}
+	mdTable(b, []string{"Level", "Fails alone", "Consequence"}, rows)
+	mdMore(b, min(len(risks), mdTopRisks), len(risks), "single points of failure")
+}
+
+func mdScenarios(b *strings.Builder, a *simulate.Audit, names map[string]string) {
+	worst := WorstScenarios(a, 0)
+	fmt.Fprintf(b, "## Outage scenarios (%s of %s stop a service)\n\n", Number(len(worst)), Number(len(a.Scenarios)))
+	if len(worst) == 0 {
+		b.WriteString("No simulated provider, region, zone or managed-service outage stops a business service.\n\n")
+		return
+	}
+	var rows [][]string
+	for _, s := range worst[:min(len(worst), mdTopScenarios)] {
+		rows = append(rows, []string{MarkdownText(ScenarioTarget(s)), MarkdownText(dash(s.Kind)), fmt.Sprintf("%d", s.CriticalDown),
+			mdServices(names, s.ServicesDown, 5), fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), Percent(s.ResourceShare)), costCell(s.CostPerHour)})
+	}
+	mdTable(b, []string{"If this fails", "Kind", "Critical down", "Services down", "Resources down", "Cost / hour"}, rows)
+	mdMore(b, min(len(worst), mdTopScenarios), len(worst), "scenarios")
+}
+
+func mdServiceScores(b *strings.Builder, a *simulate.Audit) {
+	if len(a.Services) == 0 {
+		return
+	}
+	b.WriteString("## Service scores\n\n")
+	var rows [][]string
+	for _, s := range a.Services[:min(len(a.Services), mdTopServices)] {
+		row := []string{MarkdownText(serviceName(ServiceNames(a), s.Service)), fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
+		for _, level := range []string{"resource", "zone", "region", "provider"} {
+			row = append(row, survivalCell(s.Survive, level))
+		}
+		rows = append(rows, row)
+	}
+	mdTable(b, []string{"Service", "Tier", "Score", "Survives resource", "zone", "region", "provider"}, rows)
+	mdMore(b, min(len(a.Services), mdTopServices), len(a.Services), "services")
+}
+
+func mdLockin(b *strings.Builder, a *simulate.Audit) {
+	l := a.Lockin
+	fmt.Fprintf(b, "## Lock-in\n\nEstate lock-in **%s** (0 fully portable, 1 fully captive).\n\n", Decimal(l.Estate, 2))
+	if len(l.Providers) > 0 {
+		var rows [][]string
+		for _, p := range l.Providers {
+			rows = append(rows, []string{MarkdownText(ProviderName(p.Provider)), Decimal(p.Lockin, 2), Percent(p.Share)})
+		}
+		mdTable(b, []string{"Provider", "Lock-in", "Share of lock-in weight"}, rows)
+	}
+	res := TopLockin(l.Resources, 0)
+	if len(res) == 0 {
+		return
+	}
+	var rows [][]string
+	for _, r := range res[:min(len(res), mdTopLockin)] {
+		var alt []string
+		for _, x := range r.Alternatives {
+			alt = append(alt, MarkdownText(x))
+		}
+		rows = append(rows, []string{MarkdownText(r.Node), MarkdownText(r.Product), MarkdownText(r.Class), dash(strings.Join(alt, ", "))})
+	}
+	mdTable(b, []string{"Least portable resource", "Product", "Class", "Portable alternatives"}, rows)
+	mdMore(b, min(len(res), mdTopLockin), len(res), "non-portable resources")
+}
+
+func mdConcentration(b *strings.Builder, a *simulate.Audit) {
+	c := a.Concentration
+	b.WriteString("## Concentration\n\nHerfindahl-Hirschman index of critical weight (0-10000; above 2500 is highly concentrated).\n\n")
+	esc := func(s string) string { return MarkdownText(s) }
+	prov := func(s string) string { return MarkdownText(ProviderName(s)) }
+	mdTable(b, []string{"Dimension", "HHI", "Band", "Largest shares"}, [][]string{
+		{"Providers", Decimal(c.Providers.Index, 0), HHILevel(c.Providers.Index), TopShares(c.Providers, topShares, prov)},
+		{"Regions", Decimal(c.Regions.Index, 0), HHILevel(c.Regions.Index), TopShares(c.Regions, topShares, esc)},
+		{"Zones", Decimal(c.Zones.Index, 0), HHILevel(c.Zones.Index), TopShares(c.Zones, topShares, esc)},
+	})
+}
+
+func mdDiagrams(b *strings.Builder, a *simulate.Audit, names map[string]string) {
+	risks := Risks(a)
+	if len(risks) == 0 {
+		return
+	}
+	b.WriteString("## Dependency chains of the top single points of failure\n\n")
+	for _, r := range risks[:min(len(risks), mdTopDiagrams)] {
+		fmt.Fprintf(b, "### %s\n\n", MarkdownText(r.What))
+		mermaidChain(b, spofChain(a, r.Node), names)
+	}
+	mdMore(b, min(len(risks), mdTopDiagrams), len(risks), "chains")
+}
+
+func mdGaps(b *strings.Builder, a *simulate.Audit) {
+	if len(a.Gaps) == 0 && len(a.Estate.Generic) == 0 {
+		return
+	}
+	b.WriteString("## Coverage gaps\n\n")
+	if len(a.Gaps) > 0 {
+		b.WriteString("These parts of the estate were not collected. Resources there are unknown, not absent: results may understate the risk.\n\n")
+		var rows [][]string
+		for _, g := range a.Gaps[:min(len(a.Gaps), mdTopGaps)] {
+			rows = append(rows, []string{MarkdownText(dash(ProviderName(g.Provider))), MarkdownText(dash(g.Account)), MarkdownText(dash(g.Region)),
+				MarkdownText(dash(g.Service)), MarkdownText(g.Status), MarkdownText(dash(Truncate(g.Detail, 120)))})
+		}
+		mdTable(b, []string{"Provider", "Account", "Region", "Service", "Status", "Detail"}, rows)
+		mdMore(b, min(len(a.Gaps), mdTopGaps), len(a.Gaps), "gaps")
+	}
+	if len(a.Estate.Generic) > 0 {
+		var rows [][]string
+		for _, t := range a.Estate.Generic {
+			rows = append(rows, []string{MarkdownText(t.Type), Number(t.Count)})
+		}
+		b.WriteString("Resources of types untether cannot classify yet, kept as generic:\n\n")
+		mdTable(b, []string{"Type", "Resources"}, rows)
+	}
+}
