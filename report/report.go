@@ -13,6 +13,10 @@ type Options struct {
 	Color bool
 	// Width is the terminal width in columns; 0 means unknown.
 	Width int
+	// Locate, when set, says where a node is declared in source (a Terraform
+	// file, slash-separated and relative to the repository, and a 1-based
+	// line), for formats that point at code (sarif, github).
+	Locate func(node string) (file string, line int, ok bool)
 }
 
 // Writer renders one result in one format.
