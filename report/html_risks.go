@@ -1,0 +1,169 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+type htmlRisks struct {
+	Levels  []htmlRiskLevel
+	Doubles []htmlDouble
+	MoreDbl int
+	Weakest []htmlServiceRow
+	MoreSvc int
+}
+
+// htmlRiskLevel is the SPOFs of one level: the worst few, and how many more.
+type htmlRiskLevel struct {
+	Title string
+	Level string
+	Count string
+	Items []htmlRisk
+	More  string
+}
+
+type htmlRisk struct {
+	What     htmlText
+	Sentence htmlText
+	Chain    htmlText
+	Stops    string
+}
+
+type htmlDouble struct {
+	Pair     htmlText
+	Services string
+}
+
+// htmlServiceRow is one service of the weakest-services table.
+type htmlServiceRow struct {
+	Name         htmlText
+	Tier         string
+	Score        string
+	ScoreClass   string
+	Survive      []string // resource, zone, region, provider: "2 of 3"
+	Availability string
+}
+
+func buildRisks(a *simulate.Audit) htmlRisks {
+	var out htmlRisks
+	byLevel := map[string][]Risk{}
+	for _, r := range Risks(a) {
+		byLevel[r.Level] = append(byLevel[r.Level], r)
+	}
+	levels := LevelOrder()
+	for _, l := range htmlSortedKeys(byLevel) { // levels the helpers do not know still show
+		if rank(l) == len(levelRank) {
+			levels = append(levels, l)
+		}
+	}
+	for _, l := range levels {
+		rs := byLevel[l]
+		if len(rs) == 0 {
+			continue
+		}
+		lv := htmlRiskLevel{Title: LevelTitle(l), Level: l, Count: Number(len(rs))}
+		shown := rs[:min(len(rs), htmlTopRisks)]
+		for _, r := range shown {
+			lv.Items = append(lv.Items, htmlRisk{
+				What:     htmlTextOf(r.What, 60),
+				Sentence: htmlTextOf(r.Sentence, 220),
+				Chain:    htmlTextOf(strings.Join(r.Chain, " → "), 160),
+				Stops:    Plural(len(r.Services), "service", "services"),
+			})
+		}
+		if rest := len(rs) - len(shown); rest > 0 {
+			lv.More = "and " + Number(rest) + " more at this level (see the JSON report for every one)."
+		}
+		out.Levels = append(out.Levels, lv)
+	}
+	names := ServiceNames(a)
+	doubles, more := htmlTop(a.DoublePoints, 5, func(x, y simulate.DoublePoint) int {
+		return cmp.Or(cmp.Compare(len(y.Services), len(x.Services)), cmp.Compare(x.Nodes[0], y.Nodes[0]), cmp.Compare(x.Nodes[1], y.Nodes[1]))
+	})
+	for _, d := range doubles {
+		svcs := make([]string, len(d.Services))
+		for i, s := range d.Services {
+			svcs[i] = serviceName(names, s)
+		}
+		out.Doubles = append(out.Doubles, htmlDouble{
+			Pair:     htmlTextOf(ShortID(d.Nodes[0])+" + "+ShortID(d.Nodes[1]), htmlTextRunes),
+			Services: htmlClip(JoinAnd(svcs, 3), htmlTextRunes),
+		})
+	}
+	out.MoreDbl = more
+	out.Weakest, out.MoreSvc = weakestServices(a)
+	return out
+}
+
+// weakestServices lists the lowest-scoring services, critical ones first.
+func weakestServices(a *simulate.Audit) ([]htmlServiceRow, int) {
+	svcs, more := htmlTop(a.Services, htmlTopRows, func(x, y simulate.ServiceScore) int {
+		return cmp.Or(htmlCmpBool(y.Critical, x.Critical), cmp.Compare(x.Score, y.Score), cmp.Compare(x.Tier, y.Tier), cmp.Compare(x.Service, y.Service))
+	})
+	rows := make([]htmlServiceRow, 0, len(svcs))
+	for _, s := range svcs {
+		name := s.Name
+		if name == "" {
+			name = strings.TrimPrefix(s.Service, "service:")
+		}
+		r := htmlServiceRow{Name: htmlTextOf(name, 48), Tier: Number(s.Tier), Score: Decimal(s.Score, 1), Availability: "—"}
+		r.ScoreClass, _ = gradeLook(htmlGradeOf(s.Score))
+		for _, l := range []string{"resource", "zone", "region", "provider"} {
+			r.Survive = append(r.Survive, survivalText(s.Survive, l))
+		}
+		if av := s.Availability; av != nil {
+			r.Availability = Decimal(av.Nines, 1) + " nines · " + Number(int(av.DowntimeMinYr+0.5)) + " min/yr"
+		}
+		rows = append(rows, r)
+	}
+	return rows, more
+}
+
+func survivalText(ss []simulate.Survival, level string) string {
+	for _, s := range ss {
+		if s.Level == level {
+			if s.Domains == 0 {
+				return "—"
+			}
+			return Number(s.Survived) + " of " + Number(s.Domains)
+		}
+	}
+	return "—"
+}
+
+// htmlGradeOf applies DESIGN.md's grade bands to a service score.
+func htmlGradeOf(score float64) string {
+	switch {
+	case score >= 90:
+		return "A"
+	case score >= 80:
+		return "B"
+	case score >= 70:
+		return "C"
+	case score >= 60:
+		return "D"
+	}
+	return "F"
+}
+
+func htmlCmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+func htmlSortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,245 @@
+package report
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
+)
+
+// The HTML report renders a view built here, not the audit itself: every
+// list is cut to a top-N with a count of the rest, every number is already
+// formatted, and every long string already truncated, so the template stays
+// simple and a 100,000-resource audit still makes a small page.
+
+const (
+	htmlTopRisks     = 6  // SPOFs shown per level
+	htmlTopScenarios = 10 // bars per scenario chart
+	htmlTopRows      = 12 // rows of lock-in and service tables
+	htmlTopGaps      = 50
+	htmlLabelRunes   = 34 // a name cut for a chart label
+	htmlTextRunes    = 90 // a name cut for a table cell
+	htmlTitleRunes   = 300
+)
+
+type htmlPage struct {
+	CSS       template.CSS
+	CSP       string
+	Title     string
+	Headline  htmlHeadline
+	Facts     []htmlFact
+	Risks     htmlRisks
+	Scenarios htmlScenarios
+	Lockin    htmlLockin
+	Plan      *htmlPlanView
+	Map       *htmlMap
+	Appendix  htmlAppendix
+}
+
+type htmlHeadline struct {
+	Score      string // "71.4"
+	Grade      string
+	GradeClass string // grade-a .. grade-f
+	Verdict    string
+	Sentence   string
+	Delta      *htmlDelta
+}
+
+type htmlDelta struct {
+	Text     string // "+3.2 points"
+	Class    string // up, down or flat
+	Baseline string // "68.2 (grade D)"
+}
+
+// htmlFact is one figure of the key-figures strip.
+type htmlFact struct {
+	Value string
+	Label string
+	Note  string
+	Class string // "" or "bad"
+}
+
+// htmlText is a display string and the fuller one behind it (a tooltip).
+type htmlText struct {
+	Text string
+	Full string
+}
+
+func buildPage(a *simulate.Audit, x *HTMLExtras) *htmlPage {
+	p := &htmlPage{Title: "Resilience report"}
+	if x.Title != "" {
+		p.Title = htmlClip(x.Title, 120)
+	}
+	p.Headline = buildHeadline(a, x.Baseline)
+	p.Facts = buildFacts(a)
+	p.Risks = buildRisks(a)
+	p.Scenarios = buildScenarios(a)
+	p.Lockin = buildLockin(a)
+	if x.Plan != nil && len(x.Plan.Waves) > 0 {
+		p.Plan = buildPlan(x.Plan)
+	}
+	if x.Estate != nil {
+		p.Map = buildMap(a, x.Estate)
+	}
+	p.Appendix = buildAppendix(a, x)
+	return p
+}
+
+func buildHeadline(a *simulate.Audit, base *simulate.Score) htmlHeadline {
+	h := htmlHeadline{
+		Score:    Decimal(a.Score.Resilience, 1),
+		Grade:    htmlClip(a.Score.Grade, 2),
+		Sentence: Headline(a),
+	}
+	h.GradeClass, h.Verdict = gradeLook(a.Score.Grade)
+	if base != nil {
+		d := a.Score.Resilience - base.Resilience
+		h.Delta = &htmlDelta{Baseline: ScoreLine(*base), Class: "flat", Text: "no change"}
+		switch r := Decimal(d, 1); {
+		case d >= 0.05:
+			h.Delta.Class, h.Delta.Text = "up", "+"+r+" points"
+		case d <= -0.05:
+			h.Delta.Class, h.Delta.Text = "down", r+" points"
+		}
+	}
+	return h
+}
+
+func gradeLook(grade string) (class, verdict string) {
+	switch grade {
+	case "A":
+		return "grade-a", "Resilient"
+	case "B":
+		return "grade-b", "Mostly resilient"
+	case "C":
+		return "grade-c", "Exposed"
+	case "D":
+		return "grade-d", "Fragile"
+	}
+	return "grade-f", "Critically exposed"
+}
+
+func buildFacts(a *simulate.Audit) []htmlFact {
+	facts := []htmlFact{
+		{Value: Number(a.Estate.Critical), Label: criticalTitle(a), Note: "of " + Plural(a.Estate.Services, "service", "services")},
+		{Value: Number(len(a.SPOFs)), Label: "Single points of failure", Note: spofNote(a.SPOFs)},
+	}
+	if len(a.SPOFs) > 0 {
+		facts[1].Class = "bad"
+	}
+	if s, ok := WorstScenario(a); ok {
+		f := htmlFact{Value: Number(s.CriticalDown) + " of " + Number(a.Estate.Critical), Label: "Stopped by the worst outage",
+			Note: htmlClip(ScenarioTarget(s), 60), Class: "bad"}
+		if s.CostPerHour > 0 {
+			f.Note += " · " + ApproxMoney(s.CostPerHour) + "/h"
+		}
+		facts = append(facts, f)
+	}
+	facts = append(facts,
+		htmlFact{Value: Percent(a.Lockin.Estate), Label: "Vendor lock-in", Note: lockinWord(a.Lockin.Estate)},
+		htmlFact{Value: Number(int(a.Concentration.Providers.Index + 0.5)), Label: "Provider concentration (HHI)", Note: hhiWord(a.Concentration.Providers.Index)},
+		htmlFact{Value: Number(a.Estate.Resources), Label: "Resources analysed", Note: Plural(len(a.Gaps), "coverage gap", "coverage gaps")},
+	)
+	return facts
+}
+
+func criticalTitle(a *simulate.Audit) string {
+	if a.Estate.EntryPoints {
+		return "Entry points (no services declared)"
+	}
+	return "Critical services"
+}
+
+func spofNote(spofs []simulate.SPOF) string {
+	count := map[string]int{}
+	for _, s := range spofs {
+		count[s.Level]++
+	}
+	var parts []string
+	for _, l := range LevelOrder() {
+		if n := count[l]; n > 0 {
+			parts = append(parts, Number(n)+" "+strings.ToLower(LevelTitle(l)))
+		}
+	}
+	if len(parts) == 0 {
+		return "none found"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func lockinWord(v float64) string {
+	switch {
+	case v < 0.25:
+		return "mostly portable"
+	case v < 0.5:
+		return "moderately tied"
+	case v < 0.75:
+		return "strongly tied"
+	}
+	return "captive"
+}
+
+// hhiWord reads an HHI with the thresholds competition authorities long used.
+func hhiWord(index float64) string {
+	switch {
+	case index < 1500:
+		return "unconcentrated"
+	case index <= 2500:
+		return "moderately concentrated"
+	}
+	return "highly concentrated"
+}
+
+// clip truncates s to n runes; text is the cut form, for labels.
+func htmlClip(s string, n int) string { return Truncate(s, n) }
+
+// text makes a display string with a bounded tooltip.
+func htmlTextOf(s string, n int) htmlText {
+	t := htmlText{Text: htmlClip(s, n)}
+	if t.Text != s {
+		t.Full = htmlClip(s, htmlTitleRunes)
+	}
+	return t
+}
+
+// labelOf names a node: the estate's name when there is one, else a short id.
+type htmlLabeler struct {
+	names map[string]string
+	svc   map[string]string
+}
+
+func newHTMLLabeler(a *simulate.Audit, e *graph.Estate) *htmlLabeler {
+	l := &htmlLabeler{svc: ServiceNames(a)}
+	if e != nil {
+		l.names = make(map[string]string, len(e.Nodes))
+		for i := range e.Nodes {
+			if e.Nodes[i].Name != "" {
+				l.names[e.Nodes[i].ID] = e.Nodes[i].Name
+			}
+		}
+	}
+	return l
+}
+
+func (l *htmlLabeler) label(id string) string {
+	if n, ok := l.svc[id]; ok {
+		return n
+	}
+	if n, ok := l.names[id]; ok {
+		return n
+	}
+	return ShortID(strings.TrimPrefix(id, "service:"))
+}
+
+// htmlTop sorts a copy of s by cmp and keeps the first n, returning how many
+// were left out.
+func htmlTop[T any](s []T, n int, less func(a, b T) int) ([]T, int) {
+	c := slices.Clone(s)
+	slices.SortStableFunc(c, less)
+	if len(c) <= n {
+		return c, 0
+	}
+	return c[:n], len(c) - n
+}
