@@ -33,7 +33,7 @@ func (d *demo) fleet(account, region, name, svc, team string, zones []string, ne
 		vol := arn("ec2", region, account, "volume/vol-0"+hexid("vol"+iname+region, 16))
 		d.place(graph.Node{ID: vol, Kind: "volume", Type: "AWS::EC2::Volume", Provider: "aws", Account: account,
 			Region: region, Zones: []string{z}, Name: iname + "-root", Tags: tags(svc, team),
-			Attrs: map[string]any{"volume_type": "gp3", "size_gib": 100, "encrypted": true},
+			Attrs:    map[string]any{"volume_type": "gp3", "size_gib": 100, "encrypted": true},
 			Evidence: "ec2.DescribeVolumes AvailabilityZoneId=" + z}, "Volume.AvailabilityZoneId="+z)
 		d.place(graph.Node{ID: inst, Kind: "instance", Type: "AWS::EC2::Instance", Provider: "aws", Account: account,
 			Region: region, Zones: []string{z}, Name: iname, Tags: tags(svc, team),

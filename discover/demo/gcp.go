@@ -25,7 +25,7 @@ func (d *demo) catalog() {
 	pool := cluster + "/nodePools/catalog-pool"
 	d.place(graph.Node{ID: pool, Kind: "node_pool", Type: "container.googleapis.com/NodePool", Provider: "gcp",
 		Account: p, Region: region, Zones: zones, Name: "catalog-pool", Tags: tags(svc, team),
-		Attrs: map[string]any{"node_count": 6, "min_healthy": 4, "machine_type": "n2-standard-8"},
+		Attrs:    map[string]any{"node_count": 6, "min_healthy": 4, "machine_type": "n2-standard-8"},
 		Evidence: "container.projects.locations.clusters.nodePools.list locations"}, "NodePool.locations")
 	var nodes []string
 	for i, z := range spread(zones, []int{2, 2, 2}) {
@@ -96,7 +96,7 @@ func (d *demo) analytics() {
 	meta := d.place(graph.Node{ID: "https://sqladmin.googleapis.com/sql/v1beta4/projects/" + p + "/instances/reporting-meta",
 		Kind: "database", Type: "sqladmin.googleapis.com/Instance", Provider: "gcp", Account: p, Region: region,
 		Zones: []string{"europe-west1-c"}, Name: "reporting-meta", Tags: tags(svc, team),
-		Attrs: map[string]any{"engine": "postgres", "availability_type": "ZONAL", "multi_az": false},
+		Attrs:    map[string]any{"engine": "postgres", "availability_type": "ZONAL", "multi_az": false},
 		Evidence: "sqladmin.instances.list settings.availabilityType=ZONAL"}, "gceZone=europe-west1-c")
 	var bi []string
 	for i, z := range []string{"europe-west1-b", "europe-west1-c"} {
