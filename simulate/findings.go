@@ -15,8 +15,8 @@ import (
 
 // Finding rules.
 const (
-	RuleSPOF              = "spof-"             // + level: spof-zone, spof-resource ...
-	RuleDoublePoint       = "double-point"      // double-point:A+B
+	RuleSPOF              = "spof-"              // + level: spof-zone, spof-resource ...
+	RuleDoublePoint       = "double-point"       // double-point:A+B
 	RuleLockinProprietary = "lockin-proprietary" // proprietary resource under a critical service
 	RuleCoverageGap       = "coverage-gap"
 )

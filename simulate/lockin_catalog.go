@@ -40,8 +40,9 @@ type LockinCatalog struct {
 	Version  int             `yaml:"untether_lockin" json:"untether_lockin"`
 	Products []LockinProduct `yaml:"products" json:"products"`
 
-	byType map[string]int
-	byKind map[[2]string]int
+	byTypeKind map[[2]string]int
+	byType     map[string]int
+	byKind     map[[2]string]int
 }
 
 // DefaultLockinCatalog is the built-in catalog (lockin_catalog.yaml).
@@ -113,12 +114,17 @@ func yamlInputError(name string, err error) error {
 }
 
 func (c *LockinCatalog) index() {
+	c.byTypeKind = map[[2]string]int{}
 	c.byType = map[string]int{}
 	c.byKind = map[[2]string]int{}
 	for i, p := range c.Products {
 		for _, t := range p.Types {
-			if _, ok := c.byType[strings.ToLower(t)]; !ok {
-				c.byType[strings.ToLower(t)] = i
+			t = strings.ToLower(t)
+			if _, ok := c.byType[t]; !ok {
+				c.byType[t] = i
+			}
+			if _, ok := c.byTypeKind[[2]string{t, p.Kind}]; !ok {
+				c.byTypeKind[[2]string{t, p.Kind}] = i
 			}
 		}
 		if _, ok := c.byKind[[2]string{p.Provider, p.Kind}]; !ok {
@@ -135,11 +141,19 @@ func (c *LockinCatalog) Merge(over *LockinCatalog) *LockinCatalog {
 	return out
 }
 
-// Lookup classes a resource: by type, then (provider, kind), (*, kind),
-// (provider, *). ok is false when nothing matches.
+// Lookup classes a resource: by (type, kind) (one native type can serve
+// two products, as Microsoft.Web/sites serves web apps and functions), then
+// type, then (provider, kind), (*, kind), (provider, *). ok is false when
+// nothing matches.
 func (c *LockinCatalog) Lookup(typ, provider, kind string) (LockinProduct, bool) {
-	if i, ok := c.byType[strings.ToLower(typ)]; ok && typ != "" {
-		return c.Products[i], true
+	if typ != "" {
+		t := strings.ToLower(typ)
+		if i, ok := c.byTypeKind[[2]string{t, kind}]; ok {
+			return c.Products[i], true
+		}
+		if i, ok := c.byType[t]; ok {
+			return c.Products[i], true
+		}
 	}
 	for _, k := range [][2]string{{provider, kind}, {"*", kind}, {provider, "*"}} {
 		if i, ok := c.byKind[k]; ok {

@@ -3,6 +3,7 @@ package simulate
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/untether-dev/untether/graph"
 )
@@ -11,18 +12,21 @@ import (
 // fails alone (these runs are shared with the SPOF scan, which fails every
 // placement node anyway), plus presets modelled on real outages.
 
-// preset is an outage modelled on a real one. It runs when its anchor nodes
-// exist; of the rest, it fails those that exist.
+// preset is an outage modelled on a real one. It runs when at least one
+// anchor exists (an anchor is a listed id, or any managed-service placement
+// whose id starts with prefix); it fails every anchor and every listed
+// extra that exists.
 type preset struct {
 	name    string
-	anchors []string // at least one must exist
+	anchors []string
+	prefix  string
 	also    []string
 }
 
 var presets = []preset{
 	{
-		// us-east-1 events (2017 S3, 2021, 2023, 2025 DynamoDB DNS) also took
-		// the global control planes homed there.
+		// us-east-1 events (2017 S3, 2021, 2023, 2025 DynamoDB DNS) also
+		// took the global control planes homed there.
 		name:    "aws-us-east-1-event",
 		anchors: []string{graph.RegionID("aws", "us-east-1")},
 		also: []string{
@@ -34,8 +38,8 @@ var presets = []preset{
 		},
 	},
 	{
-		// Entra ID (Azure AD) authentication outages take every dependent
-		// sign-in down, whatever region the workload runs in.
+		// Entra ID (Azure AD) sign-in outages fail every dependent login,
+		// whatever region the workload runs in.
 		name: "azure-entra-id-outage",
 		anchors: []string{
 			graph.ManagedServiceID("azure", graph.GlobalRegion, "entra-id"),
@@ -45,17 +49,45 @@ var presets = []preset{
 		},
 	},
 	{
-		// Google Cloud's global control plane (June 2025: IAM / Service
-		// Control) and Cloud DNS failures span every region.
-		name: "gcp-global-control-plane-event",
-		anchors: []string{
-			graph.ManagedServiceID("gcp", graph.GlobalRegion, "iam"),
-			graph.ManagedServiceID("gcp", graph.GlobalRegion, "cloud-dns"),
-			graph.ManagedServiceID("gcp", graph.GlobalRegion, "dns"),
-			graph.ManagedServiceID("gcp", graph.GlobalRegion, "clouddns"),
-			graph.ManagedServiceID("gcp", graph.GlobalRegion, "service-control"),
-		},
+		// Azure's global edge and control plane (Front Door, October 2025;
+		// Entra ID; Resource Manager): every global Azure service at once.
+		name:   "azure-global-control-plane-event",
+		prefix: graph.ManagedServiceID("azure", graph.GlobalRegion, ""),
 	},
+	{
+		// Google Cloud's global control plane (June 2025: Service Control
+		// took IAM and the global products with it): every global GCP
+		// service at once.
+		name:   "gcp-global-control-plane-event",
+		prefix: graph.ManagedServiceID("gcp", graph.GlobalRegion, ""),
+	},
+}
+
+// injected returns the nodes the preset fails in this estate (nil: skip it).
+func (ps preset) injected(m *Model) []int32 {
+	var inj []int32
+	for _, id := range ps.anchors {
+		if i, ok := m.c.Index(id); ok {
+			inj = append(inj, i)
+		}
+	}
+	if ps.prefix != "" {
+		for i, nd := range m.c.Nodes {
+			if nd.Class == graph.ClassPlacement && nd.Level == graph.LevelService && strings.HasPrefix(nd.ID, ps.prefix) {
+				inj = append(inj, int32(i))
+			}
+		}
+	}
+	if len(inj) == 0 {
+		return nil
+	}
+	for _, id := range ps.also {
+		if i, ok := m.c.Index(id); ok {
+			inj = append(inj, i)
+		}
+	}
+	slices.Sort(inj)
+	return slices.Compact(inj)
 }
 
 // selectorFor is the selector that names placement node i alone.
@@ -96,22 +128,11 @@ func (m *Model) scenarios(sr *scanResult) []Scenario {
 		out = append(out, m.scenario(sel, string(m.c.Nodes[pr.node].Level), []string{sel}, pr.services, pr.resources))
 	}
 	for _, ps := range presets {
-		var inj []int32
-		var fail []string
-		for _, id := range ps.anchors {
-			if i, ok := m.c.Index(id); ok {
-				inj = append(inj, i)
-			}
-		}
-		if len(inj) == 0 {
+		inj := ps.injected(m)
+		if inj == nil {
 			continue
 		}
-		for _, id := range ps.also {
-			if i, ok := m.c.Index(id); ok {
-				inj = append(inj, i)
-			}
-		}
-		slices.Sort(inj)
+		var fail []string
 		for _, i := range inj {
 			fail = append(fail, m.selectorFor(i))
 		}
