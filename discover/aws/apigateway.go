@@ -1,0 +1,110 @@
+package aws
+
+import (
+	"context"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+)
+
+func apigatewaySteps() []step {
+	return []step{
+		{service: "apigateway", name: "rest-apis", run: apigatewayREST},
+		{service: "apigateway", name: "http-apis", run: apigatewayHTTP},
+	}
+}
+
+func apiARN(t *task, kind, id string) string {
+	return "arn:" + partition(t.region) + ":apigateway:" + t.region + "::/" + kind + "/" + id
+}
+
+func executeAPIHost(t *task, id string) string {
+	return id + ".execute-api." + t.region + ".amazonaws.com"
+}
+
+// apigatewayREST: a REST API needs its region's API Gateway service (an
+// edge-optimised one is fronted by CloudFront but still served from here).
+func apigatewayREST(ctx context.Context, t *task) error {
+	p := apigateway.NewGetRestApisPaginator(apigateway.NewFromConfig(t.cfg), &apigateway.GetRestApisInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, api := range page.Items {
+			id := apiARN(t, "restapis", s(api.Id))
+			var types []string
+			if api.EndpointConfiguration != nil {
+				for _, e := range api.EndpointConfiguration.Types {
+					types = append(types, string(e))
+				}
+			}
+			t.sink.node(nodeOf(id, "api_gateway", "AWS::ApiGateway::RestApi", s(api.Name), safeTags(api.Tags),
+				"apigateway:GetRestApis", map[string]any{"endpoint_types": strings.Join(types, ",")}))
+			t.sink.dns(executeAPIHost(t, s(api.Id)), id)
+			t.sink.regional(id, "apigateway", "apigateway:GetRestApis: a regional service")
+		}
+	}
+	return nil
+}
+
+// apigatewayHTTP: HTTP and WebSocket APIs and what their integrations call.
+func apigatewayHTTP(ctx context.Context, t *task) error {
+	c := apigatewayv2.NewFromConfig(t.cfg)
+	var token *string
+	for {
+		page, err := c.GetApis(ctx, &apigatewayv2.GetApisInput{NextToken: token})
+		if err != nil {
+			return err
+		}
+		for _, api := range page.Items {
+			id := apiARN(t, "apis", s(api.ApiId))
+			t.sink.node(nodeOf(id, "api_gateway", "AWS::ApiGatewayV2::Api", s(api.Name), safeTags(api.Tags),
+				"apigatewayv2:GetApis", map[string]any{"protocol": string(api.ProtocolType)}))
+			if u, err := url.Parse(s(api.ApiEndpoint)); err == nil && u.Host != "" {
+				t.sink.dns(u.Host, id)
+			}
+			t.sink.regional(id, "apigateway", "apigatewayv2:GetApis: a regional service")
+			if err := apigatewayIntegrations(ctx, t, c, s(api.ApiId), id); err != nil {
+				t.soft(err)
+			}
+		}
+		if s(page.NextToken) == "" {
+			return nil
+		}
+		token = page.NextToken
+	}
+}
+
+var lambdaInURI = regexp.MustCompile(`arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+`)
+
+func apigatewayIntegrations(ctx context.Context, t *task, c *apigatewayv2.Client, apiID, id string) error {
+	var token *string
+	for {
+		page, err := c.GetIntegrations(ctx, &apigatewayv2.GetIntegrationsInput{ApiId: &apiID, NextToken: token})
+		if err != nil {
+			return err
+		}
+		for _, in := range page.Items {
+			uri := s(in.IntegrationUri)
+			ev := "apigatewayv2:GetIntegrations IntegrationUri"
+			switch {
+			case lambdaInURI.MatchString(uri):
+				t.sink.edge(id, lambdaInURI.FindString(uri), ev)
+			case strings.HasPrefix(uri, "arn:"):
+				t.sink.edge(id, uri, ev)
+			default:
+				if u, err := url.Parse(uri); err == nil && u.Host != "" {
+					t.sink.dnsEdge(id, u.Hostname(), ev)
+				}
+			}
+		}
+		if s(page.NextToken) == "" {
+			return nil
+		}
+		token = page.NextToken
+	}
+}

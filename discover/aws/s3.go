@@ -1,0 +1,73 @@
+package aws
+
+import (
+	"context"
+	"errors"
+
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/smithy-go"
+)
+
+func s3Steps() []step {
+	return []step{{service: "s3", name: "buckets", global: true, run: s3Buckets}}
+}
+
+// s3Options uses path-style addressing when the endpoint is overridden:
+// emulators and private endpoints do not serve bucket subdomains.
+func (t *task) s3Options(o *s3.Options) {
+	o.UsePathStyle = o.BaseEndpoint != nil
+}
+
+// s3Buckets: a bucket needs its region's S3 service. Replication rules are
+// recorded as attributes: a replica is a copy, not a failover target the
+// readers switch to by themselves.
+func s3Buckets(ctx context.Context, t *task) error {
+	c := s3.NewFromConfig(t.cfg, t.s3Options)
+	p := s3.NewListBucketsPaginator(c, &s3.ListBucketsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, b := range page.Buckets {
+			name := s(b.Name)
+			region := s(b.BucketRegion)
+			if region == "" {
+				loc, err := c.GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: &name})
+				if err != nil {
+					t.soft(err)
+					continue
+				}
+				region = string(loc.LocationConstraint)
+				if region == "" {
+					region = "us-east-1" // the API's name for us-east-1
+				}
+			}
+			id := "arn:" + partition(region) + ":s3:::" + name
+			attrs := map[string]any{}
+			rc := s3.NewFromConfig(forRegion(t.cfg, region), t.s3Options)
+			rep, err := rc.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: &name})
+			var ae smithy.APIError
+			switch {
+			case err == nil && rep.ReplicationConfiguration != nil:
+				var dests []string
+				for _, rule := range rep.ReplicationConfiguration.Rules {
+					if rule.Status == "Enabled" && rule.Destination != nil {
+						dests = append(dests, s(rule.Destination.Bucket))
+					}
+				}
+				if len(dests) > 0 {
+					attrs["replicates_to"] = dests
+				}
+			case err != nil && errors.As(err, &ae) && ae.ErrorCode() == "ReplicationConfigurationNotFoundError":
+			case err != nil:
+				t.soft(err)
+			}
+			n := nodeOf(id, "bucket", "AWS::S3::Bucket", name, nil, "s3:ListBuckets BucketRegion="+region, attrs)
+			n.Region = region
+			t.sink.node(n)
+			t.sink.regionalIn(id, region, "s3", "s3:ListBuckets BucketRegion: a regional, zone-redundant service")
+		}
+	}
+	return nil
+}
