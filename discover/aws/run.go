@@ -172,7 +172,6 @@ func (r *run) regions(ctx context.Context, cfg sdkaws.Config, account string) []
 	return regions
 }
 
-
 // startAccount launches every step of the account, global ones in the
 // default region.
 func (r *run) startAccount(ctx context.Context, wg *sync.WaitGroup, cfg sdkaws.Config, account string, regions []string) {
