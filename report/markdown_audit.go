@@ -27,13 +27,13 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 	mdRisks(b, a)
 	mdScenarios(b, a, names)
 	if len(a.DoublePoints) > 0 {
-		fmt.Fprintf(b, "## Double points of failure (%s)\n\nPairs that stop a critical service together though neither does alone.\n\n", Number(len(a.DoublePoints)))
+		fmt.Fprintf(b, "## Double points of failure (%s)\n\nPairs that stop a critical service together though neither does alone.\n\n", Number(DoublePointCount(a)))
 		var rows [][]string
 		for _, d := range a.DoublePoints[:min(len(a.DoublePoints), mdTopRisks)] {
 			rows = append(rows, []string{MarkdownText(d.Nodes[0]), MarkdownText(d.Nodes[1]), mdServices(names, d.Services, 5)})
 		}
 		mdTable(b, []string{"Node", "Node", "Stops"}, rows)
-		mdMore(b, min(len(a.DoublePoints), mdTopRisks), len(a.DoublePoints), "pairs")
+		mdMore(b, min(len(a.DoublePoints), mdTopRisks), DoublePointCount(a), "pairs")
 	}
 	mdServiceScores(b, a)
 	mdLockin(b, a)

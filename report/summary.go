@@ -232,3 +232,7 @@ func criticalNoun(a *simulate.Audit) string {
 }
 
 func singular(noun string) string { return strings.TrimSuffix(noun, "s") }
+
+// DoublePointCount is how many double points the audit found, even when its
+// list holds only the first of them.
+func DoublePointCount(a *simulate.Audit) int { return max(a.DoublePointsTotal, len(a.DoublePoints)) }

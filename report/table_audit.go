@@ -120,7 +120,7 @@ func auditDoublePoints(b *strings.Builder, p *palette, a *simulate.Audit, names 
 	if len(a.DoublePoints) == 0 {
 		return
 	}
-	section(b, p, fmt.Sprintf("Double points of failure (%s)", Number(len(a.DoublePoints))))
+	section(b, p, fmt.Sprintf("Double points of failure (%s)", Number(DoublePointCount(a))))
 	line(b, p, dimmed, "Pairs that stop a critical service together though neither does alone.")
 	var rows [][]string
 	for _, d := range a.DoublePoints[:min(len(a.DoublePoints), topDoublePoints)] {
@@ -128,7 +128,7 @@ func auditDoublePoints(b *strings.Builder, p *palette, a *simulate.Audit, names 
 	}
 	b.WriteString(p.table([]string{"Pair", "Stops"}, rows))
 	b.WriteString("\n")
-	more(b, p, min(len(a.DoublePoints), topDoublePoints), len(a.DoublePoints), "pairs")
+	more(b, p, min(len(a.DoublePoints), topDoublePoints), DoublePointCount(a), "pairs")
 }
 
 func auditServices(b *strings.Builder, p *palette, a *simulate.Audit) {
