@@ -1,0 +1,168 @@
+package terraform
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/untether-dev/untether/graph"
+)
+
+// node is an instance on its way into the estate.
+type node struct {
+	in    *instance
+	id    string
+	cloud string // aws, gcp, azure, or the provider's short name
+	spec  spec
+
+	account, region, regionEvidence string
+	// zones and zoneNeed: the zones the resource spans and how many must be
+	// up; zoneEvidence names the attribute.
+	zones        []string
+	zoneNeed     int
+	zoneEvidence string
+	// regions: a multi-region resource and its evidence.
+	regions         []string
+	regionsEvidence string
+	// note explains a placement decision the attributes force (an unknown
+	// zone, a zone-redundant regional service).
+	note string
+	refs []ref
+}
+
+// ref is an attribute of one node holding another node's id, arn,
+// self_link or name.
+type ref struct {
+	key    string
+	target *node
+	config bool // from a plan's configuration expression, not a value
+}
+
+// build maps every document's instances into one estate.
+func build(docs []*document) (*graph.Estate, error) {
+	var nodes []*node
+	for _, d := range docs {
+		for _, in := range d.instances {
+			nodes = append(nodes, newNode(in))
+		}
+	}
+	qualifyCollisions(nodes)
+	ix := newIndex(nodes)
+	for _, n := range nodes {
+		n.refs = ix.valueRefs(n)
+	}
+	for _, d := range docs {
+		ix.configRefs(d)
+	}
+	for _, n := range nodes {
+		locate(n)
+	}
+	for _, n := range nodes {
+		if n.spec.place != nil {
+			n.spec.place(ix, n)
+		}
+	}
+	// Two addresses can manage one cloud resource (aws_default_vpc in two
+	// modules): one node, which lists every address.
+	addresses := map[string][]string{}
+	for _, n := range nodes {
+		addresses[n.id] = append(addresses[n.id], n.in.address)
+	}
+	b := graph.NewBuilder()
+	for _, n := range nodes {
+		addNode(b, n, addresses[n.id])
+	}
+	e := newEdges(b, ix)
+	for _, n := range nodes {
+		e.fromRefs(n)
+	}
+	for _, n := range nodes {
+		e.fromDependencies(n)
+	}
+	e.flush()
+	return b.Estate()
+}
+
+// newNode decides the cloud, the mapping and the id.
+func newNode(in *instance) *node {
+	n := &node{in: in, cloud: cloudOf(in), zoneNeed: 1}
+	n.spec = specFor(n.cloud, in.typ)
+	n.id = realID(n)
+	if n.id == "" {
+		n.id = in.address
+	}
+	return n
+}
+
+// cloudOf is aws, gcp or azure from the type's prefix, else the provider's
+// short name (the last part of its source address).
+func cloudOf(in *instance) string {
+	prefix, _, _ := strings.Cut(in.typ, "_")
+	switch prefix {
+	case "aws":
+		return "aws"
+	case "google":
+		return "gcp"
+	case "azurerm", "azuread", "azapi":
+		return "azure"
+	}
+	if p := lastSegment(in.provider); p != "" {
+		return p
+	}
+	return prefix
+}
+
+// realID is the cloud's own id when the file knows it.
+func realID(n *node) string {
+	v := n.in.values
+	if n.in.unknown["*"] {
+		return ""
+	}
+	known := func(k string) string {
+		if n.in.unknown[k] || n.in.sensitive[k] {
+			return ""
+		}
+		s, _ := v[k].(string)
+		return s
+	}
+	switch n.cloud {
+	case "aws":
+		if a := known("arn"); strings.HasPrefix(a, "arn:") {
+			return a
+		}
+	case "gcp":
+		if s := known("self_link"); strings.HasPrefix(s, "https://") {
+			return s
+		}
+		if s := known("id"); strings.HasPrefix(s, "projects/") {
+			return s
+		}
+	case "azure":
+		if s := known("id"); strings.HasPrefix(strings.ToLower(s), "/subscriptions/") {
+			return s
+		}
+	}
+	return ""
+}
+
+// addNode writes the resource node and its placement edges.
+func addNode(b *graph.Builder, n *node, addresses []string) {
+	attrs := copyAttrs(n.in)
+	attrs["address"] = n.in.address
+	if len(addresses) > 1 {
+		attrs["addresses"] = uniqueSorted(addresses)
+	}
+	if n.in.action != "" {
+		attrs["plan_action"] = n.in.action
+	}
+	kind := n.spec.kind
+	if kind == "" {
+		kind = "generic"
+	}
+	b.Node(graph.Node{
+		ID: n.id, Class: graph.ClassResource, Kind: kind, Type: n.in.typ,
+		Provider: n.cloud, Account: n.account, Region: n.region, Zones: uniqueSorted(n.zones),
+		Name: resourceName(n.in), Tags: tags(n.in), Attrs: attrs,
+		Evidence: fmt.Sprintf("terraform %s %s (%s)", n.in.file, n.in.address, n.in.path),
+	})
+	place(b, n)
+}

@@ -1,0 +1,192 @@
+package terraform
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// configRef is an expression reference in a plan's configuration: the
+// resource at config address from refers, in attribute key, to the
+// resource at config address to (index is "[0]" when the reference names
+// one instance).
+type configRef struct {
+	from, key, to, index string
+}
+
+type configDoc struct {
+	ProviderConfig map[string]providerConfig `json:"provider_config"`
+	RootModule     *configModule             `json:"root_module"`
+}
+
+type providerConfig struct {
+	Name          string                     `json:"name"`
+	Alias         string                     `json:"alias"`
+	ModuleAddress string                     `json:"module_address"`
+	Expressions   map[string]json.RawMessage `json:"expressions"`
+}
+
+type configModule struct {
+	Resources   []configResource      `json:"resources"`
+	ModuleCalls map[string]moduleCall `json:"module_calls"`
+}
+
+type moduleCall struct {
+	Module *configModule `json:"module"`
+}
+
+type configResource struct {
+	Address           string                     `json:"address"`
+	Mode              string                     `json:"mode"`
+	ProviderConfigKey string                     `json:"provider_config_key"`
+	Expressions       map[string]json.RawMessage `json:"expressions"`
+	DependsOn         []string                   `json:"depends_on"`
+}
+
+// applyConfiguration reads the provider regions and expression references
+// of a plan's configuration into doc. The configuration is advisory: a part
+// it cannot read is skipped, never an error, since the planned values
+// already hold the estate.
+func applyConfiguration(doc *document, sd *showDoc, _ string) {
+	cfg := sd.Configuration
+	regions := map[string]string{} // config address -> provider region
+	var walk func(m *configModule, prefix string)
+	walk = func(m *configModule, prefix string) {
+		if m == nil {
+			return
+		}
+		for _, r := range m.Resources {
+			if r.Mode != "managed" || r.Address == "" {
+				continue
+			}
+			addr := prefix + r.Address
+			if reg := providerRegion(cfg, sd, r.ProviderConfigKey); reg != "" {
+				regions[addr] = reg
+			}
+			for key, raw := range r.Expressions {
+				var v any
+				if json.Unmarshal(raw, &v) == nil {
+					collectRefs(doc, addr, prefix, key, v)
+				}
+			}
+			for _, d := range r.DependsOn {
+				addRef(doc, addr, prefix, "depends_on", d)
+			}
+		}
+		for _, name := range sortedKeys(m.ModuleCalls) {
+			walk(m.ModuleCalls[name].Module, prefix+"module."+name+".")
+		}
+	}
+	walk(cfg.RootModule, "")
+	for _, in := range doc.instances {
+		if reg := regions[configAddress(in.address)]; reg != "" {
+			in.providerRegion = reg
+		}
+	}
+}
+
+// collectRefs walks an expressions value: {"references": [...]} at a leaf,
+// nested blocks as objects or lists of objects.
+func collectRefs(doc *document, from, prefix, key string, v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		if refs, ok := t["references"].([]any); ok {
+			for _, r := range refs {
+				if s, ok := r.(string); ok {
+					addRef(doc, from, prefix, key, s)
+				}
+			}
+			return
+		}
+		for _, k := range sortedKeys(t) {
+			collectRefs(doc, from, prefix, k, t[k])
+		}
+	case []any:
+		for _, e := range t {
+			collectRefs(doc, from, prefix, key, e)
+		}
+	}
+}
+
+// addRef records a reference to a managed resource ("aws_vpc.main.id",
+// "aws_instance.web[0]"); variables, locals, data sources and module
+// outputs are not resources and are skipped.
+func addRef(doc *document, from, prefix, key, ref string) {
+	parts := strings.SplitN(ref, ".", 3)
+	if len(parts) < 2 || !strings.Contains(parts[0], "_") || parts[0] == "terraform" {
+		return
+	}
+	name, index := parts[1], ""
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name, index = name[:i], name[i:]
+	}
+	to := prefix + parts[0] + "." + name
+	doc.refs = append(doc.refs, configRef{from: from, key: key, to: to, index: index})
+}
+
+// providerRegion resolves the region of the provider configuration key:
+// a constant, or a root variable's value.
+func providerRegion(cfg *configDoc, sd *showDoc, key string) string {
+	pc, ok := cfg.ProviderConfig[key]
+	if !ok {
+		if _, rest, cut := strings.Cut(key, ":"); cut {
+			pc, ok = cfg.ProviderConfig[rest]
+		}
+	}
+	if !ok {
+		return ""
+	}
+	raw, ok := pc.Expressions["region"]
+	if !ok {
+		return ""
+	}
+	var e struct {
+		Constant   any      `json:"constant_value"`
+		References []string `json:"references"`
+	}
+	if json.Unmarshal(raw, &e) != nil {
+		return ""
+	}
+	if s, ok := e.Constant.(string); ok {
+		return s
+	}
+	if len(e.References) > 0 && pc.ModuleAddress == "" {
+		if v, ok := strings.CutPrefix(e.References[0], "var."); ok {
+			if s, ok := sd.Variables[v].Value.(string); ok {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// configAddress strips every instance key from an address:
+// module.app["x"].aws_instance.web[2] -> module.app.aws_instance.web.
+func configAddress(addr string) string {
+	if !strings.Contains(addr, "[") {
+		return addr
+	}
+	var b strings.Builder
+	depth, inString, escaped := 0, false, false
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case inString:
+			if escaped {
+				escaped = false
+			} else if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"' && depth > 0:
+			inString = true
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

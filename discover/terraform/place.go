@@ -1,0 +1,162 @@
+package terraform
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/untether-dev/untether/graph"
+)
+
+var (
+	awsAZ     = regexp.MustCompile(`^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+)[a-z]$`)
+	gcpZone   = regexp.MustCompile(`^([a-z]+-[a-z]+\d+)-[a-z]$`)
+	gcpRegion = regexp.MustCompile(`^[a-z]+-[a-z]+\d+$`)
+)
+
+// locate fills account, region and zones from the attributes every
+// resource of a cloud shares; the per-type mapping refines them.
+func locate(n *node) {
+	v := n.in.values
+	switch n.cloud {
+	case "aws":
+		if arn := knownString(n.in, "arn"); strings.HasPrefix(arn, "arn:") {
+			if p := strings.SplitN(arn, ":", 6); len(p) == 6 {
+				n.account = p[4]
+				n.setRegion(p[3], "arn")
+			}
+		}
+		if n.account == "" {
+			n.account = knownString(n.in, "owner_id")
+		}
+		n.setRegion(knownString(n.in, "region"), "region")
+		if az := knownString(n.in, "availability_zone"); az != "" {
+			if m := awsAZ.FindStringSubmatch(az); m != nil {
+				n.setRegion(m[1], "availability_zone")
+				n.setZones([]string{az}, "availability_zone")
+			}
+		}
+	case "gcp":
+		n.account = knownString(n.in, "project")
+		link := knownString(n.in, "self_link")
+		if link == "" {
+			link = knownString(n.in, "id")
+		}
+		if p := pathPart(link, "projects"); p != "" && n.account == "" {
+			n.account = p
+		}
+		n.setRegion(knownString(n.in, "region"), "region")
+		zone := knownString(n.in, "zone")
+		if zone == "" {
+			zone = pathPart(link, "zones")
+		}
+		if m := gcpZone.FindStringSubmatch(zone); m != nil {
+			n.setRegion(m[1], "zone")
+			n.setZones([]string{zone}, "zone")
+		}
+		loc := strings.ToLower(knownString(n.in, "location"))
+		if m := gcpZone.FindStringSubmatch(loc); m != nil {
+			n.setRegion(m[1], "location")
+			n.setZones([]string{loc}, "location")
+		} else if gcpRegion.MatchString(loc) {
+			n.setRegion(loc, "location")
+		}
+		n.setRegion(pathPart(link, "regions"), "self_link")
+	case "azure":
+		if p := pathPart(strings.ToLower(knownString(n.in, "id")), "subscriptions"); p != "" {
+			n.account = p
+		}
+		n.setRegion(azureLocation(knownString(n.in, "location")), "location")
+		zones := strs(v, "zones")
+		if z := knownString(n.in, "zone"); z != "" {
+			zones = append(zones, z)
+		}
+		if !n.in.unknown["zones"] && !n.in.unknown["zone"] && len(zones) > 0 {
+			n.setZones(zones, "zones")
+		}
+	}
+	if n.region == "" && n.in.providerRegion != "" {
+		n.setRegion(n.in.providerRegion, "provider configuration region")
+	}
+}
+
+func (n *node) setRegion(region, evidence string) {
+	if n.region == "" && region != "" {
+		n.region, n.regionEvidence = region, evidence
+	}
+}
+
+func (n *node) setZones(zones []string, evidence string) {
+	n.zones, n.zoneEvidence = uniqueSorted(zones), evidence
+}
+
+// pathPart returns the segment after name in a path such as
+// projects/p/zones/us-central1-a/instances/x.
+func pathPart(path, name string) string {
+	parts := strings.Split(path, "/")
+	for i := 0; i+1 < len(parts); i++ {
+		if parts[i] == name {
+			return parts[i+1]
+		}
+	}
+	return ""
+}
+
+// azureLocation normalises "West Europe" to "westeurope".
+func azureLocation(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, " ", ""))
+}
+
+// place writes the placement edges of n, following DESIGN.md §3.
+func place(b *graph.Builder, n *node) {
+	if noPlacement[n.cloud] {
+		return // logical providers (random, null, time ...) run nowhere
+	}
+	ev := func(s string) string {
+		if n.note != "" {
+			s += "; " + n.note
+		}
+		return fmt.Sprintf("terraform %s: %s", n.in.address, s)
+	}
+	svc := n.spec.service
+	switch {
+	case n.spec.global:
+		b.Edge(n.id, b.ManagedService(n.cloud, graph.GlobalRegion, svc), ev("global service "+svc))
+		return
+	case len(n.regions) > 1:
+		members := make([]string, 0, len(n.regions))
+		for _, r := range uniqueSorted(n.regions) {
+			if svc != "" {
+				members = append(members, b.ManagedService(n.cloud, r, svc))
+			} else {
+				members = append(members, b.Region(n.cloud, r))
+			}
+		}
+		gid := "group:" + n.id + ":regions"
+		b.Group(gid, 1, members, ev(fmt.Sprintf("1 of %d regions (%s)", len(members), n.regionsEvidence)))
+		b.Edge(n.id, gid, ev("multi-region ("+n.regionsEvidence+")"))
+		return
+	case n.region == "" || n.region == graph.GlobalRegion && svc == "":
+		b.Edge(n.id, b.Provider(n.cloud), ev("region unknown: no arn, region, location, zone or provider region in the file; placed on the provider"))
+		return
+	case n.region == graph.GlobalRegion:
+		b.Edge(n.id, b.ManagedService(n.cloud, graph.GlobalRegion, svc), ev("global service "+svc))
+		return
+	}
+	if svc != "" {
+		b.Edge(n.id, b.ManagedService(n.cloud, n.region, svc), ev(fmt.Sprintf("managed service %s in %s (from %s)", svc, n.region, n.regionEvidence)))
+	}
+	zones := uniqueSorted(n.zones)
+	switch {
+	case len(zones) == 1:
+		b.Edge(n.id, b.Zone(n.cloud, n.region, zones[0]), ev("zone from "+n.zoneEvidence))
+	case len(zones) > 1:
+		need := min(max(n.zoneNeed, 1), len(zones))
+		b.Edge(n.id, b.ZoneGroup(n.cloud, n.region, need, zones), ev(fmt.Sprintf("%d of %d zones from %s", need, len(zones), n.zoneEvidence)))
+	case svc == "":
+		b.Edge(n.id, b.Region(n.cloud, n.region), ev("region from "+n.regionEvidence))
+	}
+}
+
+// noPlacement are providers whose resources exist only in Terraform.
+var noPlacement = toSet("random", "null", "time", "tls", "local", "template", "archive", "external", "terraform", "http")
