@@ -11,8 +11,9 @@ import (
 
 // spec builds a small estate from lines, for tests worked out by hand:
 //
-//	svc NAME [TIER]        a service node "NAME" (tier 3 when omitted)
-//	res NAME [KIND] [TYPE] a resource node
+//	svc NAME [TIER] [COST] a service node "NAME" (tier 3 when omitted)
+//	res NAME [k=v ...]     a resource node; keys kind, type, provider,
+//	                       region, zones (a,b), bytes (stored_bytes)
 //	grp NAME NEED M1 M2..  a group with its members
 //	zone P/R/Z             a zone placement (and its region and provider)
 //	need A B C...          A needs B, A needs C ...
@@ -31,14 +32,31 @@ func spec(t testing.TB, text string) *graph.Estate {
 			if len(f) > 2 {
 				n.Tier, _ = strconv.Atoi(f[2])
 			}
+			if len(f) > 3 {
+				n.DowntimeCostPerHour, _ = strconv.ParseFloat(f[3], 64)
+			}
 			b.Node(n)
 		case "res":
 			n := graph.Node{ID: f[1], Class: graph.ClassResource, Kind: "instance", Provider: "aws"}
-			if len(f) > 2 {
-				n.Kind = f[2]
-			}
-			if len(f) > 3 {
-				n.Type = f[3]
+			for _, kv := range f[2:] {
+				k, v, _ := strings.Cut(kv, "=")
+				switch k {
+				case "kind":
+					n.Kind = v
+				case "type":
+					n.Type = v
+				case "provider":
+					n.Provider = v
+				case "region":
+					n.Region = v
+				case "zones":
+					n.Zones = strings.Split(v, ",")
+				case "bytes":
+					x, _ := strconv.ParseFloat(v, 64)
+					n.Attrs = map[string]any{"stored_bytes": x}
+				default:
+					bad()
+				}
 			}
 			b.Node(n)
 		case "grp":

@@ -143,7 +143,7 @@ func (c *LockinCatalog) Merge(over *LockinCatalog) *LockinCatalog {
 
 // Lookup classes a resource: by (type, kind) (one native type can serve
 // two products, as Microsoft.Web/sites serves web apps and functions), then
-// type, then (provider, kind), (*, kind), (provider, *). ok is false when
+// type, then (provider, kind), (provider, *), (*, kind). ok is false when
 // nothing matches.
 func (c *LockinCatalog) Lookup(typ, provider, kind string) (LockinProduct, bool) {
 	if typ != "" {
@@ -155,7 +155,7 @@ func (c *LockinCatalog) Lookup(typ, provider, kind string) (LockinProduct, bool)
 			return c.Products[i], true
 		}
 	}
-	for _, k := range [][2]string{{provider, kind}, {"*", kind}, {provider, "*"}} {
+	for _, k := range [][2]string{{provider, kind}, {provider, "*"}, {"*", kind}} {
 		if i, ok := c.byKind[k]; ok {
 			return c.Products[i], true
 		}
