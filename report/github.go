@@ -1,11 +1,130 @@
 package report
 
-import "io"
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
 
-// GitHubWriter writes the github format. (Placeholder until the format lands.)
+	"github.com/untether-dev/untether/simulate"
+)
+
+// GitHubWriter writes the github format: GitHub Actions workflow commands
+// (::error, ::warning, ::notice) that annotate the pull request. An
+// annotation carries file= and line= when Options.Locate knows where the
+// finding's node is declared. For a check result: new findings that fail the
+// gate are errors, other new findings warnings, gate reasons without a
+// finding (a score drop) errors, expired waivers warnings and unused
+// waivers notices. For an audit: critical and high findings are errors,
+// medium warnings, low notices. Everything that came from the estate is
+// escaped by the workflow-command rules, so a hostile name cannot inject a
+// command of its own.
 type GitHubWriter struct{}
+
+// ghAnnotation is one workflow command.
+type ghAnnotation struct {
+	level, title, file string
+	line               int
+	msg                string
+}
 
 // Write implements Writer.
 func (GitHubWriter) Write(w io.Writer, result any, opts Options) error {
-	return &UnsupportedError{Format: "github", Result: result}
+	var as []ghAnnotation
+	switch r := result.(type) {
+	case *simulate.Audit:
+		if r == nil {
+			return &UnsupportedError{Format: "github", Result: result}
+		}
+		for _, f := range r.Findings {
+			as = append(as, ghFinding(f, ghLevel(f.Severity), opts))
+		}
+	case *simulate.CheckResult:
+		if r == nil {
+			return &UnsupportedError{Format: "github", Result: result}
+		}
+		as = ghCheck(r, opts)
+	default:
+		return &UnsupportedError{Format: "github", Result: result}
+	}
+	bw := bufio.NewWriter(w)
+	for _, a := range as {
+		bw.WriteString("::" + a.level)
+		var props []string
+		if a.file != "" {
+			props = append(props, "file="+ghEscapeProperty(a.file))
+			if a.line > 0 {
+				props = append(props, "line="+strconv.Itoa(a.line))
+			}
+		}
+		if a.title != "" {
+			props = append(props, "title="+ghEscapeProperty(a.title))
+		}
+		if len(props) > 0 {
+			bw.WriteString(" " + strings.Join(props, ","))
+		}
+		bw.WriteString("::" + ghEscapeData(a.msg) + "\n")
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write github annotations: %w", err)
+	}
+	return nil
+}
+
+func ghCheck(r *simulate.CheckResult, opts Options) []ghAnnotation {
+	var as []ghAnnotation
+	for _, f := range r.New {
+		level := "warning"
+		if f.FailsGate {
+			level = "error"
+		}
+		as = append(as, ghFinding(f.Finding, level, opts))
+	}
+	for _, reason := range r.Reasons {
+		if reason.Finding == "" {
+			as = append(as, ghAnnotation{level: "error", title: "untether gate: " + reason.Term, msg: reason.Message})
+		}
+	}
+	for _, wv := range r.ExpiredWaivers {
+		as = append(as, ghAnnotation{level: "warning", title: "untether: expired waiver",
+			msg: fmt.Sprintf("waiver %s (%s) expired on %s and no longer waives", wv.Selector(), wv.Reason, wv.Expires)})
+	}
+	for _, wv := range r.UnusedWaivers {
+		as = append(as, ghAnnotation{level: "notice", title: "untether: unused waiver",
+			msg: fmt.Sprintf("waiver %s matches no finding; remove it", wv.Selector())})
+	}
+	as = append(as, ghAnnotation{level: "notice", title: "untether check", msg: r.Headline})
+	return as
+}
+
+func ghFinding(f simulate.Finding, level string, opts Options) ghAnnotation {
+	a := ghAnnotation{level: level, title: "untether " + f.Rule + ": " + f.ID, msg: f.Message}
+	if opts.Locate != nil && f.Node != "" {
+		if file, line, ok := opts.Locate(f.Node); ok {
+			a.file, a.line = file, line
+		}
+	}
+	return a
+}
+
+func ghLevel(severity string) string {
+	switch simulate.SeverityRank(severity) {
+	case 4, 3:
+		return "error"
+	case 2:
+		return "warning"
+	}
+	return "notice"
+}
+
+// ghEscapeData escapes a workflow command's message: %, CR and LF.
+func ghEscapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghEscapeProperty escapes a workflow command property value: the message
+// escapes plus : and , which end a property.
+func ghEscapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

@@ -1,0 +1,87 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+// WriteCheckTable renders a check result as plain terminal text: the
+// verdict, why the gate failed, the score deltas, then new, fixed and waived
+// findings and waivers to look at. TableWriter calls it for a
+// *simulate.CheckResult. Control characters from the estate are replaced so
+// a hostile name cannot drive the terminal.
+func WriteCheckTable(w io.Writer, r *simulate.CheckResult, opts Options) error {
+	if r == nil {
+		return &UnsupportedError{Format: "table", Result: r}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", ckPlain(r.Headline))
+	if len(r.Reasons) > 0 {
+		b.WriteString("\nWhy the gate failed\n")
+		for _, reason := range r.Reasons {
+			fmt.Fprintf(&b, "  ✗ [%s] %s\n", ckPlain(reason.Term), ckPlain(reason.Message))
+		}
+	}
+	if len(r.FailOn) > 0 {
+		fmt.Fprintf(&b, "\nGate: fail on %s\n", ckPlain(strings.Join(r.FailOn, ", ")))
+	}
+	s := r.Scores
+	b.WriteString("\nScores                     baseline        now     change\n")
+	fmt.Fprintf(&b, "  resilience             %8.1f %-2s %7.1f %-2s %8s\n", s.Resilience.Baseline, ckPlain(s.Grade[0]),
+		s.Resilience.Current, ckPlain(s.Grade[1]), ckSigned(s.Resilience.Change, 1))
+	fmt.Fprintf(&b, "  lock-in                %8.2f    %7.2f    %8s\n", s.Lockin.Baseline, s.Lockin.Current, ckSigned(s.Lockin.Change, 2))
+	for _, h := range []struct {
+		name string
+		d    simulate.Delta
+	}{{"HHI providers", s.HHIProviders}, {"HHI regions", s.HHIRegions}, {"HHI zones", s.HHIZones}} {
+		fmt.Fprintf(&b, "  %-22s %8.0f    %7.0f    %8s\n", h.name, h.d.Baseline, h.d.Current, ckSigned(h.d.Change, 0))
+	}
+	fmt.Fprintf(&b, "\nNew findings (%d)\n", len(r.New))
+	for _, f := range r.New {
+		mark := " "
+		if f.FailsGate {
+			mark = "✗"
+		}
+		fmt.Fprintf(&b, "  %s %-8s %s\n      %s\n", mark, ckPlain(f.Severity), ckPlain(f.ID), ckPlain(f.Message))
+	}
+	fmt.Fprintf(&b, "\nFixed findings (%d)\n", len(r.Fixed))
+	for _, f := range r.Fixed {
+		fmt.Fprintf(&b, "  ✓ %-8s %s\n", ckPlain(f.Severity), ckPlain(f.ID))
+	}
+	fmt.Fprintf(&b, "\nWaived findings (%d)\n", len(r.Waived))
+	for _, f := range r.Waived {
+		fmt.Fprintf(&b, "  ~ %s: %s%s\n", ckPlain(f.ID), ckPlain(f.Waiver.Reason), ckPlain(ckWaiverTail(f.Waiver)))
+	}
+	fmt.Fprintf(&b, "\nUnchanged findings: %d\n", len(r.Unchanged))
+	if len(r.ExpiredWaivers) > 0 {
+		fmt.Fprintf(&b, "\nExpired waivers (%d): they no longer waive\n", len(r.ExpiredWaivers))
+		for _, wv := range r.ExpiredWaivers {
+			fmt.Fprintf(&b, "  ! %s (expired %s): %s\n", ckPlain(wv.Selector()), ckPlain(wv.Expires), ckPlain(wv.Reason))
+		}
+	}
+	if len(r.UnusedWaivers) > 0 {
+		fmt.Fprintf(&b, "\nUnused waivers (%d): they match no finding\n", len(r.UnusedWaivers))
+		for _, wv := range r.UnusedWaivers {
+			fmt.Fprintf(&b, "  ? %s: %s\n", ckPlain(wv.Selector()), ckPlain(wv.Reason))
+		}
+	}
+	if len(r.Gaps) > 0 {
+		fmt.Fprintf(&b, "\nDiscovery was partial: %d coverage gap(s).\n", len(r.Gaps))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ckPlain replaces control characters (escape sequences, line breaks) so
+// estate text prints as one inert line.
+func ckPlain(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+}
