@@ -138,11 +138,11 @@ func newExportView(e *graph.Estate, highlight map[string]bool) *exportView {
 func (v *exportView) label(n *graph.Node) (title, sub string) {
 	switch n.Class {
 	case graph.ClassGroup:
-		return fmt.Sprintf("%d of %d", n.Need, v.members[n.ID]), ShortID(n.ID)
+		return fmt.Sprintf("%d of %d", n.Need, v.members[n.ID]), CompactID(n.ID)
 	case graph.ClassService:
 		return n.Label(), fmt.Sprintf("service, tier %d", n.EffectiveTier())
 	case graph.ClassPlacement:
-		return ShortID(n.ID), string(n.Level)
+		return CompactID(n.ID), string(n.Level)
 	}
-	return ShortID(n.Label()), n.Kind
+	return CompactID(n.Label()), n.Kind
 }

@@ -119,7 +119,7 @@ func simulationMarkdown(b *strings.Builder, s *simulate.Simulation) {
 }
 
 func explanationMarkdown(b *strings.Builder, x *simulate.Explanation) {
-	fmt.Fprintf(b, "# Explain %s\n\n", MarkdownText(ShortID(x.Node)))
+	fmt.Fprintf(b, "# Explain %s\n\n", MarkdownText(CompactID(x.Node)))
 	b.WriteString("> " + MarkdownText(ExplanationVerdict(x)) + "\n\n")
 	fmt.Fprintf(b, "Node: %s (level %s)\n\n", MarkdownText(x.Node), MarkdownText(dash(x.Level)))
 	if x.Summary != "" {

@@ -91,7 +91,7 @@ func mdServiceScores(b *strings.Builder, a *simulate.Audit) {
 	}
 	b.WriteString("## Service scores\n\n")
 	var rows [][]string
-	for _, s := range a.Services[:min(len(a.Services), mdTopServices)] {
+	for _, s := range ServicesByRisk(a.Services, mdTopServices) {
 		row := []string{MarkdownText(serviceName(ServiceNames(a), s.Service)), fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
 		for _, level := range []string{"resource", "zone", "region", "provider"} {
 			row = append(row, survivalCell(s.Survive, level))

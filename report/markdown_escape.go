@@ -98,7 +98,7 @@ func mermaidChain(b *strings.Builder, chain []string, names map[string]string) {
 	for _, id := range chain {
 		n, isNew := ids.name(id)
 		if isNew {
-			label := ShortID(id)
+			label := CompactID(id)
 			if nm, ok := names[id]; ok {
 				label = nm
 			}

@@ -77,3 +77,18 @@ func TestFormatting(t *testing.T) {
 		}
 	}
 }
+
+func TestCompactID(t *testing.T) {
+	cases := map[string]string{
+		"arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/checkout/f26af9b225476620":                                       "loadbalancer/checkout",
+		"arn:aws:autoscaling:us-east-1:111122223333:autoScalingGroup:29558c17-0b51-46ae-a732-c4d1545a3a06:autoScalingGroupName/orders-workers": "autoScalingGroup/orders-workers",
+		"arn:aws:kms:us-east-1:111122223333:key/f26af9b2-2547-4620-a379-d8fb03e95806":                                                          "key/f26af9b2-2547-4620-…",
+		"arn:aws:rds:us-east-1:111122223333:db:orders-db":                                                                                      "db/orders-db",
+		"aws/us-east-1/use1-az1": "aws/us-east-1/use1-az1",
+	}
+	for id, want := range cases {
+		if got := CompactID(id); got != want {
+			t.Errorf("CompactID(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

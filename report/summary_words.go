@@ -172,6 +172,7 @@ func ScenarioTarget(s simulate.Scenario) string {
 // ShortID shortens a long provider id for display: an ARN keeps its
 // resource part ("db:orders"), a GCP self-link or Azure id its last two
 // segments ("instances/web-1"); ids of at most 40 bytes are kept whole.
+// CompactID shortens further.
 func ShortID(id string) string {
 	if len(id) <= 40 {
 		return id
@@ -185,6 +186,58 @@ func ShortID(id string) string {
 		return p[len(p)-2] + "/" + p[len(p)-1]
 	}
 	return Truncate(id, 40)
+}
+
+// CompactID is ShortID for tight spaces (chains, diagram labels): an ARN
+// keeps its resource type and last human-made name, without generated hex
+// or UUID parts ("loadbalancer/app/checkout/f26af9b2..." ->
+// "loadbalancer/checkout"), and nothing is longer than 40 runes.
+func CompactID(id string) string {
+	if len(id) <= 40 {
+		return id
+	}
+	if strings.HasPrefix(id, "arn:") {
+		if p := strings.SplitN(id, ":", 6); len(p) == 6 && p[5] != "" {
+			return shortARNResource(p[5])
+		}
+	}
+	return Truncate(ShortID(id), 40)
+}
+
+// shortARNResource keeps the type and the last human-made name of an ARN's
+// resource part.
+func shortARNResource(res string) string {
+	segs := strings.FieldsFunc(res, func(r rune) bool { return r == '/' || r == ':' })
+	var named []string
+	for _, s := range segs {
+		if !generatedID(s) {
+			named = append(named, s)
+		}
+	}
+	switch {
+	case len(named) >= 2:
+		return Truncate(named[0]+"/"+named[len(named)-1], 40)
+	case len(named) == 1 && len(segs) > 1:
+		return Truncate(named[0]+"/"+segs[len(segs)-1], 24)
+	}
+	return Truncate(res, 40)
+}
+
+// generatedID reports whether a segment looks machine-made: a UUID or a run
+// of at least 12 hex digits (with dashes).
+func generatedID(s string) bool {
+	s = strings.TrimLeft(s, "-")
+	hex := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9', r >= 'a' && r <= 'f', r >= 'A' && r <= 'F':
+			hex++
+		case r == '-':
+		default:
+			return false
+		}
+	}
+	return hex >= 12
 }
 
 // Truncate cuts s to at most n runes, ending with "…" when cut.

@@ -27,7 +27,7 @@ const (
 	topServices      = 15
 	topGaps          = 20
 	topDown          = 20
-	maxChain         = 6
+	maxChain         = 5
 )
 
 // Write implements Writer.
@@ -116,7 +116,7 @@ func ChainText(chain []string, names map[string]string, max int) string {
 		if n, ok := names[id]; ok {
 			parts = append(parts, n)
 		} else {
-			parts = append(parts, ShortID(strings.TrimPrefix(id, "service:")))
+			parts = append(parts, CompactID(strings.TrimPrefix(id, "service:")))
 		}
 	}
 	if max > 3 && len(parts) > max {

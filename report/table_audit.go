@@ -1,7 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/untether-dev/untether/simulate"
@@ -67,7 +69,7 @@ func auditSPOFs(b *strings.Builder, p *palette, a *simulate.Audit, names map[str
 			if total > topSPOFsPerLevel {
 				continue
 			}
-			rows = append(rows, []string{r.What, JoinAnd(r.Services, 3), ChainText(spofChain(a, r.Node), names, maxChain)})
+			rows = append(rows, []string{compactWhat(r), JoinAnd(r.Services, 3), ChainText(spofChain(a, r.Node), names, maxChain)})
 		}
 		if total == 0 {
 			continue
@@ -101,10 +103,10 @@ func auditScenarios(b *strings.Builder, p *palette, a *simulate.Audit, names map
 	var rows [][]string
 	for _, s := range worst[:min(len(worst), topScenarios)] {
 		rows = append(rows, []string{ScenarioTarget(s), fmt.Sprintf("%d", s.CriticalDown),
-			serviceList(names, s.ServicesDown, 3),
+			serviceList(names, s.ServicesDown, 2),
 			fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), Percent(s.ResourceShare)), costCell(s.CostPerHour)})
 	}
-	b.WriteString(p.table([]string{"If this fails", "Critical down", "Services down", "Resources down", "Cost / hour"}, rows))
+	b.WriteString(p.table([]string{"If this fails", "Critical", "Services down", "Resources down", "Cost / hour"}, rows))
 	b.WriteString("\n")
 	more(b, p, min(len(worst), topScenarios), len(worst), "scenarios")
 }
@@ -124,7 +126,7 @@ func auditDoublePoints(b *strings.Builder, p *palette, a *simulate.Audit, names 
 	line(b, p, dimmed, "Pairs that stop a critical service together though neither does alone.")
 	var rows [][]string
 	for _, d := range a.DoublePoints[:min(len(a.DoublePoints), topDoublePoints)] {
-		rows = append(rows, []string{ShortID(d.Nodes[0]) + " + " + ShortID(d.Nodes[1]), serviceList(names, d.Services, 3)})
+		rows = append(rows, []string{CompactID(d.Nodes[0]) + " + " + CompactID(d.Nodes[1]), serviceList(names, d.Services, 3)})
 	}
 	b.WriteString(p.table([]string{"Pair", "Stops"}, rows))
 	b.WriteString("\n")
@@ -137,7 +139,7 @@ func auditServices(b *strings.Builder, p *palette, a *simulate.Audit) {
 	}
 	section(b, p, "Services")
 	var rows [][]string
-	for _, s := range a.Services[:min(len(a.Services), topServices)] {
+	for _, s := range ServicesByRisk(a.Services, topServices) {
 		name := s.Name
 		if name == "" {
 			name = strings.TrimPrefix(s.Service, "service:")
@@ -168,4 +170,26 @@ func survivalCell(sv []simulate.Survival, level string) string {
 		}
 	}
 	return "-"
+}
+
+// compactWhat names a risk's node briefly for a table cell.
+func compactWhat(r Risk) string {
+	if r.Level == "resource" {
+		return CompactID(r.Node)
+	}
+	return r.What
+}
+
+// ServicesByRisk orders services most critical first (tier), then lowest
+// score, then id, and keeps n of them (n <= 0 keeps all). The input is not
+// changed.
+func ServicesByRisk(ss []simulate.ServiceScore, n int) []simulate.ServiceScore {
+	out := slices.Clone(ss)
+	slices.SortStableFunc(out, func(x, y simulate.ServiceScore) int {
+		return cmp.Or(cmp.Compare(x.Tier, y.Tier), cmp.Compare(x.Score, y.Score), cmp.Compare(x.Service, y.Service))
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
 }
