@@ -86,7 +86,7 @@ type htmlActionView struct {
 	Cost   string
 }
 
-func buildPlan(p *HTMLPlan) *htmlPlanView {
+func buildPlan(p *HTMLPlan, lab *htmlLabeler) *htmlPlanView {
 	v := &htmlPlanView{Goal: htmlClip(p.Goal, 60)}
 	waves := p.Waves[:min(len(p.Waves), 20)]
 	rows := make([]barInput, 0, len(waves)+1)
@@ -107,7 +107,7 @@ func buildPlan(p *HTMLPlan) *htmlPlanView {
 		}
 		acts := w.Actions[:min(len(w.Actions), htmlTopRows)]
 		for _, a := range acts {
-			wv.Actions = append(wv.Actions, htmlActionView{Title: htmlTextOf(a.Title, htmlTextRunes), Node: htmlTextOf(ShortID(a.Node), 48),
+			wv.Actions = append(wv.Actions, htmlActionView{Title: htmlTextOf(a.Title, htmlTextRunes), Node: htmlTextOf(lab.label(a.Node), 48),
 				Effort: htmlClip(a.Effort, 20), Cost: htmlClip(a.Cost, 20)})
 		}
 		if rest := len(w.Actions) - len(acts); rest > 0 {

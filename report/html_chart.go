@@ -8,9 +8,9 @@ import "math"
 
 const (
 	chartWidth  = 860
-	chartLabelX = 222 // labels end here (text-anchor: end)
-	chartBarX   = 232
-	chartBarW   = 330
+	chartLabelX = 262 // labels end here (text-anchor: end)
+	chartBarX   = 272
+	chartBarW   = 300
 	chartValueX = chartBarX + chartBarW + 10
 	chartRowH   = 28
 	chartBarH   = 16
@@ -56,6 +56,14 @@ type barInput struct {
 	Segs  []float64
 	Class []string
 	Value string
+}
+
+// countScale is a whole-number scale for counts: the smallest multiple of a
+// whole step of at least max, and the number of ticks to draw.
+func countScale(max float64) (float64, int) {
+	step := math.Max(1, math.Ceil(max/4))
+	ticks := int(math.Max(1, math.Ceil(max/step)))
+	return step * float64(ticks), ticks
 }
 
 // barChart lays out rows against a scale of max (at least the largest row

@@ -20,9 +20,9 @@ const (
 	mapMaxNodes    = 40
 	mapFanOut      = 4 // children a node contributes to the breadth-first fill
 	mapVisitLimit  = 20000
-	mapNodeW       = 188
+	mapNodeW       = 170
 	mapNodeH       = 38
-	mapColGap      = 64
+	mapColGap      = 50
 	mapRowGap      = 14
 	mapPad         = 12
 )
@@ -262,7 +262,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // mapNodeView names and classes one node box.
 func mapNodeView(c *graph.Compiled, i int32, x, y int, spof map[string]bool) mapNode {
 	n := c.Nodes[i]
-	v := mapNode{X: x, Y: y, W: mapNodeW, H: mapNodeH, TX: x + 10, TY: y + 16, SY: y + 30}
+	v := mapNode{X: x, Y: y, W: mapNodeW, H: mapNodeH, TX: x + 10, TY: y + 17, SY: y + 31}
 	var label, sub string
 	switch n.Class {
 	case graph.ClassService:
@@ -277,7 +277,10 @@ func mapNodeView(c *graph.Compiled, i int32, x, y int, spof map[string]bool) map
 		sub, v.Class = "redundancy: needs "+strconv.Itoa(n.Need)+" of "+strconv.Itoa(members), "n-group"
 	case graph.ClassPlacement:
 		label, sub, v.Class = NodePhrase(n.ID, string(n.Level)), string(n.Level), "n-place"
-		if n.Level == graph.LevelService {
+		switch p := strings.Split(n.ID, "/"); {
+		case n.Level == graph.LevelZone && len(p) == 3:
+			label, sub = p[2], "zone · "+ProviderName(p[0])+" "+p[1]
+		case n.Level == graph.LevelService:
 			sub = "managed service"
 		}
 	default:
@@ -293,8 +296,8 @@ func mapNodeView(c *graph.Compiled, i int32, x, y int, spof map[string]bool) map
 		v.Class += " n-spof"
 		sub = "SPOF · " + sub
 	}
-	v.Label = htmlClip(label, 24)
-	v.Sub = htmlClip(sub, 32)
+	v.Label = htmlClip(label, 21)
+	v.Sub = htmlClip(sub, 28)
 	v.Full = htmlClip(n.ID, htmlTitleRunes)
 	if label != n.ID {
 		v.Full = htmlClip(label+" — "+n.ID, htmlTitleRunes)

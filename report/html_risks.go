@@ -47,10 +47,27 @@ type htmlServiceRow struct {
 	Availability string
 }
 
-func buildRisks(a *simulate.Audit) htmlRisks {
+func buildRisks(a *simulate.Audit, lab *htmlLabeler) htmlRisks {
 	var out htmlRisks
+	chains := make(map[string][]string, len(a.SPOFs))
+	for _, s := range a.SPOFs {
+		chains[s.Node] = s.Chain
+	}
 	byLevel := map[string][]Risk{}
 	for _, r := range Risks(a) {
+		// The estate knows resource names the audit does not carry.
+		if name, ok := lab.names[r.Node]; ok && r.Level == "resource" && name != r.What {
+			if rest, ok := strings.CutPrefix(r.Sentence, "If "+r.What+" "); ok {
+				r.Sentence = "If " + name + " " + rest
+			}
+			r.What = name
+		}
+		if ch, ok := chains[r.Node]; ok && len(lab.names) > 0 {
+			r.Chain = make([]string, len(ch))
+			for i, id := range ch {
+				r.Chain[i] = lab.label(id)
+			}
+		}
 		byLevel[r.Level] = append(byLevel[r.Level], r)
 	}
 	levels := LevelOrder()
@@ -64,7 +81,7 @@ func buildRisks(a *simulate.Audit) htmlRisks {
 		if len(rs) == 0 {
 			continue
 		}
-		lv := htmlRiskLevel{Title: LevelTitle(l), Level: l, Count: Number(len(rs))}
+		lv := htmlRiskLevel{Title: htmlClip(LevelTitle(l), 40), Level: htmlClip(l, 40), Count: Number(len(rs))}
 		shown := rs[:min(len(rs), htmlTopRisks)]
 		for _, r := range shown {
 			lv.Items = append(lv.Items, htmlRisk{

@@ -51,6 +51,9 @@ func buildScenarios(a *simulate.Audit) htmlScenarios {
 		}
 	}
 	scale := float64(a.Estate.Services)
+	for _, s := range a.Scenarios {
+		scale = max(scale, float64(len(s.ServicesDown)))
+	}
 	for _, k := range kinds {
 		ss := byKind[k.kind]
 		if len(ss) == 0 {
@@ -89,16 +92,34 @@ func scenarioGroup(a *simulate.Audit, title, noun string, ss []simulate.Scenario
 			v += " · " + ApproxMoney(s.CostPerHour) + "/h"
 		}
 		if len(s.ServicesDown) == 0 {
-			v = "no service down · " + Percent(s.ResourceShare) + " of resources"
+			v = "no service down"
+			if s.ResourcesDown > 0 {
+				v += " · " + Plural(s.ResourcesDown, "resource", "resources")
+			}
 		}
-		rows = append(rows, barInput{Label: ScenarioTarget(s), Segs: []float64{crit, other},
+		rows = append(rows, barInput{Label: chartTarget(s), Segs: []float64{crit, other},
 			Class: []string{"seg-crit", "seg-other"}, Value: v})
 	}
-	g.Chart = barChart(title+": services down per outage", rows, scale, 4, func(v float64) string { return Decimal(v, 1) })
+	top2, ticks := countScale(scale)
+	g.Chart = barChart(title+": services down per outage", rows, top2, ticks, func(v float64) string { return Decimal(v, 0) })
 	if more > 0 {
 		g.More = "The " + Plural(more, "other "+noun+" outage", "other "+noun+" outages") + " stop fewer services."
 	}
 	return g
+}
+
+// chartTarget is ScenarioTarget, shorter for a zone, whose chart already
+// says "zone": "GCP europe-west1-b" rather than "GCP europe-west1 zone europe-west1-b".
+func chartTarget(s simulate.Scenario) string {
+	if len(s.Fail) == 1 && strings.HasPrefix(s.Fail[0], "zone:") {
+		if p := strings.Split(strings.TrimPrefix(s.Fail[0], "zone:"), "/"); len(p) == 3 {
+			if strings.HasPrefix(p[2], p[1]) {
+				return ProviderName(p[0]) + " " + p[2]
+			}
+			return ProviderName(p[0]) + " " + p[1] + " " + p[2]
+		}
+	}
+	return ScenarioTarget(s)
 }
 
 type htmlLockin struct {

@@ -74,11 +74,12 @@ func buildPage(a *simulate.Audit, x *HTMLExtras) *htmlPage {
 	}
 	p.Headline = buildHeadline(a, x.Baseline)
 	p.Facts = buildFacts(a)
-	p.Risks = buildRisks(a)
+	lab := newHTMLLabeler(a, x.Estate)
+	p.Risks = buildRisks(a, lab)
 	p.Scenarios = buildScenarios(a)
 	p.Lockin = buildLockin(a)
 	if x.Plan != nil && len(x.Plan.Waves) > 0 {
-		p.Plan = buildPlan(x.Plan)
+		p.Plan = buildPlan(x.Plan, lab)
 	}
 	if x.Estate != nil {
 		p.Map = buildMap(a, x.Estate)
