@@ -1,0 +1,309 @@
+package inventory
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/untether-dev/untether/graph"
+	"go.yaml.in/yaml/v3"
+)
+
+// reader walks the YAML node tree and turns every problem into an
+// *graph.InputError at the node's line and column.
+type reader struct {
+	file string
+}
+
+func (r *reader) errAt(n *yaml.Node, format string, args ...any) error {
+	return &graph.InputError{File: r.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a parser error into an InputError; the parser reports a
+// line but no column.
+func (r *reader) syntaxError(err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if parserError(m[2]) {
+			line++ // the parser (unlike the scanner) counts lines from 0
+		}
+		return &graph.InputError{File: r.file, Line: line, Msg: "malformed YAML: " + m[2]}
+	}
+	return &graph.InputError{File: r.file, Msg: "malformed YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+func parserError(msg string) bool {
+	for _, p := range []string{"did not find expected ',' or", "did not find expected '-' indicator",
+		"did not find expected key", "did not find expected node content", "did not find expected <"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// deref follows an alias (*name) to the node its anchor (&name) names. The
+// readers accept only scalars below a list or mapping, so aliases cannot
+// amplify the work.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; i < 100 && n.Kind == yaml.AliasNode && n.Alias != nil; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// describe names what a node is, for "expected X, got Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return "nothing (null)"
+	case "!!bool":
+		return "the boolean " + n.Value
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	}
+	return fmt.Sprintf("the string %q", clip(n.Value))
+}
+
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:60] + "..."
+	}
+	return s
+}
+
+// fields reads a mapping whose keys must be among allowed; it returns the
+// value node of each key present.
+func (r *reader) fields(n *yaml.Node, what string, allowed []string) (map[string]*yaml.Node, error) {
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		return nil, r.errAt(n, "expected %s as a mapping (key: value), got %s", what, describe(n))
+	}
+	out := map[string]*yaml.Node{}
+	keys := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			return nil, r.errAt(k, "expected a key name in %s, got %s", what, describe(k))
+		}
+		if !slices.Contains(allowed, k.Value) {
+			return nil, r.errAt(k, "unknown key %q in %s; expected one of: %s", clip(k.Value), what, strings.Join(allowed, ", "))
+		}
+		if first, dup := keys[k.Value]; dup {
+			return nil, r.errAt(k, "key %q appears twice in %s (first at line %d)", k.Value, what, first.Line)
+		}
+		keys[k.Value] = k
+		out[k.Value] = v
+	}
+	return out, nil
+}
+
+// str reads a scalar as text. Numbers are accepted as their text (an
+// account id written without quotes); booleans, null and collections are not.
+func (r *reader) str(n *yaml.Node, what string) (string, error) {
+	n = deref(n)
+	if n.Kind != yaml.ScalarNode {
+		return "", r.errAt(n, "expected %s as a string, got %s", what, describe(n))
+	}
+	switch n.ShortTag() {
+	case "!!str", "!!int", "!!float":
+	default:
+		return "", r.errAt(n, "expected %s as a string, got %s (quote it if you mean text)", what, describe(n))
+	}
+	for _, c := range n.Value {
+		if unicode.IsControl(c) {
+			return "", r.errAt(n, "%s contains a control character (%U); expected printable text", what, c)
+		}
+	}
+	return n.Value, nil
+}
+
+// id reads a non-empty identifier.
+func (r *reader) id(n *yaml.Node, what string) (string, error) {
+	s, err := r.str(n, what)
+	if err != nil {
+		return "", err
+	}
+	if strings.TrimSpace(s) == "" {
+		return "", r.errAt(n, "%s is empty; expected a non-empty id", what)
+	}
+	if s != strings.TrimSpace(s) {
+		return "", r.errAt(n, "%s %q has leading or trailing spaces", what, s)
+	}
+	if isSelector(s) {
+		return "", r.errAt(n, "%s %q looks like a selector (tag:, kind:, name:); an id cannot start with one", what, s)
+	}
+	return s, nil
+}
+
+func (r *reader) integer(n *yaml.Node, what string, lo, hi int) (int, error) {
+	n = deref(n)
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
+		return 0, r.errAt(n, "expected %s as a whole number from %d to %d, got %s", what, lo, hi, describe(n))
+	}
+	v, err := strconv.ParseInt(n.Value, 0, 64)
+	if err != nil || v < int64(lo) || v > int64(hi) {
+		return 0, r.errAt(n, "expected %s from %d to %d, got %s", what, lo, hi, n.Value)
+	}
+	return int(v), nil
+}
+
+func (r *reader) money(n *yaml.Node, what string) (float64, error) {
+	n = deref(n)
+	if n.Kind != yaml.ScalarNode || (n.ShortTag() != "!!int" && n.ShortTag() != "!!float") {
+		return 0, r.errAt(n, "expected %s as a number, got %s", what, describe(n))
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+		return 0, r.errAt(n, "expected %s as a finite number >= 0, got %s", what, n.Value)
+	}
+	return v, nil
+}
+
+// list reads a sequence, calling item on each element.
+func (r *reader) list(n *yaml.Node, what string, item func(*yaml.Node) error) error {
+	n = deref(n)
+	if n.Kind != yaml.SequenceNode {
+		return r.errAt(n, "expected %s as a list, got %s", what, describe(n))
+	}
+	for _, c := range n.Content {
+		if err := item(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *reader) strings(n *yaml.Node, what string) ([]string, error) {
+	var out []string
+	err := r.list(n, what, func(c *yaml.Node) error {
+		s, err := r.id(c, "each of "+what)
+		out = append(out, s)
+		return err
+	})
+	return out, err
+}
+
+// refs reads a list of node ids or selectors, keeping each one's position.
+func (r *reader) refs(n *yaml.Node, what string) ([]Ref, error) {
+	var out []Ref
+	err := r.list(n, what, func(c *yaml.Node) error {
+		ref, err := r.ref(c, "each of "+what)
+		out = append(out, ref)
+		return err
+	})
+	return out, err
+}
+
+func (r *reader) ref(n *yaml.Node, what string) (Ref, error) {
+	s, err := r.str(n, what)
+	if err != nil {
+		return Ref{}, err
+	}
+	if strings.TrimSpace(s) == "" {
+		return Ref{}, r.errAt(n, "%s is empty; expected a node id or a selector (tag:KEY=VALUE, kind:KIND, name:NAME)", what)
+	}
+	if err := checkSelector(s); err != nil {
+		return Ref{}, r.errAt(n, "%s: %v", what, err)
+	}
+	return Ref{Text: s, Line: n.Line, Col: n.Column}, nil
+}
+
+func (r *reader) tags(n *yaml.Node, what string) (map[string]string, error) {
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		return nil, r.errAt(n, "expected %s as a mapping of strings, got %s", what, describe(n))
+	}
+	out := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, err := r.id(n.Content[i], "a key of "+what)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := out[k]; dup {
+			return nil, r.errAt(n.Content[i], "key %q appears twice in %s", k, what)
+		}
+		v, err := r.str(n.Content[i+1], what+"."+k)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+// attrs reads a mapping of scalar values (strings, numbers, booleans) or
+// lists of them.
+func (r *reader) attrs(n *yaml.Node, what string) (map[string]any, error) {
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		return nil, r.errAt(n, "expected %s as a mapping, got %s", what, describe(n))
+	}
+	out := map[string]any{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, err := r.id(n.Content[i], "a key of "+what)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := out[k]; dup {
+			return nil, r.errAt(n.Content[i], "key %q appears twice in %s", k, what)
+		}
+		v, err := r.scalarValue(n.Content[i+1], what+"."+k, true)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+func (r *reader) scalarValue(n *yaml.Node, what string, allowList bool) (any, error) {
+	n = deref(n)
+	if n.Kind == yaml.SequenceNode && allowList {
+		out := []any{}
+		for _, c := range n.Content {
+			v, err := r.scalarValue(c, "each of "+what, false)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	}
+	if n.Kind != yaml.ScalarNode {
+		return nil, r.errAt(n, "expected %s as a string, number or boolean, got %s", what, describe(n))
+	}
+	switch n.ShortTag() {
+	case "!!bool":
+		return n.Value == "true", nil
+	case "!!int":
+		if v, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+			return v, nil
+		}
+		return r.money(n, what)
+	case "!!float":
+		v, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, r.errAt(n, "expected %s as a finite number, got %s", what, n.Value)
+		}
+		return v, nil
+	case "!!null":
+		return nil, r.errAt(n, "expected %s as a string, number or boolean, got nothing (null)", what)
+	}
+	return r.str(n, what)
+}
