@@ -63,25 +63,47 @@ func (m *Model) doublePoints(sr *scanResult) []pairRec {
 		}
 		lo = hi
 	}
+	// Confirm each pair by propagation. Pairs are grouped by the member with
+	// the larger single-failure cone (the anchor, often a zone): the anchor
+	// fails once, and each partner is failed on top of it and rolled back,
+	// so a zone's cone is not recomputed for every instance paired with it.
+	for k, pr := range pairs {
+		a, b := pr[0], pr[1]
+		if sr.cone[b] > sr.cone[a] || (sr.cone[b] == sr.cone[a] && b < a) {
+			a, b = b, a
+		}
+		pairs[k] = [2]int32{a, b}
+	}
 	slices.SortFunc(pairs, func(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
 	pairs = slices.Compact(pairs)
 
 	p := newPropagator(m)
 	var out []pairRec
-	for _, pr := range pairs {
-		p.fail(pr[0], pr[1])
-		var svcs []int32
-		ka, kb := sr.dpKilled[pr[0]], sr.dpKilled[pr[1]]
-		for _, s := range m.dpServices {
-			if p.down[s] && s != pr[0] && s != pr[1] && !contains(ka, s) && !contains(kb, s) {
-				svcs = append(svcs, s)
+	for lo := 0; lo < len(pairs); {
+		anchor := pairs[lo][0]
+		p.fail(anchor)
+		p.checkpoint()
+		for ; lo < len(pairs) && pairs[lo][0] == anchor; lo++ {
+			partner := pairs[lo][1]
+			p.fail(partner)
+			// Services the anchor takes down alone fell before the
+			// checkpoint; of the rest, keep those the partner does not
+			// take down alone either.
+			var svcs []int32
+			for _, s := range p.queue[p.cpQ:] {
+				if m.tier[s] != 0 && int(m.tier[s]) <= m.opt.DoublePointTier && s != partner && !contains(sr.dpKilled[partner], s) {
+					svcs = append(svcs, s)
+				}
+			}
+			p.rollback()
+			if len(svcs) > 0 {
+				slices.Sort(svcs)
+				out = append(out, pairRec{min(anchor, partner), max(anchor, partner), svcs})
 			}
 		}
 		p.reset()
-		if len(svcs) > 0 {
-			out = append(out, pairRec{pr[0], pr[1], svcs})
-		}
 	}
+	slices.SortFunc(out, func(x, y pairRec) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
 	return out
 }
 

@@ -17,6 +17,12 @@ type propagator struct {
 	queue  []int32 // every DOWN node, in the order it fell
 	head   int
 	groups []int32 // groups with hits > 0, for reset and partial-hit records
+
+	// Checkpoint: with logging on, every hit is logged so rollback can undo
+	// what was failed since the checkpoint without redoing what came before.
+	logging    bool
+	hitLog     []int32
+	cpQ, cpGrp int
 }
 
 func newPropagator(m *Model) *propagator {
@@ -41,6 +47,9 @@ func (p *propagator) fail(seeds ...int32) {
 					p.groups = append(p.groups, y)
 				}
 				p.hits[y]++
+				if p.logging {
+					p.hitLog = append(p.hitLog, y)
+				}
 				if p.hits[y] <= slack[y] {
 					continue // the group absorbs it
 				}
@@ -66,6 +75,23 @@ func (p *propagator) reset() {
 		p.hits[g] = 0
 	}
 	p.queue, p.groups, p.head = p.queue[:0], p.groups[:0], 0
+	p.logging, p.hitLog = false, p.hitLog[:0]
+}
+
+// checkpoint remembers the current scenario; rollback returns to it. The
+// nodes that fell since are p.queue[p.cpQ:].
+func (p *propagator) checkpoint() {
+	p.logging, p.cpQ, p.cpGrp, p.hitLog = true, len(p.queue), len(p.groups), p.hitLog[:0]
+}
+
+func (p *propagator) rollback() {
+	for _, i := range p.queue[p.cpQ:] {
+		p.down[i] = false
+	}
+	for _, g := range p.hitLog {
+		p.hits[g]--
+	}
+	p.queue, p.head, p.groups, p.hitLog = p.queue[:p.cpQ], p.cpQ, p.groups[:p.cpGrp], p.hitLog[:0]
 }
 
 // servicesDown appends the DOWN services among svcs (sorted) to dst.

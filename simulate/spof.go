@@ -41,6 +41,9 @@ type scanResult struct {
 	// dpKilled: candidate -> double-point services it kills alone.
 	dpKilled map[int32][]int32
 	partial  []partialHit
+	// cone[x] is the size of candidate x's DOWN cone (workers write
+	// disjoint entries).
+	cone []int32
 }
 
 // svcPos maps a node index to its position in m.services, or -1.
@@ -72,17 +75,18 @@ func (m *Model) scan(dpCone []bool) *scanResult {
 	pos := m.svcPos()
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8, len(cands)/1024+1))
 	parts := make([]*scanResult, workers)
+	cone := make([]int32, m.c.Len())
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := len(cands)*w/workers, len(cands)*(w+1)/workers
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[w] = m.scanRange(cands[lo:hi], pos, dpCone)
+			parts[w] = m.scanRange(cands[lo:hi], pos, dpCone, cone)
 		}()
 	}
 	wg.Wait()
-	out := &scanResult{killed: make([][4]int32, len(m.services)), dpKilled: map[int32][]int32{}}
+	out := &scanResult{killed: make([][4]int32, len(m.services)), dpKilled: map[int32][]int32{}, cone: cone}
 	for _, p := range parts {
 		for k := range out.killed {
 			for l := range 4 {
@@ -99,13 +103,14 @@ func (m *Model) scan(dpCone []bool) *scanResult {
 	return out
 }
 
-func (m *Model) scanRange(cands, pos []int32, dpCone []bool) *scanResult {
+func (m *Model) scanRange(cands, pos []int32, dpCone []bool, cone []int32) *scanResult {
 	r := &scanResult{killed: make([][4]int32, len(m.services)), dpKilled: map[int32][]int32{}}
 	p := newPropagator(m)
 	bfs := newChainFinder(m)
 	var svcs, crit, dps []int32
 	for _, x := range cands {
 		p.fail(x)
+		cone[x] = int32(len(p.queue))
 		lvl := m.scoreLevel(x)
 		svcs, crit, dps = svcs[:0], crit[:0], dps[:0]
 		resources := 0
