@@ -170,14 +170,15 @@ func awsBucket(ix *index, n *node) {
 
 func awsBucketReplication(ix *index, n *node) {
 	var src *node
-	for _, r := range n.refs {
-		if r.key == "bucket" && r.target.in.typ == "aws_s3_bucket" {
-			src = r.target
+	for _, c := range ix.byValue[normValue(str(n.in.values, "bucket"))] {
+		if c.in.typ == "aws_s3_bucket" && c.in.file == n.in.file {
+			src = c
 		}
 	}
 	if src == nil {
 		return
 	}
+	n.setRegion(src.region, "the region of its bucket "+src.in.address)
 	for _, rule := range blocks(n.in.values, "rule") {
 		for _, d := range blocks(rule, "destination") {
 			addBucketReplica(ix, src, str(d, "bucket"), n.in.address+" rule.destination.bucket")

@@ -61,6 +61,11 @@ func build(docs []*document) (*graph.Estate, error) {
 			n.spec.place(ix, n)
 		}
 	}
+	for range 2 { // a region inferred in the first pass can serve a second
+		for _, n := range nodes {
+			inferRegion(n)
+		}
+	}
 	// Two addresses can manage one cloud resource (aws_default_vpc in two
 	// modules): one node, which lists every address.
 	addresses := map[string][]string{}

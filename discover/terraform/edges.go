@@ -120,8 +120,12 @@ func (e *edges) fromDependencies(n *node) {
 		if strings.HasPrefix(dep, "data.") || strings.Contains(dep, ".data.") {
 			continue
 		}
-		for _, t := range e.resolve(n, configAddress(dep), "") {
-			if e.covered[[2]string{n.id, t.id}] || t.in.typ == "azurerm_resource_group" {
+		targets := e.resolve(n, configAddress(dep), "")
+		if slices.ContainsFunc(targets, func(t *node) bool { return e.covered[[2]string{n.id, t.id}] }) {
+			continue // an attribute already says which instance (web[0] needs subnet[0])
+		}
+		for _, t := range targets {
+			if t.in.typ == "azurerm_resource_group" {
 				continue
 			}
 			e.b.Edge(n.id, t.id, fmt.Sprintf("terraform %s: dependencies lists %s", n.in.address, dep))

@@ -80,7 +80,7 @@ func knownString(in *instance, key string) string {
 // specific reports whether a value is distinctive enough to be an id:
 // short words such as "default" or "enabled" would join unrelated resources.
 func specific(s string) bool {
-	return len(s) >= 6 && strings.ContainsAny(s, "0123456789-_:/.")
+	return len(s) >= 4 && strings.ContainsAny(s, "0123456789-_:/.")
 }
 
 func normValue(s string) string {
@@ -165,9 +165,13 @@ func (ix *index) valueRefs(n *node) []ref {
 			}
 		}
 	}
+	own, _ := n.in.values["id"].(string)
 	for _, k := range sortedKeys(n.in.values) {
 		if skipTopKeys[k] || n.in.sensitive[k] || n.in.unknown[k] {
 			continue
+		}
+		if s, ok := n.in.values[k].(string); ok && s == own {
+			continue // the resource's own id under another name (bucket, function_name)
 		}
 		walk(k, n.in.values[k], 0)
 	}

@@ -80,6 +80,36 @@ func locate(n *node) {
 	}
 }
 
+// inferRegion fills a missing region from the zones found by the mapping
+// (a NAT gateway's subnet zone), else from the one region of the resources
+// it refers to (a target group attachment's target group).
+func inferRegion(n *node) {
+	if n.region != "" || noPlacement[n.cloud] {
+		return
+	}
+	for _, z := range n.zones {
+		if m := awsAZ.FindStringSubmatch(z); m != nil && n.cloud == "aws" {
+			n.setRegion(m[1], "zone "+z)
+			return
+		}
+		if m := gcpZone.FindStringSubmatch(z); m != nil && n.cloud == "gcp" {
+			n.setRegion(m[1], "zone "+z)
+			return
+		}
+	}
+	regions := map[string]string{}
+	for _, r := range n.refs {
+		if r.target.cloud == n.cloud && r.target.region != "" && r.target.region != "global" {
+			regions[r.target.region] = r.target.in.address
+		}
+	}
+	if len(regions) == 1 {
+		for reg, from := range regions {
+			n.setRegion(reg, "the region of "+from+", which it refers to")
+		}
+	}
+}
+
 func (n *node) setRegion(region, evidence string) {
 	if n.region == "" && region != "" {
 		n.region, n.regionEvidence = region, evidence
