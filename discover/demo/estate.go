@@ -76,7 +76,19 @@ func build() (*graph.Estate, error) {
 	d.merchantPortal()
 	d.staging()
 	d.services()
-	return d.b.Estate()
+	e, err := d.b.Estate()
+	if err != nil {
+		return nil, err
+	}
+	// The builder makes the placement hierarchy without evidence; say where
+	// it comes from, so every node carries some.
+	for i := range e.Nodes {
+		n := &e.Nodes[i]
+		if n.Evidence == "" && n.Class == graph.ClassPlacement {
+			n.Evidence = "placement hierarchy: " + string(n.Level) + " of the resources placed in it"
+		}
+	}
+	return e, nil
 }
 
 // res adds a resource node and returns its id. Tags name the owning service
