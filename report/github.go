@@ -37,8 +37,9 @@ func (GitHubWriter) Write(w io.Writer, result any, opts Options) error {
 		if r == nil {
 			return &UnsupportedError{Format: "github", Result: result}
 		}
+		chains := spofChains(r.SPOFs)
 		for _, f := range r.Findings {
-			as = append(as, ghFinding(f, ghLevel(f.Severity), opts))
+			as = append(as, ghFinding(f, chains[f.Node], ghLevel(f.Severity), opts))
 		}
 	case *simulate.CheckResult:
 		if r == nil {
@@ -74,12 +75,13 @@ func (GitHubWriter) Write(w io.Writer, result any, opts Options) error {
 
 func ghCheck(r *simulate.CheckResult, opts Options) []ghAnnotation {
 	var as []ghAnnotation
+	chains := spofChains(r.NewSPOFs)
 	for _, f := range r.New {
 		level := "warning"
 		if f.FailsGate {
 			level = "error"
 		}
-		as = append(as, ghFinding(f.Finding, level, opts))
+		as = append(as, ghFinding(f.Finding, chains[f.Node], level, opts))
 	}
 	for _, reason := range r.Reasons {
 		if reason.Finding == "" {
@@ -98,13 +100,9 @@ func ghCheck(r *simulate.CheckResult, opts Options) []ghAnnotation {
 	return as
 }
 
-func ghFinding(f simulate.Finding, level string, opts Options) ghAnnotation {
+func ghFinding(f simulate.Finding, chain []string, level string, opts Options) ghAnnotation {
 	a := ghAnnotation{level: level, title: "untether " + f.Rule + ": " + f.ID, msg: f.Message}
-	if opts.Locate != nil && f.Node != "" {
-		if file, line, ok := opts.Locate(f.Node); ok {
-			a.file, a.line = file, line
-		}
-	}
+	a.file, a.line, _ = locateFinding(f, chain, opts)
 	return a
 }
 

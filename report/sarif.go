@@ -115,6 +115,7 @@ type sarifItem struct {
 	baseline string
 	waiver   *simulate.Waiver
 	fails    bool
+	chain    []string
 }
 
 // Write implements Writer.
@@ -126,8 +127,9 @@ func (SARIFWriter) Write(w io.Writer, result any, opts Options) error {
 		if r == nil {
 			return &UnsupportedError{Format: "sarif", Result: result}
 		}
+		chains := spofChains(r.SPOFs)
 		for _, f := range r.Findings {
-			items = append(items, sarifItem{f: f})
+			items = append(items, sarifItem{f: f, chain: chains[f.Node]})
 		}
 		props["resilience"] = r.Score.Resilience
 		props["grade"] = r.Score.Grade
@@ -135,8 +137,9 @@ func (SARIFWriter) Write(w io.Writer, result any, opts Options) error {
 		if r == nil {
 			return &UnsupportedError{Format: "sarif", Result: result}
 		}
+		chains := spofChains(r.NewSPOFs)
 		for _, f := range r.New {
-			items = append(items, sarifItem{f: f.Finding, baseline: "new", fails: f.FailsGate})
+			items = append(items, sarifItem{f: f.Finding, baseline: "new", fails: f.FailsGate, chain: chains[f.Node]})
 		}
 		for _, f := range r.Unchanged {
 			items = append(items, sarifItem{f: f, baseline: "unchanged"})
@@ -188,13 +191,8 @@ func sarifResultFor(it sarifItem, ruleIndex int, opts Options) sarifResult {
 		// Coverage gaps have no node: name the finding itself.
 		loc.LogicalLocations[0] = sarifLogical{Name: f.ID, FullyQualifiedName: f.ID, Kind: "module"}
 	}
-	if opts.Locate != nil && f.Node != "" {
-		if file, line, ok := opts.Locate(f.Node); ok && file != "" {
-			if line < 1 {
-				line = 1
-			}
-			loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(file)}, Region: sarifRegion{StartLine: line}}
-		}
+	if file, line, ok := locateFinding(f, it.chain, opts); ok {
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(file)}, Region: sarifRegion{StartLine: line}}
 	}
 	res := sarifResult{
 		RuleID:              f.Rule,
@@ -251,4 +249,32 @@ func sarifStrings(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// spofChains maps each SPOF node to the chain that proves it.
+func spofChains(spofs []simulate.SPOF) map[string][]string {
+	m := make(map[string][]string, len(spofs))
+	for _, s := range spofs {
+		m[s.Node] = s.Chain
+	}
+	return m
+}
+
+// locateFinding says where in source a finding belongs: its node's
+// declaration, or for a zone, region or provider SPOF (declared nowhere) the
+// declaration of the last node on its chain that has one, the resource whose
+// placement makes the SPOF.
+func locateFinding(f simulate.Finding, chain []string, opts Options) (string, int, bool) {
+	if opts.Locate == nil || f.Node == "" {
+		return "", 0, false
+	}
+	if file, line, ok := opts.Locate(f.Node); ok && file != "" {
+		return file, max(line, 1), true
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		if file, line, ok := opts.Locate(chain[i]); ok && file != "" {
+			return file, max(line, 1), true
+		}
+	}
+	return "", 0, false
 }

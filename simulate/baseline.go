@@ -110,12 +110,14 @@ func (b *Baseline) Encode(w io.Writer) error {
 	if c.SPOFs == nil {
 		c.SPOFs = []BaselineSPOF{}
 	}
-	data, err := json.MarshalIndent(&c, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(&c); err != nil {
 		return fmt.Errorf("encode baseline: %w", err)
 	}
-	data = append(data, '\n')
-	_, err = w.Write(data)
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 

@@ -1,0 +1,82 @@
+package cmd
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
+)
+
+// BaselineOptions are the inputs of `untether baseline`.
+type BaselineOptions struct {
+	IO      *IOStreams
+	Source  sourceOptions
+	Model   modelOptions
+	Config  string
+	OutFile string
+	Files   []string
+}
+
+func newBaselineCmd(ios *IOStreams, runF func(*BaselineOptions) error) *cobra.Command {
+	opts := &BaselineOptions{IO: ios}
+	c := &cobra.Command{
+		Use:   "baseline [SOURCE...] -o FILE",
+		Short: "Record the current findings and scores for the CI gate",
+		Long: `Audit an estate and record its findings (by stable id) and scores in a
+baseline file. 'untether check' compares a later estate with it: findings not
+in the baseline are new, findings gone from it are fixed.
+
+Commit the baseline next to the infrastructure code and refresh it when the
+team accepts the current state. The policy file (.untether.yaml, found from the
+working directory upward, or --config) sets the critical tier and the lock-in
+catalog, so the baseline and the check see the same findings.`,
+		Example: `  terraform show -json plan.out > plan.json
+  untether baseline plan.json -o .untether-baseline.json`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runBaseline(c, opts)
+		},
+	}
+	opts.Source.register(c.Flags())
+	opts.Model.register(c.Flags())
+	c.Flags().StringVar(&opts.Config, "config", "", "policy `FILE` (default: .untether.yaml in the working directory or above)")
+	c.Flags().StringVarP(&opts.OutFile, "output-file", "o", "", "write the baseline to `FILE` (atomically) instead of standard output")
+	return c
+}
+
+func runBaseline(c *cobra.Command, opts *BaselineOptions) error {
+	pol, err := loadPolicy(opts.Config, opts.IO)
+	if err != nil {
+		return err
+	}
+	applyPolicyModel(c.Flags(), &opts.Model, pol)
+	e, err := opts.Source.load(c.Context(), opts.IO, opts.Files)
+	if err != nil {
+		return err
+	}
+	m, err := opts.Model.build(e)
+	if err != nil {
+		return err
+	}
+	b := simulate.NewBaseline(m.Audit())
+	if opts.OutFile == "" || opts.OutFile == "-" {
+		var buf bytes.Buffer
+		if err := b.Encode(&buf); err != nil {
+			return err
+		}
+		if _, err := opts.IO.Out.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	} else if err := graph.WriteFileAtomic(opts.OutFile, func(w io.Writer) error { return b.Encode(w) }); err != nil {
+		return err
+	}
+	fmtFprintf(opts.IO.ErrOut, "untether: baseline of %d finding(s), %d SPOF(s), resilience %.1f (%s)\n",
+		len(b.Findings), len(b.SPOFs), b.Score.Resilience, b.Score.Grade)
+	return opts.Source.checkStrict(e)
+}
