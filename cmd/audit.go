@@ -1,0 +1,62 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+)
+
+// AuditOptions are the inputs of `untether audit`.
+type AuditOptions struct {
+	IO     *IOStreams
+	Source sourceOptions
+	Model  modelOptions
+	Report reportOptions
+	Files  []string
+}
+
+func newAuditCmd(ios *IOStreams, runF func(*AuditOptions) error) *cobra.Command {
+	opts := &AuditOptions{IO: ios}
+	c := &cobra.Command{
+		Use:   "audit [SOURCE...] [--demo]",
+		Short: "Run every outage sweep and score resilience, SPOFs, lock-in and concentration",
+		Long: `Audit an estate: simulate the failure of every provider, region, zone and
+managed service, and of every single resource and placement (the SPOF scan);
+find pairs that fail critical services together (double points of failure);
+and score resilience (0-100, graded A-F), lock-in and concentration. Every
+report says how each number was computed.`,
+		Example: `  untether audit --demo
+  untether audit estate.json --format json -o audit.json
+  untether audit plan.json --inventory services.yaml --output markdown=audit.md`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runAudit(c, opts)
+		},
+	}
+	opts.Source.register(c.Flags())
+	opts.Model.register(c.Flags())
+	opts.Report.register(c.Flags())
+	return c
+}
+
+func runAudit(c *cobra.Command, opts *AuditOptions) error {
+	if _, err := opts.Report.targets(); err != nil {
+		return err
+	}
+	e, err := opts.Source.load(c.Context(), opts.IO, opts.Files)
+	if err != nil {
+		return err
+	}
+	opts.IO.Progress("simulating %d nodes ...", len(e.Nodes))
+	m, err := opts.Model.build(e)
+	if err != nil {
+		return err
+	}
+	audit := m.Audit()
+	opts.IO.ProgressDone()
+	if err := opts.Report.write(opts.IO, audit); err != nil {
+		return err
+	}
+	return opts.Source.checkStrict(e)
+}

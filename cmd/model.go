@@ -1,0 +1,38 @@
+package cmd
+
+import (
+	"os"
+
+	"github.com/spf13/pflag"
+
+	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
+)
+
+// modelOptions tune the simulation model.
+type modelOptions struct {
+	criticalTier  int
+	lockinCatalog string
+}
+
+func (m *modelOptions) register(fs *pflag.FlagSet) {
+	fs.IntVar(&m.criticalTier, "critical-tier", 2, "services of tier 1 to `N` are critical (SPOFs and concentration count them)")
+	fs.StringVar(&m.lockinCatalog, "lockin-catalog", "", "override lock-in classes with a catalog `FILE` (YAML or JSON)")
+}
+
+func (m *modelOptions) build(e *graph.Estate) (*simulate.Model, error) {
+	if m.criticalTier < 1 || m.criticalTier > 4 {
+		return nil, usageError("--critical-tier %d: expected 1 to 4", m.criticalTier)
+	}
+	opt := simulate.Options{CriticalTier: m.criticalTier}
+	if m.lockinCatalog != "" {
+		data, err := os.ReadFile(m.lockinCatalog)
+		if err != nil {
+			return nil, &graph.InputError{File: m.lockinCatalog, Msg: "cannot read lock-in catalog: " + err.Error()}
+		}
+		if opt.Lockin, err = simulate.ParseLockinCatalog(data, m.lockinCatalog); err != nil {
+			return nil, err
+		}
+	}
+	return simulate.NewModel(e, opt)
+}

@@ -1,0 +1,93 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// exitStatusHelp ends every command's help, so scripts know what to expect.
+const exitStatusHelp = `
+EXIT STATUS
+  0  success
+  1  findings that fail the gate (check only)
+  2  bad usage or bad input (the message names the file and the place)
+  3  discovery incomplete (coverage gaps) and --strict was given`
+
+// Main runs untether with the process's arguments and streams and returns
+// the exit status.
+func Main() int { return Run(os.Args[1:], SystemIO()) }
+
+// Run runs untether with args and streams and returns the exit status.
+func Run(args []string, ios *IOStreams) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := NewRootCmd(ios)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(ios.ErrOut, "untether: interrupted; no output file was written")
+		return 130
+	}
+	fmt.Fprintf(ios.ErrOut, "untether: %v\n", err)
+	return exitCode(err)
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(ios *IOStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "untether",
+		Short: "Map cloud dependencies, simulate outages, score SPOFs and lock-in",
+		Long: `untether maps a company's cloud dependencies across AWS, GCP, Azure, on-prem
+and SaaS into one dependency graph (the estate), simulates provider, region,
+zone and managed-service outages on it, and scores blast radius, single
+points of failure (SPOFs), vendor lock-in and concentration.
+
+Start with the embedded demo estate (no credentials, no network):
+
+  untether audit --demo
+
+A SOURCE is an estate file (untether discover -o estate.json), a Terraform
+state, or 'terraform show -json' output of a state or a plan; the reader is
+chosen by the file's content. Several SOURCE files merge into one estate.` + "\n" + exitStatusHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError("%v (see '%s --help')", err, c.CommandPath())
+	})
+	root.AddCommand(
+		newAuditCmd(ios, nil),
+		newSimulateCmd(ios, nil),
+		newExplainCmd(ios, nil),
+		newExportCmd(ios, nil),
+		newDemoCmd(ios, nil),
+		newDiscoverCmd(ios, nil),
+		newBaselineCmd(ios, nil),
+		newCheckCmd(ios, nil),
+	)
+	for _, c := range root.Commands() {
+		if c.Long != "" {
+			c.Long += "\n" + exitStatusHelp
+		}
+	}
+	root.CompletionOptions.HiddenDefaultCmd = true
+	return root
+}
+
+// flagChanged reports whether the user set a flag.
+func flagChanged(fs *pflag.FlagSet, name string) bool {
+	f := fs.Lookup(name)
+	return f != nil && f.Changed
+}
