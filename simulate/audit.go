@@ -46,7 +46,10 @@ func (m *Model) Audit() *Audit {
 		return cmp.Or(cmp.Compare(x.Provider, y.Provider), cmp.Compare(x.Account, y.Account), cmp.Compare(x.Region, y.Region),
 			cmp.Compare(x.Service, y.Service), cmp.Compare(x.Status, y.Status), cmp.Compare(x.Detail, y.Detail))
 	})
-	a.Findings = m.findings(a.SPOFs, pairs, a.Lockin, cs, a.Gaps)
+	// Double-point findings follow the listed (capped) double points: the
+	// most harmful first, so a large estate's thousands of instance pairs
+	// inside k-of-n groups do not bury the rest.
+	a.Findings = m.findings(a.SPOFs, pairs[:min(len(pairs), MaxDoublePoints)], a.Lockin, cs, a.Gaps)
 	if a.Findings == nil {
 		a.Findings = []Finding{}
 	}

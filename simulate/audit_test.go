@@ -178,11 +178,13 @@ need app2 aws/r/b
 	for _, d := range a.DoublePoints {
 		got = append(got, fmt.Sprint(d.Nodes, " ", d.Services))
 	}
+	// Same harm everywhere (s, weight 8): the pair of zones first (failure
+	// domains), then pairs with one resource, then two; ids break ties.
 	eq(t, "double points", got, []string{
-		"[app1 app2] [s]",
+		"[aws/r/a aws/r/b] [s]",
 		"[app1 aws/r/b] [s]",
 		"[app2 aws/r/a] [s]",
-		"[aws/r/a aws/r/b] [s]",
+		"[app1 app2] [s]",
 	})
 	if a.DoublePointsTotal != 4 {
 		t.Errorf("total %d", a.DoublePointsTotal)

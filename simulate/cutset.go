@@ -103,8 +103,34 @@ func (m *Model) doublePoints(sr *scanResult) []pairRec {
 		}
 		p.reset()
 	}
-	slices.SortFunc(out, func(x, y pairRec) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+	m.sortPairs(out)
 	return out
+}
+
+// sortPairs orders double points most harmful first, so the capped list
+// shows what matters: by the tier weight of the services they take down
+// (descending), then pairs of failure domains (placements) before pairs
+// involving resources, then by node ids.
+func (m *Model) sortPairs(out []pairRec) {
+	weight := func(p pairRec) int {
+		w := 0
+		for _, s := range p.services {
+			w += TierWeight(m.Tier(s))
+		}
+		return w
+	}
+	resources := func(p pairRec) int {
+		n := 0
+		for _, x := range [2]int32{p.a, p.b} {
+			if m.class[x] == clResource {
+				n++
+			}
+		}
+		return n
+	}
+	slices.SortFunc(out, func(x, y pairRec) int {
+		return cmp.Or(cmp.Compare(weight(y), weight(x)), cmp.Compare(resources(x), resources(y)), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
 }
 
 func contains(sorted []int32, x int32) bool {

@@ -49,7 +49,7 @@ func TestParseLockinCatalogErrors(t *testing.T) {
 	cases := map[string]string{
 		"untether_lockin: 2\nproducts: []\n": "untether_lockin is 2",
 		"untether_lockin: 1\nproducts:\n  - {product: X, provider: aws, kind: db, class: sticky}\n": "class \"sticky\"",
-		"untether_lockin: 1\nproducts:\n  - {product: X, kind: db, class: portable}\n":               "required",
+		"untether_lockin: 1\nproducts:\n  - {product: X, kind: db, class: portable}\n":              "required",
 		"untether_lockin: 1\nproducts: [\n":                                                         "invalid lock-in catalog",
 		"":                                                                                          "empty",
 	}
