@@ -54,7 +54,7 @@ type ActionMatch struct {
 type Transform struct {
 	Primitive string   `yaml:"primitive" json:"primitive"`
 	Zones     int      `yaml:"zones,omitempty" json:"zones,omitempty"`
-	Scope     string   `yaml:"scope,omitempty" json:"scope,omitempty"` // zone, region, provider
+	Scope     string   `yaml:"scope,omitempty" json:"scope,omitempty"` // place, zone, region, provider
 	At        string   `yaml:"at,omitempty" json:"at,omitempty"`       // root or entry
 	Providers []string `yaml:"providers,omitempty" json:"providers,omitempty"`
 	Kind      string   `yaml:"kind,omitempty" json:"kind,omitempty"`
@@ -163,8 +163,8 @@ func checkAction(a *Action, seen map[string]bool) error {
 			return fmt.Errorf("action %q: spread-zones needs zones >= 2", a.ID)
 		}
 	case PrimClone:
-		if !slices.Contains([]string{"zone", "region", "provider"}, t.Scope) || !slices.Contains([]string{"root", "entry"}, t.At) {
-			return fmt.Errorf("action %q: clone needs scope zone, region or provider and at root or entry", a.ID)
+		if !slices.Contains([]string{"place", "zone", "region", "provider"}, t.Scope) || !slices.Contains([]string{"root", "entry"}, t.At) {
+			return fmt.Errorf("action %q: clone needs scope place, zone, region or provider and at root or entry", a.ID)
 		}
 		if t.Scope == "provider" && len(t.Providers) == 0 {
 			return fmt.Errorf("action %q: clone with scope provider needs providers", a.ID)

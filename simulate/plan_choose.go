@@ -1,0 +1,274 @@
+package simulate
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/untether-dev/untether/graph"
+)
+
+// choice is one action the planner picked for one node in a wave.
+type choice struct {
+	action   *Action
+	target   string
+	because  map[string]bool // "zone aws/us-east-1/use1-az1", "lockin<=0.3"
+	services map[string]bool
+	risk     float64 // weighted services it protects, or the score it moves
+}
+
+func (c *choice) key() string { return c.target + "|" + c.action.ID }
+
+// cone is every node reachable from s over needs edges.
+func cone(m *Model, s int32) []bool {
+	in := make([]bool, m.c.Len())
+	in[s] = true
+	queue := []int32{s}
+	for h := 0; h < len(queue); h++ {
+		for _, y := range m.c.Needs(queue[h]) {
+			if !in[y] {
+				in[y] = true
+				queue = append(queue, y)
+			}
+		}
+	}
+	return in
+}
+
+// placementGroup reports whether group g gathers placements only (a zone
+// or region group): a node needing it is placed, not composed.
+func placementGroup(m *Model, g int32) bool {
+	for _, y := range m.c.Needs(g) {
+		if m.class[y] != clPlacement {
+			return false
+		}
+	}
+	return true
+}
+
+// roots are the DOWN resources in the cone that fall because of the
+// failed domain itself, not because another resource fell: the nodes to
+// make resilient first. A root under a member of a fallen pool (a group of
+// resources that a resource needs) is lifted to the pool: a pool is fixed
+// by spreading or copying it, not its members' disks.
+func roots(m *Model, down, in []bool, level string) []int32 {
+	lift := map[int32][]int32{}
+	if level != "resource" {
+		for g := range int32(m.c.Len()) {
+			if !in[g] || !down[g] || m.class[g] != clGroup || placementGroup(m, g) || strings.HasPrefix(m.id(g), "group:plan:") {
+				continue
+			}
+			var pools []int32
+			for _, p := range m.c.NeededBy(g) {
+				if m.class[p] == clResource && down[p] && in[p] {
+					pools = append(pools, p)
+				}
+			}
+			if len(pools) == 0 {
+				continue
+			}
+			queue := slices.Clone(m.c.Needs(g))
+			seen := map[int32]bool{}
+			for h := 0; h < len(queue); h++ {
+				x := queue[h]
+				if seen[x] || !down[x] || m.class[x] != clResource {
+					continue
+				}
+				seen[x] = true
+				lift[x] = append(lift[x], pools...)
+				queue = append(queue, m.c.Needs(x)...)
+			}
+		}
+	}
+	var out []int32
+	for i := range int32(m.c.Len()) {
+		if !in[i] || !down[i] || m.class[i] != clResource {
+			continue
+		}
+		inner := false
+		for _, y := range m.c.Needs(i) {
+			if down[y] && (m.class[y] == clResource || m.class[y] == clService || m.class[y] == clGroup && !placementGroup(m, y)) {
+				inner = true
+				break
+			}
+		}
+		if inner {
+			continue
+		}
+		if ps, ok := lift[i]; ok {
+			out = append(out, ps...)
+		} else {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// entries are the topmost DOWN resources of the failed domain in the cone:
+// what the service enters the domain through.
+func entries(m *Model, down, in []bool, s int32, inDomain func(*graph.Node) bool) []int32 {
+	outside := func(u int32) bool {
+		switch m.class[u] {
+		case clService:
+			return true
+		case clResource:
+			return !inDomain(m.c.Nodes[u])
+		case clGroup:
+			for _, p := range m.c.NeededBy(u) {
+				if m.class[p] == clResource && inDomain(m.c.Nodes[p]) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	var out []int32
+	for i := range int32(m.c.Len()) {
+		if !in[i] || !down[i] || m.class[i] != clResource || !inDomain(m.c.Nodes[i]) {
+			continue
+		}
+		for _, u := range m.c.NeededBy(i) {
+			if (in[u] || u == s) && outside(u) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// domainTest says which resources live inside a failed placement.
+func domainTest(d *graph.Node) func(*graph.Node) bool {
+	switch d.Level {
+	case graph.LevelProvider:
+		return func(n *graph.Node) bool { return n.Provider == d.Provider }
+	case graph.LevelRegion, graph.LevelService:
+		return func(n *graph.Node) bool { return n.Provider == d.Provider && n.Region == d.Region }
+	}
+	return nil
+}
+
+// cheapest finds the least-effort action of the catalog that applies to
+// target for a failure level (or goal), at the root or at an entry. It
+// returns the reasons the matching actions gave for not applying.
+func (pl *planner) cheapest(target, level string, entry bool) (*Action, []string) {
+	var best *Action
+	var why []string
+	n := pl.w.nodes[target]
+	for i := range pl.cat.Actions {
+		a := &pl.cat.Actions[i]
+		if !a.fixes(level) || (a.Transform.At == "entry") != entry || pl.tried[target+"|"+a.ID] || !a.matches(n) {
+			continue
+		}
+		if best != nil && best.PersonDays <= a.PersonDays {
+			continue
+		}
+		if _, err := pl.w.apply(a, target, pl.pins, true); err != nil {
+			why = append(why, a.ID+": "+err.Error())
+			continue
+		}
+		best = a
+	}
+	return best, why
+}
+
+// chooseResilience picks, for every problem and service it hurts, the
+// cheaper of fixing the roots or duplicating the entries, and adds the
+// picks to the wave.
+func (pl *planner) chooseResilience(m *Model, goal string, probs []problem, wave map[string]*choice) {
+	p := newPropagator(m)
+	for _, pr := range probs {
+		p.fail(pr.node)
+		key := goal + "|" + pr.id
+		for _, s := range pr.services {
+			in := cone(m, s)
+			var rootT, entryT []int32
+			if pr.level == "resource" {
+				rootT = []int32{pr.node}
+			} else {
+				rootT = roots(m, p.down, in, pr.level)
+			}
+			if test := domainTest(m.c.Nodes[pr.node]); test != nil {
+				entryT = entries(m, p.down, in, s, test)
+			}
+			best, bestCost, bestMissing, allWhy := []*choice(nil), 0.0, -1, []string(nil)
+			for _, opt := range []struct {
+				targets []int32
+				entry   bool
+			}{{rootT, false}, {entryT, true}} {
+				if len(opt.targets) == 0 {
+					continue
+				}
+				var picks []*choice
+				var why []string
+				cost, missing := 0.0, 0
+				for _, t := range opt.targets {
+					a, w := pl.cheapest(m.id(t), pr.level, opt.entry)
+					if a == nil {
+						missing++
+						why = append(why, fmt.Sprintf("%s: %s", m.c.Nodes[t].Label(), whyText(w, pr.level, m.c.Nodes[t])))
+						continue
+					}
+					c := &choice{action: a, target: m.id(t)}
+					if _, ok := wave[c.key()]; !ok {
+						cost += a.PersonDays
+					}
+					picks = append(picks, c)
+				}
+				allWhy = append(allWhy, why...)
+				if bestMissing < 0 || missing < bestMissing || missing == bestMissing && cost < bestCost {
+					best, bestCost, bestMissing = picks, cost, missing
+				}
+			}
+			if bestMissing != 0 {
+				pl.addReasons(key, allWhy)
+			}
+			for _, c := range best {
+				if old, ok := wave[c.key()]; ok {
+					c = old
+				} else {
+					c.because, c.services = map[string]bool{}, map[string]bool{}
+					wave[c.key()] = c
+				}
+				c.because[pr.level+" "+pr.id] = true
+				if !c.services[m.id(s)] {
+					c.services[m.id(s)] = true
+					c.risk += float64(TierWeight(m.Tier(s)))
+				}
+			}
+		}
+		p.reset()
+	}
+}
+
+func whyText(why []string, level string, n *graph.Node) string {
+	if len(why) == 0 {
+		return fmt.Sprintf("no catalog action fixes a %s failure for a %s %s resource", level, cmpOr(n.Provider, "?"), cmpOr(n.Kind, "?"))
+	}
+	return strings.Join(why, "; ")
+}
+
+func (pl *planner) addReasons(key string, why []string) {
+	for _, w := range why {
+		if !slices.Contains(pl.reasons[key], w) {
+			pl.reasons[key] = append(pl.reasons[key], w)
+		}
+	}
+}
+
+// ordered sorts a wave's choices by risk reduction per effort (the wave is
+// applied and verified as a whole, so this is the order to fund them in).
+func ordered(wave map[string]*choice) []*choice {
+	out := make([]*choice, 0, len(wave))
+	for _, k := range sortedKeys(wave) {
+		out = append(out, wave[k])
+	}
+	slices.SortStableFunc(out, func(a, b *choice) int {
+		return cmp.Or(cmp.Compare(b.risk/b.action.PersonDays, a.risk/a.action.PersonDays),
+			cmp.Compare(a.action.PersonDays, b.action.PersonDays), cmp.Compare(a.target, b.target), cmp.Compare(a.action.ID, b.action.ID))
+	})
+	return out
+}

@@ -1,0 +1,99 @@
+package simulate
+
+import "slices"
+
+// Before and after: the audit's scores, and per service its score, lock-in,
+// single points of failure and the downtime cost the plan takes off it.
+
+func scoreChanges(a0, a1 *Audit) ScoreChanges {
+	sc := ScoreChanges{
+		Resilience:             Change{a0.Score.Resilience, a1.Score.Resilience},
+		Grade:                  GradeChange{a0.Score.Grade, a1.Score.Grade},
+		Lockin:                 Change{a0.Lockin.Estate, a1.Lockin.Estate},
+		HHIProviders:           Change{a0.Concentration.Providers.Index, a1.Concentration.Providers.Index},
+		HHIRegions:             Change{a0.Concentration.Regions.Index, a1.Concentration.Regions.Index},
+		HHIZones:               Change{a0.Concentration.Zones.Index, a1.Concentration.Zones.Index},
+		DoublePoints:           Change{float64(a0.DoublePointsTotal), float64(a1.DoublePointsTotal)},
+		WorstOutageCostPerHour: Change{worstOutage(a0), worstOutage(a1)},
+	}
+	for _, l := range []string{"resource", "zone", "region", "service", "provider"} {
+		sc.SPOFs = append(sc.SPOFs, LevelChange{Level: l, Before: countSPOFs(a0, l), After: countSPOFs(a1, l)})
+	}
+	return sc
+}
+
+func countSPOFs(a *Audit, level string) int {
+	n := 0
+	for _, s := range a.SPOFs {
+		if s.Level == level {
+			n++
+		}
+	}
+	return n
+}
+
+func worstOutage(a *Audit) float64 {
+	worst := 0.0
+	for _, s := range a.Scenarios {
+		if (s.Kind == "provider" || s.Kind == "region" || s.Kind == "zone") && s.CostPerHour > worst {
+			worst = s.CostPerHour
+		}
+	}
+	return worst
+}
+
+var allLevels = []string{"resource", "zone", "region", "service", "provider"}
+
+// exposure counts, per service id, the single failures that take it down,
+// in total and at the levels the plan's goals protect.
+func exposure(m *Model, goalLvls []string) (total, atGoal map[string]int) {
+	total, atGoal = map[string]int{}, map[string]int{}
+	for _, l := range allLevels {
+		for _, p := range sweep(m, []string{l}, 4)[l] {
+			for _, s := range p.services {
+				total[m.id(s)]++
+				if slices.Contains(goalLvls, l) {
+					atGoal[m.id(s)]++
+				}
+			}
+		}
+	}
+	return total, atGoal
+}
+
+func (pl *planner) serviceChanges(m0, m1 *Model, a0, a1 *Audit) ([]ServiceChange, float64) {
+	var lvls []string
+	for _, g := range pl.req.Goals {
+		lvls = append(lvls, goalLevels(g.Kind)...)
+	}
+	t0, g0 := exposure(m0, lvls)
+	t1, g1 := exposure(m1, lvls)
+	after := map[string]ServiceScore{}
+	for _, s := range a1.Services {
+		after[s.Service] = s
+	}
+	lock0, lock1 := map[string]float64{}, map[string]float64{}
+	for _, s := range a0.Lockin.Services {
+		lock0[s.Service] = s.Lockin
+	}
+	for _, s := range a1.Lockin.Services {
+		lock1[s.Service] = s.Lockin
+	}
+	out := make([]ServiceChange, 0, len(a0.Services))
+	var avoided float64
+	for _, s := range a0.Services {
+		sc := ServiceChange{Service: s.Service, Name: s.Name, Tier: s.Tier,
+			Score:        Change{s.Score, after[s.Service].Score},
+			Lockin:       Change{lock0[s.Service], lock1[s.Service]},
+			SinglePoints: LevelCounts{t0[s.Service], t1[s.Service]}}
+		if i, ok := m0.c.Index(s.Service); ok {
+			sc.DowntimeCostPerHour = m0.c.Nodes[i].DowntimeCostPerHour
+		}
+		if g0[s.Service] > 0 && g1[s.Service] == 0 && s.Tier <= pl.req.Tier {
+			sc.CostAvoidedPerHour = sc.DowntimeCostPerHour
+			avoided += sc.DowntimeCostPerHour
+		}
+		out = append(out, sc)
+	}
+	return out, round1(avoided)
+}

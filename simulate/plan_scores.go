@@ -1,0 +1,140 @@
+package simulate
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Choices toward lockin<=X and hhi<=Y: greedy by the score each action is
+// predicted to move per person-day, until the prediction meets the bound.
+// The prediction only orders the work; the wave is verified by
+// re-simulation like every other.
+
+// chooseLockin replaces the heaviest non-portable products first.
+func (pl *planner) chooseLockin(m *Model, g Goal, wave map[string]*choice) {
+	cs := m.cones()
+	type item struct {
+		id     string
+		wv     float64
+		action *Action
+	}
+	var items []item
+	var sumW, sumWV float64
+	for i, nd := range m.c.Nodes {
+		if m.class[i] != clResource {
+			continue
+		}
+		p, ok := m.opt.Lockin.Lookup(nd.Type, nd.Provider, nd.Kind)
+		v := classValue[p.Class]
+		if !ok {
+			v = classValue[ClassModerate]
+		}
+		w := gravity(nd.Attrs) * float64(max(1, cs.crit[i]))
+		sumW += w
+		sumWV += w * v
+		if v == 0 {
+			continue
+		}
+		a, why := pl.cheapest(nd.ID, GoalLockin, false)
+		if a == nil {
+			pl.addReasons(g.String()+"|"+nd.ID, []string{fmt.Sprintf("%s: %s", nd.Label(), whyText(why, "lock-in", nd))})
+			continue
+		}
+		items = append(items, item{nd.ID, w * v, a})
+	}
+	if sumW == 0 || sumWV/sumW <= g.Limit {
+		return
+	}
+	slices.SortFunc(items, func(a, b item) int {
+		return cmp.Or(cmp.Compare(b.wv/b.action.PersonDays, a.wv/a.action.PersonDays), cmp.Compare(a.id, b.id))
+	})
+	for _, it := range items {
+		if sumWV/sumW <= g.Limit {
+			break
+		}
+		c := &choice{action: it.action, target: it.id, because: map[string]bool{g.String(): true}, services: map[string]bool{}, risk: it.wv}
+		if _, ok := wave[c.key()]; !ok {
+			wave[c.key()] = c
+		}
+		sumWV -= it.wv
+	}
+}
+
+// chooseHHI moves critical weight off the most concentrated provider onto
+// the least, while the predicted index falls.
+func (pl *planner) chooseHHI(m *Model, g Goal, wave map[string]*choice) {
+	cs := m.cones()
+	weights := map[string]float64{}
+	for i, nd := range m.c.Nodes {
+		if m.class[i] == clResource && cs.critW[i] > 0 {
+			weights[cmpOr(nd.Provider, "unknown")] += float64(cs.critW[i])
+		}
+	}
+	taken := map[string]bool{}
+	for range 200 {
+		index := hhi(weights).Index
+		if index <= g.Limit || len(weights) == 0 {
+			return
+		}
+		top := ""
+		for _, p := range sortedKeys(weights) {
+			if top == "" || weights[p] > weights[top] {
+				top = p
+			}
+		}
+		type cand struct {
+			id     string
+			w      float64
+			action *Action
+			to     string
+		}
+		var best *cand
+		for i, nd := range m.c.Nodes {
+			if m.class[i] != clResource || nd.Provider != top || cs.critW[i] == 0 || taken[nd.ID] {
+				continue
+			}
+			a, why := pl.cheapest(nd.ID, GoalHHI, false)
+			if a == nil {
+				pl.addReasons(g.String()+"|"+top, []string{fmt.Sprintf("%s: %s", nd.Label(), whyText(why, "concentration", nd))})
+				continue
+			}
+			a = pl.towardLeast(a, weights)
+			ch, err := pl.w.apply(a, nd.ID, pl.pins, true)
+			if err != nil {
+				continue
+			}
+			to, _, _ := strings.Cut(ch.to, "/")
+			c := cand{nd.ID, float64(cs.critW[i]), a, to}
+			if best == nil || c.w/c.action.PersonDays > best.w/best.action.PersonDays {
+				best = &c
+			}
+		}
+		if best == nil {
+			return
+		}
+		taken[best.id] = true
+		next := make(map[string]float64, len(weights)+1)
+		for k, v := range weights {
+			next[k] = v
+		}
+		next[top] -= best.w
+		next[best.to] += best.w
+		if hhi(next).Index >= index {
+			continue
+		}
+		weights = next
+		c := &choice{action: best.action, target: best.id, because: map[string]bool{g.String(): true}, services: map[string]bool{}, risk: best.w}
+		wave[c.key()] = c
+	}
+}
+
+// towardLeast returns a copy of a move action whose providers are tried
+// from the least concentrated up.
+func (pl *planner) towardLeast(a *Action, weights map[string]float64) *Action {
+	c := *a
+	c.Transform.Providers = slices.Clone(a.Transform.Providers)
+	slices.SortStableFunc(c.Transform.Providers, func(x, y string) int { return cmp.Compare(weights[x], weights[y]) })
+	return &c
+}
