@@ -341,3 +341,18 @@ func TestSARIFSchemaRejectsBadLogs(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkSARIFCheck(b *testing.B) {
+	r := &simulate.CheckResult{Version: simulate.CheckVersion}
+	for i := range 10000 {
+		id := "spof-resource:aws_instance.n" + strings.Repeat("x", i%5) + string(rune('a'+i%26))
+		r.New = append(r.New, simulate.CheckFinding{Finding: simulate.Finding{ID: id, Rule: "spof-resource", Severity: "high", Node: id, Message: "m"}})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := (SARIFWriter{}).Write(&buf, r, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

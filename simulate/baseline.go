@@ -26,6 +26,7 @@ type Baseline struct {
 	SPOFs         []BaselineSPOF     `json:"spofs"`
 	Findings      []Finding          `json:"findings"`
 	index         map[string]Finding // by id, built by ParseBaseline / NewBaseline
+	spofIndex     map[string]bool    // SPOF nodes
 }
 
 // BaselineHHI holds the three concentration indices (0-10000).
@@ -77,6 +78,10 @@ func (b *Baseline) buildIndex() {
 	for _, f := range b.Findings {
 		b.index[f.ID] = f
 	}
+	b.spofIndex = make(map[string]bool, len(b.SPOFs))
+	for _, s := range b.SPOFs {
+		b.spofIndex[s.Node] = true
+	}
 }
 
 // Has reports whether the baseline holds a finding with this id.
@@ -90,12 +95,10 @@ func (b *Baseline) Has(id string) bool {
 
 // HasSPOF reports whether the baseline accepted node as a SPOF.
 func (b *Baseline) HasSPOF(node string) bool {
-	for _, s := range b.SPOFs {
-		if s.Node == node {
-			return true
-		}
+	if b.spofIndex == nil {
+		b.buildIndex()
 	}
-	return false
+	return b.spofIndex[node]
 }
 
 // Encode writes the baseline as indented JSON with a final newline.

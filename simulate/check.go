@@ -132,6 +132,7 @@ func Check(current *Audit, base *Baseline, gate Gate, today time.Time) *CheckRes
 	slices.SortStableFunc(findings, func(a, b Finding) int { return strings.Compare(a.ID, b.ID) })
 	seen := make(map[string]bool, len(findings))
 	waivedNodes := make(map[string]bool)
+	spofReasoned := make(map[string]bool) // nodes already failing new-spof
 	for _, f := range findings {
 		seen[f.ID] = true
 		if j := slices.IndexFunc(live, func(w Waiver) bool { return w.Matches(f) }); j >= 0 {
@@ -158,6 +159,7 @@ func Check(current *Audit, base *Baseline, gate Gate, today time.Time) *CheckRes
 		}
 		if gate.NewSPOF && (spofNodes[f.Node] || strings.HasPrefix(f.Rule, "spof")) && !base.HasSPOF(f.Node) {
 			cf.FailsGate = true
+			spofReasoned[f.Node] = true
 			r.Reasons = append(r.Reasons, GateReason{Term: "new-spof", Finding: f.ID,
 				Message: fmt.Sprintf("new single point of failure %s: %s", f.Node, f.Message)})
 		}
@@ -180,9 +182,7 @@ func Check(current *Audit, base *Baseline, gate Gate, today time.Time) *CheckRes
 			continue
 		}
 		r.NewSPOFs = append(r.NewSPOFs, s)
-		if gate.NewSPOF && !slices.ContainsFunc(r.Reasons, func(g GateReason) bool {
-			return g.Term == "new-spof" && findingNode(r.New, g.Finding) == s.Node
-		}) {
+		if gate.NewSPOF && !spofReasoned[s.Node] {
 			r.Reasons = append(r.Reasons, GateReason{Term: "new-spof",
 				Message: fmt.Sprintf("new single point of failure %s (%s) takes down %s", s.Node, s.Level, strings.Join(s.Services, ", "))})
 		}
@@ -238,15 +238,6 @@ func (r *CheckResult) headline() string {
 	return fmt.Sprintf("untether check passed: %d new %s, %d fixed, %d waived; resilience %.1f -> %.1f.",
 		len(r.New), checkPlural(len(r.New), "finding", "findings"), len(r.Fixed), len(r.Waived),
 		r.Scores.Resilience.Baseline, r.Scores.Resilience.Current)
-}
-
-func findingNode(fs []CheckFinding, id string) string {
-	for _, f := range fs {
-		if f.ID == id {
-			return f.Node
-		}
-	}
-	return ""
 }
 
 func checkPlural(n int, one, many string) string {

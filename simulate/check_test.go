@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -209,5 +210,23 @@ func TestGlobMatch(t *testing.T) {
 		if got := globMatch(tc.p, tc.s); got != tc.ok {
 			t.Errorf("globMatch(%q, %q) = %v", tc.p, tc.s, got)
 		}
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	a := &Audit{}
+	for i := range 10000 {
+		id := fmt.Sprintf("spof-resource:node-%05d", i)
+		a.Findings = append(a.Findings, Finding{ID: id, Rule: "spof-resource", Severity: "high", Node: id[len("spof-resource:"):]})
+		a.SPOFs = append(a.SPOFs, SPOF{Node: id[len("spof-resource:"):], Level: "resource"})
+	}
+	base := NewBaseline(&Audit{Findings: a.Findings[:9000], SPOFs: a.SPOFs[:9000]})
+	g, _ := ParseFailOn([]string{"high", "new-spof"})
+	for i := range 100 {
+		g.Waivers = append(g.Waivers, Waiver{ID: fmt.Sprintf("spof-resource:node-%05d", 9900+i), Reason: "r"})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(a, base, g, day)
 	}
 }
