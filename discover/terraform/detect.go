@@ -138,7 +138,7 @@ func jsonError(data []byte, name, path string, err error) error {
 	switch {
 	case errors.As(err, &syn):
 		line, col := graph.LineCol(data, syn.Offset)
-		msg := "malformed JSON: " + syn.Error()
+		msg := "not valid JSON: " + syn.Error()
 		if syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) {
 			msg = "truncated JSON: the file ends before the document does"
 		}
