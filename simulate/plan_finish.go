@@ -115,7 +115,7 @@ func (pl *planner) unreachable(m *Model, g Goal, st goalStatus) []Unreachable {
 	for _, p := range st.problems {
 		u := Unreachable{Goal: g.String(), Node: p.id, Level: p.level, Services: m.ids(p.services)}
 		if why := pl.reasons[g.String()+"|"+p.id]; len(why) > 0 {
-			u.Reason = strings.Join(firstN(why, 5), "; ")
+			u.Reason = strings.Join(firstN(specific(why), 5), "; ")
 		} else {
 			u.Reason = fmt.Sprintf("still a single point of failure after %d wave(s); the actions tried did not remove it", pl.req.MaxWaves)
 		}
@@ -176,4 +176,18 @@ func effort(waves []Wave) PlanEffort {
 	}
 	e.PersonDays = round1(e.PersonDays)
 	return e
+}
+
+// specific puts the reasons that name a concrete obstacle (residency, no
+// region, no zone) before the ones that only say no action matched.
+func specific(why []string) []string {
+	var first, rest []string
+	for _, w := range why {
+		if strings.Contains(w, "no catalog action") {
+			rest = append(rest, w)
+		} else {
+			first = append(first, w)
+		}
+	}
+	return append(first, rest...)
 }

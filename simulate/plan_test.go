@@ -263,7 +263,7 @@ func TestParseActionCatalogErrors(t *testing.T) {
 	cases := map[string]string{
 		"untether_actions: 2\nactions: []\n": "untether_actions is 2",
 		"untether_actions: 1\nactions:\n  - id: a\n    title: A\n    effort: XXL\n    person_days: 1\n    cost: low\n    fixes: [zone]\n    transform: {primitive: clone, scope: zone, at: root}\n": "effort",
-		"untether_actions: 1\nactions:\n  - id: a\n    title: A\n    effort: S\n    person_days: 1\n    cost: low\n    fixes: [zone]\n    transform: {primitive: teleport}\n": "primitive",
+		"untether_actions: 1\nactions:\n  - id: a\n    title: A\n    effort: S\n    person_days: 1\n    cost: low\n    fixes: [zone]\n    transform: {primitive: teleport}\n":                       "primitive",
 		"untether_actions: 1\nactions: [\n": "invalid action catalog",
 	}
 	for in, want := range cases {

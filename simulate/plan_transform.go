@@ -91,7 +91,9 @@ func (w *work) spreadZones(act string, x *graph.Node, n int, dry bool) (change, 
 	type pool struct {
 		members []string
 		zone    map[string]string // member -> its zone placement id
+		zones   int               // how many zones to deal the members over
 	}
+	avail := len(regionZones(x.Provider, x.Region, w.knownZones(x.Provider, x.Region)))
 	var pools []pool
 	for _, g := range w.needs(x.ID) {
 		gn := w.nodes[g]
@@ -99,16 +101,30 @@ func (w *work) spreadZones(act string, x *graph.Node, n int, dry bool) (change, 
 			continue
 		}
 		pl := pool{members: w.needs(g), zone: map[string]string{}}
-		distinct := map[string]bool{}
+		perZone := map[string]int{}
 		for _, m := range pl.members {
 			for _, t := range w.needs(m) {
 				if w.placeKind(t) == "zone" {
 					pl.zone[m] = t
-					distinct[t] = true
+					perZone[t]++
 				}
 			}
 		}
-		if len(pl.zone) == len(pl.members) && len(distinct) < min(n, len(pl.members)) {
+		if len(pl.zone) != len(pl.members) {
+			continue // some member is not in exactly one zone
+		}
+		worst := 0
+		for _, k := range perZone {
+			worst = max(worst, k)
+		}
+		// Deal over the fewest zones (at least n) that let the pool lose
+		// any one zone and keep its need; else over every known zone.
+		slack := len(pl.members) - gn.Need
+		pl.zones = min(max(n, 2), avail, len(pl.members))
+		for pl.zones < min(avail, len(pl.members)) && ceilDiv(len(pl.members), pl.zones) > slack {
+			pl.zones++
+		}
+		if worst > slack && ceilDiv(len(pl.members), pl.zones) < worst {
 			pools = append(pools, pl)
 		}
 	}
@@ -119,7 +135,11 @@ func (w *work) spreadZones(act string, x *graph.Node, n int, dry bool) (change, 
 	if zoneEdge != "" {
 		have = w.nodes[zoneEdge].Zones
 	}
-	zones, err := w.pickZones(x.Provider, x.Region, have, n)
+	want := n
+	for _, pl := range pools {
+		want = max(want, pl.zones)
+	}
+	zones, err := w.pickZones(x.Provider, x.Region, have, want)
 	if err != nil {
 		return change{}, err
 	}
@@ -137,14 +157,13 @@ func (w *work) spreadZones(act string, x *graph.Node, n int, dry bool) (change, 
 	}
 	for _, pl := range pools {
 		for k, m := range pl.members {
-			to := w.zone(x.Provider, x.Region, zones[k%len(zones)])
+			to := w.zone(x.Provider, x.Region, zones[k%pl.zones])
 			if to != pl.zone[m] {
 				ch.nodes = w.rezone(act, m, pl.zone[m], to, ch.nodes)
 			}
 		}
 		if zoneEdge == "" {
 			markNode(x, act)
-			x.Zones = zones
 			ch.nodes = append(ch.nodes, x.ID)
 		}
 	}
@@ -172,3 +191,5 @@ func (w *work) rezone(act, r, from, to string, acc []string) []string {
 	}
 	return acc
 }
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
