@@ -24,11 +24,17 @@ type limitedClient struct {
 	onCall  func()
 }
 
-func newLimitedClient(inner sdkaws.HTTPClient, concurrency int, timeout time.Duration, onCall func()) *limitedClient {
+// limit wraps the client a loaded configuration carries (with any custom
+// CA bundle applied), or the caller's own; all wrappers of a run share its
+// slots.
+func (r *run) limit(inner sdkaws.HTTPClient) *limitedClient {
+	if r.opt.HTTPClient != nil {
+		inner = r.opt.HTTPClient
+	}
 	if inner == nil {
 		inner = awshttp.NewBuildableClient()
 	}
-	return &limitedClient{inner: inner, slots: make(chan struct{}, concurrency), timeout: timeout, onCall: onCall}
+	return &limitedClient{inner: inner, slots: r.slots, timeout: r.opt.CallTimeout, onCall: r.onCall}
 }
 
 func (c *limitedClient) Do(req *http.Request) (*http.Response, error) {

@@ -41,7 +41,7 @@ func (t *task) soft(err error) {
 
 type run struct {
 	opt       Options
-	http      *limitedClient
+	slots     chan struct{} // one per request in flight
 	calls     atomic.Int64
 	throttles atomic.Int64
 
@@ -52,12 +52,12 @@ type run struct {
 }
 
 func newRun(opt Options) *run {
-	r := &run{opt: opt}
-	r.http = newLimitedClient(opt.HTTPClient, opt.Concurrency, opt.CallTimeout, func() {
-		r.calls.Add(1)
-		r.report()
-	})
-	return r
+	return &run{opt: opt, slots: make(chan struct{}, opt.Concurrency)}
+}
+
+func (r *run) onCall() {
+	r.calls.Add(1)
+	r.report()
 }
 
 // report hands the counts so far to the progress callback.

@@ -60,7 +60,6 @@ func (r *run) principals(ctx context.Context) ([]principal, error) {
 // HTTP client, retryer and endpoint override.
 func (r *run) loadConfig(ctx context.Context, profile string) (sdkaws.Config, error) {
 	opts := []func(*config.LoadOptions) error{
-		config.WithHTTPClient(r.http),
 		config.WithRetryer(newRetryer(r.opt.MaxAttempts, r.opt.MaxBackoff, &r.throttles, r.report)),
 		config.WithDefaultRegion(DefaultRegion),
 	}
@@ -80,6 +79,7 @@ func (r *run) loadConfig(ctx context.Context, profile string) (sdkaws.Config, er
 		}
 		return cfg, fmt.Errorf("aws: load configuration: %w", err)
 	}
+	cfg.HTTPClient = r.limit(cfg.HTTPClient)
 	return cfg, nil
 }
 

@@ -58,8 +58,8 @@ func (s *sink) node(n graph.Node) {
 		if n.Account == "" {
 			n.Account = a.account
 		}
-		if n.Region == "" && a.region != graph.GlobalRegion {
-			n.Region = a.region
+		if n.Region == "" {
+			n.Region = a.region // "global" for the global services' resources
 		}
 		a.b.Node(n)
 	})

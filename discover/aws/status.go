@@ -31,7 +31,7 @@ func classify(err error) (status, detail string) {
 	op := ""
 	var oe *smithy.OperationError
 	if errors.As(err, &oe) {
-		op = strings.ToLower(oe.Service()) + ":" + oe.Operation() + ": "
+		op = strings.ReplaceAll(strings.ToLower(oe.Service()), " ", "") + ":" + oe.Operation() + ": "
 	}
 	var ae smithy.APIError
 	switch {

@@ -2,6 +2,8 @@ package awsfake
 
 import (
 	"fmt"
+	"hash/crc32"
+	"strconv"
 	"net/http"
 	"strings"
 )
@@ -108,6 +110,7 @@ func writeBody(w http.ResponseWriter, contentType, body string) {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("X-Amzn-Requestid", requestID)
 	w.Header().Set("X-Amz-Request-Id", requestID)
+	w.Header().Set("X-Amz-Crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE([]byte(body))), 10)) // DynamoDB checks it
 	_, _ = w.Write([]byte(body))
 }
 
