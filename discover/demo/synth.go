@@ -46,10 +46,12 @@ type gen struct {
 	size       int
 	rng        *rand.Rand
 	e          *graph.Estate
-	has        map[string]bool // placement ids created lazily (few)
-	zoneIDs    [][]string      // per synthRegions index
-	zoneSlices [][][]string    // shared one-zone slices for Node.Zones
-	zoneGroups [][]string      // per region: 1-of-all, 1-of-first-two, 2-of-first-three
+	has        map[string]bool     // placement ids created lazily (few)
+	zoneIDs    [][]string          // per synthRegions index
+	zoneSlices [][][]string        // shared one-zone slices for Node.Zones
+	zoneGroups [][]string          // per region: 1-of-all, 1-of-first-two, 2-of-first-three
+	regionIDs  []string            // per region: its placement id
+	serviceIDs []map[string]string // per region: role -> managed service placement id
 	saas       []string
 	services   []synthService
 	buf        []byte
@@ -61,15 +63,17 @@ type synthService struct {
 }
 
 func newGen(size int, seed int64) *gen {
-	nodes := size*13/10 + 200
+	nodes := size*108/100 + 200
 	return &gen{
 		size:       size,
 		rng:        rand.New(rand.NewPCG(uint64(seed), 0x756e746574686572)), // "untether"
-		e:          &graph.Estate{Nodes: make([]graph.Node, 0, nodes), Edges: make([]graph.Edge, 0, size*3+size/4+500), Gaps: []graph.Gap{}},
+		e:          &graph.Estate{Nodes: make([]graph.Node, 0, nodes), Edges: make([]graph.Edge, 0, size*35/10+500), Gaps: []graph.Gap{}},
 		has:        map[string]bool{},
 		zoneIDs:    make([][]string, len(synthRegions)),
 		zoneSlices: make([][][]string, len(synthRegions)),
 		zoneGroups: make([][]string, len(synthRegions)),
+		regionIDs:  make([]string, len(synthRegions)),
+		serviceIDs: make([]map[string]string, len(synthRegions)),
 	}
 }
 

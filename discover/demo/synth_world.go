@@ -84,6 +84,8 @@ func (g *gen) world() int {
 			g.node(graph.Node{ID: r.provider, Class: graph.ClassPlacement, Level: graph.LevelProvider, Provider: r.provider, Name: r.provider})
 		}
 		rid := graph.RegionID(r.provider, r.name)
+		g.regionIDs[i] = rid
+		g.serviceIDs[i] = map[string]string{}
 		g.node(graph.Node{ID: rid, Class: graph.ClassPlacement, Level: graph.LevelRegion, Provider: r.provider, Region: r.name, Name: r.name})
 		g.edge(rid, r.provider, "a region needs its provider")
 		g.zoneIDs[i] = make([]string, len(r.zones))
@@ -113,6 +115,11 @@ func (g *gen) world() int {
 				region = graph.GlobalRegion
 			}
 			sid := graph.ManagedServiceID(r.provider, region, p.service)
+			for _, other := range []string{"lb", "queue", "bucket", "function", "store"} {
+				if synthProducts[r.provider][other].service == p.service {
+					g.serviceIDs[i][other] = sid
+				}
+			}
 			if g.has[sid] {
 				continue
 			}
