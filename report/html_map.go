@@ -71,8 +71,7 @@ func buildMap(a *simulate.Audit, e *graph.Estate) *htmlMap {
 
 // mapSeeds picks the services to draw: critical ones by tier, then weight.
 func mapSeeds(a *simulate.Audit, c *graph.Compiled) []int32 {
-	svcs := slices.Clone(a.Services)
-	slices.SortStableFunc(svcs, func(x, y simulate.ServiceScore) int {
+	svcs, _ := htmlTop(a.Services, 16*mapMaxServices, func(x, y simulate.ServiceScore) int {
 		return cmp.Or(htmlCmpBool(y.Critical, x.Critical), cmp.Compare(x.Tier, y.Tier), cmp.Compare(y.Weight, x.Weight), cmp.Compare(x.Service, y.Service))
 	})
 	var seeds []int32
@@ -109,19 +108,20 @@ func mapSelect(a *simulate.Audit, c *graph.Compiled, seeds []int32) ([]int32, in
 	for _, s := range seeds {
 		add(s)
 	}
-	spofs := slices.Clone(a.SPOFs)
-	slices.SortStableFunc(spofs, func(x, y simulate.SPOF) int {
+	var mine []simulate.SPOF // the SPOFs of the seeds
+	for _, s := range a.SPOFs {
+		if len(s.Chain) > 0 {
+			if first, ok := c.Index(s.Chain[0]); ok && in[first] {
+				mine = append(mine, s)
+			}
+		}
+	}
+	spofs, _ := htmlTop(mine, mapMaxNodes, func(x, y simulate.SPOF) int {
 		return cmp.Or(cmp.Compare(rank(x.Level), rank(y.Level)), cmp.Compare(len(y.Services), len(x.Services)), cmp.Compare(x.Node, y.Node))
 	})
 	for _, s := range spofs {
 		if len(sel) >= mapMaxNodes*3/4 {
 			break
-		}
-		if len(s.Chain) == 0 {
-			continue
-		}
-		if first, ok := c.Index(s.Chain[0]); !ok || !in[first] {
-			continue
 		}
 		path := make([]int32, 0, len(s.Chain))
 		for _, id := range s.Chain {

@@ -3,6 +3,7 @@ package report
 import (
 	"html/template"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
@@ -73,7 +74,8 @@ func buildPage(a *simulate.Audit, x *HTMLExtras) *htmlPage {
 		p.Title = htmlClip(x.Title, 120)
 	}
 	p.Headline = buildHeadline(a, x.Baseline)
-	p.Facts = buildFacts(a)
+	worst, hasWorst := WorstScenario(a)
+	p.Facts = buildFacts(a, worst, hasWorst)
 	lab := newHTMLLabeler(a, x.Estate)
 	p.Risks = buildRisks(a, lab)
 	p.Scenarios = buildScenarios(a)
@@ -122,7 +124,7 @@ func gradeLook(grade string) (class, verdict string) {
 	return "grade-f", "Critically exposed"
 }
 
-func buildFacts(a *simulate.Audit) []htmlFact {
+func buildFacts(a *simulate.Audit, s simulate.Scenario, hasWorst bool) []htmlFact {
 	facts := []htmlFact{
 		{Value: Number(a.Estate.Critical), Label: criticalTitle(a), Note: "of " + Plural(a.Estate.Services, "service", "services")},
 		{Value: Number(len(a.SPOFs)), Label: "Single points of failure", Note: spofNote(a.SPOFs)},
@@ -130,7 +132,7 @@ func buildFacts(a *simulate.Audit) []htmlFact {
 	if len(a.SPOFs) > 0 {
 		facts[1].Class = "bad"
 	}
-	if s, ok := WorstScenario(a); ok {
+	if hasWorst {
 		f := htmlFact{Value: Number(s.CriticalDown) + " of " + Number(a.Estate.Critical), Label: "Stopped by the worst outage",
 			Note: htmlClip(ScenarioTarget(s), 60), Class: "bad"}
 		if s.CostPerHour > 0 {
@@ -234,13 +236,23 @@ func (l *htmlLabeler) label(id string) string {
 	return ShortID(strings.TrimPrefix(id, "service:"))
 }
 
-// htmlTop sorts a copy of s by cmp and keeps the first n, returning how many
-// were left out.
-func htmlTop[T any](s []T, n int, less func(a, b T) int) ([]T, int) {
-	c := slices.Clone(s)
-	slices.SortStableFunc(c, less)
-	if len(c) <= n {
-		return c, 0
+// htmlTop returns the first n of s in the order of cmp, and how many were
+// left out. It keeps a bounded buffer instead of sorting s, so a 100,000-entry
+// list costs one pass; equal elements keep their input order.
+func htmlTop[T any](s []T, n int, cmp func(a, b T) int) ([]T, int) {
+	if n <= 0 {
+		return nil, len(s)
 	}
-	return c[:n], len(c) - n
+	top := make([]T, 0, min(n, len(s))+1)
+	for _, v := range s {
+		if len(top) == n && cmp(v, top[n-1]) >= 0 {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return cmp(v, top[i]) < 0 })
+		top = slices.Insert(top, i, v)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top, len(s) - len(top)
 }
