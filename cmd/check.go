@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -79,7 +78,7 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 	if opts.Baseline == "" {
 		return usageError("--baseline FILE is required (create one with: untether baseline SOURCE -o .untether-baseline.json)")
 	}
-	targets, err := opts.Report.targets()
+	_, err := opts.Report.targets()
 	if err != nil {
 		return err
 	}
@@ -123,7 +122,7 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 	}
 	result := simulate.Check(m.Audit(), base, gate, today)
 
-	if err := writeCheckReports(opts.IO, targets, result, ropts); err != nil {
+	if err := opts.Report.writeWith(opts.IO, result, ropts); err != nil {
 		return err
 	}
 	if opts.IO.Getenv != nil && opts.IO.Getenv("GITHUB_ACTIONS") == "true" {
@@ -136,32 +135,4 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 		return &exitError{code: ExitFindings, err: fmt.Errorf("the gate failed: %d reason(s), %d new finding(s)", len(result.Reasons), len(result.New))}
 	}
 	return opts.Source.checkStrict(e)
-}
-
-// writeCheckReports writes each requested report. Table and markdown use
-// the check renderers; files are written atomically.
-func writeCheckReports(ios *IOStreams, targets []target, result *simulate.CheckResult, base report.Options) error {
-	for _, t := range targets {
-		write := func(w io.Writer, o report.Options) error {
-			switch t.format {
-			case "table":
-				return report.WriteCheckTable(w, result, o)
-			case "markdown":
-				return report.WriteCheckMarkdown(w, result)
-			}
-			return t.writer.Write(w, result, o)
-		}
-		o := base
-		if t.file == "" || t.file == "-" {
-			o.Color, o.Width = ios.ColorEnabled(), ios.Width
-			if err := write(ios.Out, o); err != nil {
-				return fmt.Errorf("%s report: %w", t.format, err)
-			}
-			continue
-		}
-		if err := graph.WriteFileAtomic(t.file, func(w io.Writer) error { return write(w, o) }); err != nil {
-			return fmt.Errorf("%s report: %w", t.format, err)
-		}
-	}
-	return nil
 }

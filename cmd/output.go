@@ -57,20 +57,27 @@ func (r *reportOptions) targets() ([]target, error) {
 // write renders result in every requested format. Files are written
 // atomically; standard output gets colour only on a terminal.
 func (r *reportOptions) write(ios *IOStreams, result any) error {
+	return r.writeWith(ios, result, report.Options{})
+}
+
+// writeWith is write with options shared by every format (such as where
+// each resource is declared).
+func (r *reportOptions) writeWith(ios *IOStreams, result any, base report.Options) error {
 	ts, err := r.targets()
 	if err != nil {
 		return err
 	}
 	for _, t := range ts {
 		if t.file == "" || t.file == "-" {
-			opts := report.Options{Color: ios.ColorEnabled(), Width: ios.Width}
+			opts := base
+			opts.Color, opts.Width = ios.ColorEnabled(), ios.Width
 			if err := t.writer.Write(ios.Out, result, opts); err != nil {
 				return fmt.Errorf("%s report: %w", t.format, err)
 			}
 			continue
 		}
 		err := graph.WriteFileAtomic(t.file, func(w io.Writer) error {
-			return t.writer.Write(w, result, report.Options{})
+			return t.writer.Write(w, result, base)
 		})
 		if err != nil {
 			return fmt.Errorf("%s report: %w", t.format, err)

@@ -76,6 +76,7 @@ chosen by the file's content. Several SOURCE files merge into one estate.` + "\n
 		newDiscoverCmd(ios, nil),
 		newBaselineCmd(ios, nil),
 		newCheckCmd(ios, nil),
+		newPlanCmd(ios, nil),
 	)
 	for _, c := range root.Commands() {
 		if c.Long != "" {

@@ -45,6 +45,11 @@ func (MarkdownWriter) Write(w io.Writer, result any, opts Options) error {
 			return &UnsupportedError{Format: "markdown", Result: result}
 		}
 		explanationMarkdown(&b, r)
+	case *simulate.CheckResult:
+		if r == nil {
+			return &UnsupportedError{Format: "markdown", Result: result}
+		}
+		return WriteCheckMarkdown(w, r)
 	default:
 		return &UnsupportedError{Format: "markdown", Result: result}
 	}

@@ -50,6 +50,11 @@ func (TableWriter) Write(w io.Writer, result any, opts Options) error {
 			return &UnsupportedError{Format: "table", Result: result}
 		}
 		explanationTable(&b, p, r)
+	case *simulate.CheckResult:
+		if r == nil {
+			return &UnsupportedError{Format: "table", Result: result}
+		}
+		return WriteCheckTable(w, r, opts)
 	default:
 		return &UnsupportedError{Format: "table", Result: result}
 	}
