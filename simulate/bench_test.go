@@ -3,14 +3,16 @@ package simulate
 import (
 	"testing"
 
-	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/discover/demo"
 )
 
-// benchEstate is the synthetic estate the audit benchmarks run on.
-func benchEstate(size int) *graph.Estate { return genEstate(size, 1) }
-
+// The audit benchmarks run on `untether demo --size N --seed 1`: the
+// synthetic estate of N resources the issue's performance bar names.
 func benchmarkAudit(b *testing.B, size int) {
-	e := benchEstate(size)
+	e, err := demo.Generate(size, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportMetric(float64(len(e.Nodes)), "nodes")
 	b.ReportMetric(float64(len(e.Edges)), "edges")
 	b.ResetTimer()
