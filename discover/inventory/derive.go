@@ -18,7 +18,7 @@ import (
 // needed by another, as in a cycle, it needs all of them). Its tier is the
 // most critical valid value ("1".."4", "tier1", "t1") of tierTag on its
 // resources, when tierTag is set and present. A service node that already
-// exists keeps its fields and gains the entry edges.
+// exists (declared in an inventory) is left exactly as it is.
 func DeriveServices(e *graph.Estate, serviceTag, tierTag string) (*graph.Estate, error) {
 	if serviceTag == "" {
 		return nil, errors.New("derive services: the service tag key is empty")
@@ -50,8 +50,11 @@ func DeriveServices(e *graph.Estate, serviceTag, tierTag string) (*graph.Estate,
 	for _, v := range slices.Sorted(maps.Keys(byValue)) {
 		members := byValue[v]
 		id := ServiceID(v)
-		if old := b.Get(id); old != nil && old.Class != graph.ClassService {
-			return nil, fmt.Errorf("derive services: tag %s=%q would make service %q, but that id is a %s node", serviceTag, v, id, old.Class)
+		if old := b.Get(id); old != nil {
+			if old.Class != graph.ClassService {
+				return nil, fmt.Errorf("derive services: tag %s=%q would make service %q, but that id is a %s node", serviceTag, v, id, old.Class)
+			}
+			continue // a declared service wins: its entry points were chosen by hand
 		}
 		tier := 0
 		for _, i := range members {

@@ -52,6 +52,39 @@ func TestDeriveServicesCycleAndErrors(t *testing.T) {
 	}
 }
 
+func TestDeriveServicesKeepsDeclaredServices(t *testing.T) {
+	d, err := demo.Estate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := DeriveServices(d, "service", "tier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Declared services are untouched; only tag values without a service
+	// (here "platform") gain one.
+	var added []string
+	for i := range e.Nodes {
+		if n := &e.Nodes[i]; n.Class == graph.ClassService && node(d, n.ID) == nil {
+			added = append(added, n.ID)
+		}
+	}
+	if !slices.Equal(added, []string{"service:platform"}) {
+		t.Errorf("derived %v, want only service:platform", added)
+	}
+	count := func(e *graph.Estate, from string) (n int) {
+		for _, ed := range e.Edges {
+			if ed.From == from {
+				n++
+			}
+		}
+		return n
+	}
+	if count(e, "service:checkout") != count(d, "service:checkout") {
+		t.Error("a declared service gained derived edges")
+	}
+}
+
 func TestDeriveServicesOnDemo(t *testing.T) {
 	d, err := demo.Estate()
 	if err != nil {
