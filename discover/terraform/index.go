@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -160,21 +161,25 @@ func (ix *index) valueRefs(n *node) []ref {
 				walk(key, e, depth+1)
 			}
 		case map[string]any:
-			for _, k := range sortedKeys(t) {
-				walk(k, t[k], depth+1)
+			for k, e := range t { // refs are sorted below
+				walk(k, e, depth+1)
 			}
 		}
 	}
 	own, _ := n.in.values["id"].(string)
-	for _, k := range sortedKeys(n.in.values) {
+	for k, v := range n.in.values {
 		if skipTopKeys[k] || n.in.sensitive[k] || n.in.unknown[k] {
 			continue
 		}
-		if s, ok := n.in.values[k].(string); ok && s == own {
+		if s, ok := v.(string); ok && s == own {
 			continue // the resource's own id under another name (bucket, function_name)
 		}
-		walk(k, n.in.values[k], 0)
+		walk(k, v, 0)
 	}
+	slices.SortFunc(out, func(a, b ref) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.target.in.address, b.target.in.address),
+			strings.Compare(a.target.in.file, b.target.in.file))
+	})
 	return out
 }
 

@@ -65,21 +65,17 @@ func parse(data []byte, name string) (doc *document, err error) {
 		}
 		return nil, &graph.InputError{File: name, Path: "$", Msg: "expected a JSON object (a Terraform state or `terraform show -json` output)"}
 	}
-	var probe struct {
-		Version       *int            `json:"version"`
-		FormatVersion json.RawMessage `json:"format_version"`
-		Estate        json.RawMessage `json:"untether_estate"`
-	}
-	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, jsonError(data, name, "$", err)
-	}
-	switch {
-	case probe.Estate != nil:
+	switch topLevelKind(data) {
+	case "estate":
 		return nil, &graph.InputError{File: name, Path: "$.untether_estate", Msg: "this is an untether estate file, not Terraform output"}
-	case probe.FormatVersion != nil:
+	case "show":
 		return decodeShow(data, name)
-	case probe.Version != nil:
+	case "state":
 		return decodeRawState(data, name)
+	}
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return nil, jsonError(data, name, "$", err)
 	}
 	return nil, &graph.InputError{File: name, Path: "$", Msg: "not a Terraform file: expected a state (\"version\": 4) or `terraform show -json` output (\"format_version\")"}
 }
@@ -102,4 +98,34 @@ func qualifyCollisions(nodes []*node) {
 			n.id = filepath.Base(n.in.file) + ":" + n.in.address
 		}
 	}
+}
+
+// topLevelKind reads top-level keys until one decides the format: "show"
+// (format_version), "state" (version), "estate", or "" when none does or
+// the JSON breaks first. Terraform writes these keys first, so a large
+// file is not scanned twice.
+func topLevelKind(data []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return ""
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		switch tok {
+		case "format_version":
+			return "show"
+		case "untether_estate":
+			return "estate"
+		case "version": // show -json output never has a top-level version
+			return "state"
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return ""
+		}
+	}
+	return ""
 }
