@@ -44,17 +44,11 @@ func runAudit(c *cobra.Command, opts *AuditOptions) error {
 	if _, err := opts.Report.targets(); err != nil {
 		return err
 	}
-	e, err := opts.Source.load(c.Context(), opts.IO, opts.Files)
-	if err != nil {
-		return err
-	}
-	opts.IO.Progress("simulating %d nodes ...", len(e.Nodes))
-	m, err := opts.Model.build(e)
+	e, m, err := loadModel(c, &opts.Source, &opts.Model, opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}
 	audit := m.Audit()
-	opts.IO.ProgressDone()
 	if err := opts.Report.write(opts.IO, audit); err != nil {
 		return err
 	}

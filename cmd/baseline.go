@@ -15,7 +15,6 @@ type BaselineOptions struct {
 	IO      *IOStreams
 	Source  sourceOptions
 	Model   modelOptions
-	Config  string
 	OutFile string
 	Files   []string
 }
@@ -45,22 +44,12 @@ catalog, so the baseline and the check see the same findings.`,
 	}
 	opts.Source.register(c.Flags())
 	opts.Model.register(c.Flags())
-	c.Flags().StringVar(&opts.Config, "config", "", "policy `FILE` (default: .untether.yaml in the working directory or above)")
 	c.Flags().StringVarP(&opts.OutFile, "output-file", "o", "", "write the baseline to `FILE` (atomically) instead of standard output")
 	return c
 }
 
 func runBaseline(c *cobra.Command, opts *BaselineOptions) error {
-	pol, err := loadPolicy(opts.Config, opts.IO)
-	if err != nil {
-		return err
-	}
-	applyPolicyModel(c.Flags(), &opts.Model, pol)
-	e, err := opts.Source.load(c.Context(), opts.IO, opts.Files)
-	if err != nil {
-		return err
-	}
-	m, err := opts.Model.build(e)
+	e, m, err := loadModel(c, &opts.Source, &opts.Model, opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}

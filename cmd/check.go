@@ -22,7 +22,6 @@ type CheckOptions struct {
 	Report   reportOptions
 	Baseline string
 	FailOn   []string
-	Config   string
 	TFDir    string
 	Today    string
 	Files    []string
@@ -68,7 +67,6 @@ and the sarif report, at the Terraform file and line of each resource.`,
 	opts.Report.register(fs)
 	fs.StringVar(&opts.Baseline, "baseline", "", "baseline `FILE` written by 'untether baseline' (required)")
 	fs.StringArrayVar(&opts.FailOn, "fail-on", nil, "fail on `TERM`: critical|high|medium|low|none, new-spof, score-drop=N, lockin>X, hhi>Y; repeatable")
-	fs.StringVar(&opts.Config, "config", "", "policy `FILE` (default: .untether.yaml in the working directory or above)")
 	fs.StringVar(&opts.TFDir, "tf-dir", "", "Terraform configuration `DIR`: point sarif and GitHub annotations at each resource's file and line")
 	fs.StringVar(&opts.Today, "today", "", "judge waiver expiry as of `DATE` (YYYY-MM-DD; default: today)")
 	return c
@@ -96,7 +94,7 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	pol, err := loadPolicy(opts.Config, opts.IO)
+	pol, err := opts.Source.loadPolicy(opts.IO)
 	if err != nil {
 		return err
 	}
@@ -104,13 +102,7 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	applyPolicyModel(c.Flags(), &opts.Model, pol)
-
-	e, err := opts.Source.load(c.Context(), opts.IO, opts.Files)
-	if err != nil {
-		return err
-	}
-	m, err := opts.Model.build(e)
+	e, m, err := loadModel(c, &opts.Source, &opts.Model, opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}

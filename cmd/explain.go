@@ -46,11 +46,7 @@ func runExplain(c *cobra.Command, opts *ExplainOptions) error {
 	if _, err := opts.Report.targets(); err != nil {
 		return err
 	}
-	e, err := opts.Source.load(c.Context(), opts.IO, opts.Files)
-	if err != nil {
-		return err
-	}
-	m, err := opts.Model.build(e)
+	_, m, err := loadModel(c, &opts.Source, &opts.Model, opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}

@@ -53,16 +53,12 @@ func runExport(c *cobra.Command, opts *ExportOptions) error {
 	if !slices.Contains(report.ExportFormats(), opts.Format) {
 		return usageError("--format %q: expected one of %s", opts.Format, strings.Join(report.ExportFormats(), ", "))
 	}
-	e, err := opts.Source.load(c.Context(), opts.IO, opts.Files)
+	e, m, err := loadModel(c, &opts.Source, &opts.Model, opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}
 	highlight := map[string]bool{}
 	if !opts.NoSPOFs && opts.Format != "json" {
-		m, err := opts.Model.build(e)
-		if err != nil {
-			return err
-		}
 		for _, s := range m.Audit().SPOFs {
 			highlight[s.Node] = true
 		}

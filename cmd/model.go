@@ -3,6 +3,8 @@ package cmd
 import (
 	"os"
 
+	"github.com/spf13/cobra"
+
 	"github.com/spf13/pflag"
 
 	"github.com/untether-dev/untether/graph"
@@ -35,4 +37,25 @@ func (m *modelOptions) build(e *graph.Estate) (*simulate.Model, error) {
 		}
 	}
 	return simulate.NewModel(e, opt)
+}
+
+// loadModel loads the sources, lets the policy set what no flag did, and
+// builds the simulation model: the first steps of every reporting command.
+func loadModel(c *cobra.Command, src *sourceOptions, mo *modelOptions, ios *IOStreams, files []string) (*graph.Estate, *simulate.Model, error) {
+	pol, err := src.loadPolicy(ios)
+	if err != nil {
+		return nil, nil, err
+	}
+	applyPolicyModel(c.Flags(), mo, pol)
+	e, err := src.load(c.Context(), ios, files)
+	if err != nil {
+		return nil, nil, err
+	}
+	ios.Progress("simulating %d nodes ...", len(e.Nodes))
+	defer ios.ProgressDone()
+	m, err := mo.build(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	return e, m, nil
 }

@@ -57,11 +57,7 @@ func runSimulate(c *cobra.Command, opts *SimulateOptions) error {
 	if _, err := opts.Report.targets(); err != nil {
 		return err
 	}
-	e, err := opts.Source.load(c.Context(), opts.IO, opts.Files)
-	if err != nil {
-		return err
-	}
-	m, err := opts.Model.build(e)
+	e, m, err := loadModel(c, &opts.Source, &opts.Model, opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/untether-dev/untether/discover/demo"
 	"github.com/untether-dev/untether/discover/inventory"
+	"github.com/untether-dev/untether/discover/policy"
 	"github.com/untether-dev/untether/discover/terraform"
 	"github.com/untether-dev/untether/graph"
 )
@@ -24,13 +25,17 @@ type sourceOptions struct {
 	demo        bool
 	inventories []string
 	strict      bool
+	config      string
 	aws         awsFlags
+
+	policy *policy.Policy // loaded once, by loadPolicy
 }
 
 func (s *sourceOptions) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&s.demo, "demo", false, "use the embedded demo estate (no credentials, no network)")
 	fs.StringArrayVar(&s.inventories, "inventory", nil, "lay an inventory `FILE` (YAML: services, tiers, SaaS, hidden dependencies) over the estate; repeatable")
 	fs.BoolVar(&s.strict, "strict", false, "exit 3 when discovery was incomplete (the estate has coverage gaps)")
+	fs.StringVar(&s.config, "config", "", "policy `FILE` (default: .untether.yaml in the working directory or above)")
 	s.aws.register(fs)
 }
 
@@ -84,7 +89,34 @@ func (s *sourceOptions) load(ctx context.Context, ios *IOStreams, files []string
 			return nil, err
 		}
 	}
+	pol, err := s.loadPolicy(ios)
+	if err != nil {
+		return nil, err
+	}
+	// Tags the policy names turn tagged resources into business services.
+	tierTag := ""
+	if len(pol.Tags.Tier) > 0 {
+		tierTag = pol.Tags.Tier[0]
+	}
+	for _, key := range pol.Tags.Service {
+		if e, err = inventory.DeriveServices(e, key, tierTag); err != nil {
+			return nil, fmt.Errorf("%s: services from tag %q: %w", pol.File, key, err)
+		}
+	}
 	return e, nil
+}
+
+// loadPolicy reads --config, or .untether.yaml found from the working
+// directory upward, once.
+func (s *sourceOptions) loadPolicy(ios *IOStreams) (*policy.Policy, error) {
+	if s.policy == nil {
+		p, err := loadPolicy(s.config, ios)
+		if err != nil {
+			return nil, err
+		}
+		s.policy = p
+	}
+	return s.policy, nil
 }
 
 // checkStrict turns coverage gaps into exit status 3 under --strict. It is
