@@ -85,11 +85,10 @@ func awsASG(_ *index, n *node) {
 	} else {
 		zonesFromSubnets(n, "vpc_zone_identifier")
 	}
-	if min, ok := number(n.in.values, "min_size"); ok && len(n.zones) > 1 {
+	if _, ok := number(n.in.values, "min_size"); ok && len(n.zones) > 1 {
 		// Instances are not in the state; the group replaces lost capacity
 		// in the surviving zones, so any one zone keeps it serving.
 		n.note = "min_size " + str(n.in.values, "min_size") + " spread over the zones; any one zone can hold it"
-		_ = min
 	}
 }
 

@@ -84,6 +84,7 @@ func build(docs []*document) (*graph.Estate, error) {
 		e.fromDependencies(n)
 	}
 	e.flush()
+	dnsNames(b, nodes)
 	return b.Estate()
 }
 
