@@ -85,7 +85,11 @@ func goalText(g Goal, st goalStatus) string {
 			parts = append(parts, fmt.Sprintf("%d %s", n, plural(n, l)))
 		}
 	}
-	return strings.Join(parts, ", ") + " take protected services down alone"
+	verb := " take"
+	if len(st.problems) == 1 {
+		verb = " takes"
+	}
+	return strings.Join(parts, ", ") + verb + " protected services down alone"
 }
 
 func plural(n int, level string) string {
@@ -141,7 +145,10 @@ func headline(p *Plan) string {
 			open = append(open, g.Goal)
 		}
 	}
-	s := fmt.Sprintf("%d action(s) in %d wave(s), about %s person-days", p.Effort.Actions, len(p.Waves), trimFloat(days))
+	s := fmt.Sprintf("%s in %s, about %s person-days", count(p.Effort.Actions, "action"), count(len(p.Waves), "wave"), trimFloat(days))
+	if p.Effort.Actions == 0 {
+		s = "No action"
+	}
 	if len(met) > 0 {
 		s += "; verified: " + strings.Join(met, ", ")
 	}
@@ -190,4 +197,11 @@ func specific(why []string) []string {
 		}
 	}
 	return append(first, rest...)
+}
+
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

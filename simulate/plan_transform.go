@@ -3,6 +3,7 @@ package simulate
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/untether-dev/untether/graph"
 )
@@ -143,11 +144,11 @@ func (w *work) spreadZones(act string, x *graph.Node, n int, dry bool) (change, 
 	if err != nil {
 		return change{}, err
 	}
+	ch := change{to: "zones " + strings.Join(zones, ", ")}
 	if dry {
-		return change{to: fmt.Sprint(zones)}, nil
+		return ch, nil
 	}
 	ev := "plan:" + act
-	ch := change{to: fmt.Sprintf("zones %v", zones)}
 	if zoneEdge != "" {
 		w.unlink(x.ID, zoneEdge)
 		w.edge(x.ID, w.zoneGroup(x.Provider, x.Region, zones), ev)

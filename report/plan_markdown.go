@@ -1,0 +1,125 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+// How many entries the Markdown plan lists.
+const (
+	mdPlanActions     = 50 // per wave
+	mdPlanServices    = 50
+	mdPlanUnreachable = 50
+)
+
+// WritePlanMarkdown renders a migration plan as GitHub-flavoured Markdown
+// for a wiki page or an issue: the verdict per goal, the waves as a funded
+// work list with effort and recurring cost, every score and service before
+// and after, the downtime cost avoided, what stays out of reach and why, and
+// the method. MarkdownWriter calls it for a *simulate.Plan. Every string
+// from the estate is escaped.
+func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
+	if pl == nil {
+		return &UnsupportedError{Format: "markdown", Result: pl}
+	}
+	var b strings.Builder
+	s := pl.Scores
+	b.WriteString("# Migration plan\n\n")
+	fmt.Fprintf(&b, "%s\n\n", MarkdownText(pl.Headline))
+	fmt.Fprintf(&b, "**Resilience %s → %s / 100 (grade %s → %s).**", Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)
+	if pl.DowntimeCostAvoidedPerHour > 0 {
+		fmt.Fprintf(&b, " Downtime cost avoided: **%s per hour** of outage.", Money(pl.DowntimeCostAvoidedPerHour))
+	}
+	b.WriteString("\n\n## Goals\n\n")
+	var rows [][]string
+	for _, g := range pl.Goals {
+		rows = append(rows, []string{"`" + strings.ReplaceAll(g.Goal, "`", "'") + "`", MarkdownText(g.Before), MarkdownText(g.After), verdict(g)})
+	}
+	mdTable(&b, []string{"Goal", "Before", "After", "Verdict"}, rows)
+
+	e := pl.Effort
+	fmt.Fprintf(&b, "## Waves\n\n%s, about %s person-days in total.", Plural(e.Actions, "action", "actions"), Decimal(e.PersonDays, 1))
+	var sizes, costs []string
+	for _, sc := range e.BySize {
+		sizes = append(sizes, fmt.Sprintf("%d %s", sc.Count, sc.Effort))
+	}
+	for _, cc := range e.ByCost {
+		costs = append(costs, fmt.Sprintf("%d %s", cc.Count, cc.Cost))
+	}
+	if len(sizes) > 0 {
+		fmt.Fprintf(&b, " Sizes: %s. Recurring cost: %s.", strings.Join(sizes, ", "), strings.Join(costs, ", "))
+	}
+	b.WriteString("\n\n")
+	for _, wv := range pl.Waves {
+		var after []string
+		for _, g := range wv.After {
+			after = append(after, MarkdownText(waveGoalText(g)))
+		}
+		fmt.Fprintf(&b, "### Wave %d (%s person-days)\n\nVerified after this wave: %s; resilience %s.\n\n",
+			wv.Number, Decimal(wv.PersonDays, 1), strings.Join(after, ", "), Decimal(wv.Resilience, 1))
+		rows = rows[:0]
+		for i, a := range wv.Actions {
+			if i >= mdPlanActions {
+				break
+			}
+			rows = append(rows, []string{MarkdownText(a.Title), MarkdownText(ShortID(a.TargetName)), MarkdownText(ShortID(a.To)),
+				fmt.Sprintf("%s (%s d)", a.Effort, Decimal(a.Days, 1)), a.Cost, MarkdownText(planServiceList(a.Services, a.Because))})
+		}
+		mdTable(&b, []string{"Action", "On", "To", "Effort", "Recurring cost", "Protects"}, rows)
+		mdMore(&b, min(len(wv.Actions), mdPlanActions), len(wv.Actions), "actions")
+	}
+
+	b.WriteString("## Scores before and after\n\n")
+	rows = [][]string{
+		{"Resilience", Decimal(s.Resilience.Before, 1) + " (" + s.Grade.Before + ")", Decimal(s.Resilience.After, 1) + " (" + s.Grade.After + ")"},
+		{"Lock-in", Decimal(s.Lockin.Before, 4), Decimal(s.Lockin.After, 4)},
+		{"HHI providers", Decimal(s.HHIProviders.Before, 1), Decimal(s.HHIProviders.After, 1)},
+		{"HHI regions", Decimal(s.HHIRegions.Before, 1), Decimal(s.HHIRegions.After, 1)},
+		{"HHI zones", Decimal(s.HHIZones.Before, 1), Decimal(s.HHIZones.After, 1)},
+		{"Double points", Decimal(s.DoublePoints.Before, 0), Decimal(s.DoublePoints.After, 0)},
+		{"Worst outage cost per hour", Money(s.WorstOutageCostPerHour.Before), Money(s.WorstOutageCostPerHour.After)},
+	}
+	for _, l := range s.SPOFs {
+		rows = append(rows, []string{"SPOFs (" + l.Level + ")", Number(l.Before), Number(l.After)})
+	}
+	mdTable(&b, []string{"Score", "Before", "After"}, rows)
+
+	b.WriteString("## Services before and after\n\n")
+	rows = rows[:0]
+	for i, sv := range pl.Services {
+		if i >= mdPlanServices {
+			break
+		}
+		rows = append(rows, []string{MarkdownText(sv.Name), fmt.Sprint(sv.Tier),
+			Decimal(sv.Score.Before, 1) + " → " + Decimal(sv.Score.After, 1),
+			Number(sv.SinglePoints.Before) + " → " + Number(sv.SinglePoints.After),
+			Decimal(sv.Lockin.Before, 2) + " → " + Decimal(sv.Lockin.After, 2),
+			costCell(sv.DowntimeCostPerHour), costCell(sv.CostAvoidedPerHour)})
+	}
+	mdTable(&b, []string{"Service", "Tier", "Score", "Single points of failure", "Lock-in", "Downtime cost / h", "Avoided / h"}, rows)
+	mdMore(&b, min(len(pl.Services), mdPlanServices), len(pl.Services), "services")
+
+	if len(pl.Unreachable) > 0 {
+		b.WriteString("## Out of reach\n\n")
+		for i, u := range pl.Unreachable {
+			if i >= mdPlanUnreachable {
+				break
+			}
+			what := "`" + strings.ReplaceAll(u.Goal, "`", "'") + "`"
+			if u.Node != "" {
+				what += fmt.Sprintf(": %s %s stops %s", u.Level, MarkdownText(ShortID(u.Node)), MarkdownText(planServiceList(u.Services, nil)))
+			}
+			fmt.Fprintf(&b, "- %s. Why: %s\n", what, MarkdownText(u.Reason))
+		}
+		b.WriteString("\n")
+		mdMore(&b, min(len(pl.Unreachable), mdPlanUnreachable), len(pl.Unreachable), "failures out of reach")
+	}
+	fmt.Fprintf(&b, "## How the plan was made\n\n%s\n", MarkdownText(pl.Method))
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("write markdown: %w", err)
+	}
+	return nil
+}
