@@ -1,6 +1,8 @@
 package inventory
 
 import (
+	"slices"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -67,7 +69,7 @@ func (inv *Inventory) resource(r *reader, n *yaml.Node) error {
 		opt(f["provider"], func(v *yaml.Node) (err error) { res.Provider, err = r.placementName(v, "provider"); return }),
 		opt(f["account"], func(v *yaml.Node) (err error) { res.Account, err = r.str(v, "account"); return }),
 		opt(f["region"], func(v *yaml.Node) (err error) { res.Region, err = r.placementName(v, "region"); return }),
-		opt(f["zones"], func(v *yaml.Node) (err error) { res.Zones, err = r.strings(v, "zones"); return }),
+		opt(f["zones"], func(v *yaml.Node) (err error) { res.Zones, err = r.placementNames(v, "zones"); return }),
 		opt(f["zone_need"], func(v *yaml.Node) (err error) { res.ZoneNeed, err = r.integer(v, "zone_need", 1, 1000); return }),
 		opt(f["managed_service"], func(v *yaml.Node) (err error) {
 			res.ManagedService, err = r.placementName(v, "managed_service")
@@ -100,6 +102,19 @@ func (r *reader) placementName(n *yaml.Node, what string) (string, error) {
 		return "", r.errAt(n, "%s %q cannot contain '/' or spaces; it becomes part of placement ids", what, clip(s))
 	}
 	return s, err
+}
+
+func (r *reader) placementNames(n *yaml.Node, what string) ([]string, error) {
+	var out []string
+	err := r.list(n, what, func(c *yaml.Node) error {
+		s, err := r.placementName(c, "each of "+what)
+		if err == nil && slices.Contains(out, s) {
+			err = r.errAt(c, "%s lists %q twice", what, s)
+		}
+		out = append(out, s)
+		return err
+	})
+	return out, err
 }
 
 func (inv *Inventory) dependency(r *reader, n *yaml.Node) error {
