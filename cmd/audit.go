@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/untether-dev/untether/report"
 )
 
 // AuditOptions are the inputs of `untether audit`.
@@ -49,7 +51,7 @@ func runAudit(c *cobra.Command, opts *AuditOptions) error {
 		return err
 	}
 	audit := m.Audit()
-	if err := opts.Report.write(opts.IO, audit); err != nil {
+	if err := opts.Report.writeWith(opts.IO, audit, report.Options{Estate: e, Inputs: opts.Source.describe(opts.Files)}); err != nil {
 		return err
 	}
 	return opts.Source.checkStrict(e)

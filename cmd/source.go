@@ -119,6 +119,25 @@ func (s *sourceOptions) loadPolicy(ios *IOStreams) (*policy.Policy, error) {
 	return s.policy, nil
 }
 
+// describe names the sources in words, for reports' appendices.
+func (s *sourceOptions) describe(files []string) []string {
+	var out []string
+	if s.demo {
+		out = append(out, "the embedded demo estate")
+	}
+	out = append(out, files...)
+	if s.aws.enabled() {
+		out = append(out, "live AWS discovery")
+	}
+	for _, inv := range s.inventories {
+		out = append(out, "inventory "+inv)
+	}
+	if s.policy != nil && s.policy.File != "" {
+		out = append(out, "policy "+s.policy.File)
+	}
+	return out
+}
+
 // checkStrict turns coverage gaps into exit status 3 under --strict. It is
 // called after the outputs were written, so the gaps are reported too.
 func (s *sourceOptions) checkStrict(e *graph.Estate) error {

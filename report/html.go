@@ -111,11 +111,17 @@ func (hw HTMLWriter) Write(w io.Writer, result any, opts Options) error {
 	if err != nil {
 		return err
 	}
-	extras := hw.Extras
-	if extras == nil {
-		extras = &HTMLExtras{}
+	var extras HTMLExtras
+	if hw.Extras != nil {
+		extras = *hw.Extras
 	}
-	page := buildPage(a, extras)
+	if extras.Estate == nil {
+		extras.Estate = opts.Estate
+	}
+	if extras.Inputs == nil {
+		extras.Inputs = opts.Inputs
+	}
+	page := buildPage(a, &extras)
 	page.CSS = assets.css
 	page.CSP = assets.csp
 	var buf bytes.Buffer

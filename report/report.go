@@ -5,6 +5,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/untether-dev/untether/graph"
 )
 
 // Options carry what a writer may need beyond the result itself.
@@ -17,6 +19,11 @@ type Options struct {
 	// file, slash-separated and relative to the repository, and a 1-based
 	// line), for formats that point at code (sarif, github).
 	Locate func(node string) (file string, line int, ok bool)
+	// Estate is the estate the result was computed from, for formats that
+	// draw it (the HTML dependency map); nil leaves such parts out.
+	Estate *graph.Estate
+	// Inputs name the sources the result was computed from.
+	Inputs []string
 }
 
 // Writer renders one result in one format.
