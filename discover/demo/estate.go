@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"hash/fnv"
-	"sort"
 
 	"github.com/untether-dev/untether/graph"
 )
@@ -164,7 +163,7 @@ func uuid(seed string) string {
 	return s[0:8] + "-" + s[8:12] + "-4" + s[13:16] + "-a" + s[17:20] + "-" + s[20:32]
 }
 
-// spread deals n members over zones round-robin, or by the explicit counts.
+// spread lists each zone as many times as its count: one entry per instance.
 func spread(zones []string, counts []int) []string {
 	var out []string
 	for i, z := range zones {
@@ -173,13 +172,4 @@ func spread(zones []string, counts []int) []string {
 		}
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
