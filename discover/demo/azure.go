@@ -49,8 +49,7 @@ func (d *demo) notifications() {
 		d.need(id, ns, "queue lives in namespace sb-bramblecart-notify")
 		d.need(app, id, "function trigger: serviceBusTrigger queueName="+q)
 	}
-	d.need(d.ref["order-status"], armID(rg, "Microsoft.ServiceBus/namespaces", "sb-bramblecart-notify/queues/order-status"),
-		"demo inventory: SNS order-status forwards to Service Bus (cross-provider)")
+	d.need(app, d.ref["order-status"], "demo inventory: notify functions subscribe to SNS order-status on AWS (cross-provider)")
 	for _, sa := range []string{"stnotifytemplates", "stnotifyarchive", "stnotifyfuncs"} {
 		st := d.managed(graph.Node{ID: armID(rg, "Microsoft.Storage/storageAccounts", sa), Kind: "bucket",
 			Type: "Microsoft.Storage/storageAccounts", Provider: "azure", Account: azureSub, Region: region, Name: sa,
