@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -77,9 +78,16 @@ type Group struct {
 	Line, Col int
 }
 
-// Load reads and parses the inventory file at path.
+// Load reads and parses the inventory file at path ("-" reads standard
+// input).
 func Load(path string) (*Inventory, error) {
-	data, err := os.ReadFile(path)
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(os.Stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read inventory: %w", err)
 	}
