@@ -1,6 +1,10 @@
 package simulate
 
-import "math/bits"
+import (
+	"math/bits"
+	"runtime"
+	"sync"
+)
 
 // Dependency cones. The cone of a service is every node reachable from it
 // over needs edges: everything it depends on at all. Scores, lock-in and
@@ -33,13 +37,29 @@ func (m *Model) scoreLevel(i int32) int {
 
 // forEachCone calls fn once per batch of up to 64 services with the nodes
 // reached and, per node, the bitmask of the batch's services whose cone
-// holds it (bit k = batch[k]; a service's cone holds itself).
-func (m *Model) forEachCone(svcs []int32, fn func(batch, touched []int32, mask []uint64)) {
+// holds it (bit k = svcs[base+k]; a service's cone holds itself). Batches
+// are independent, so workers take them in turn; fn receives the worker's
+// number so it can accumulate into per-worker sums without locks.
+func (m *Model) forEachCone(svcs []int32, fn func(worker, base int, touched []int32, mask []uint64)) {
+	batches := (len(svcs) + 63) / 64
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8, batches))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m.coneWorker(svcs, w, workers, fn)
+		}()
+	}
+	wg.Wait()
+}
+
+func (m *Model) coneWorker(svcs []int32, w, workers int, fn func(worker, base int, touched []int32, mask []uint64)) {
 	n := m.c.Len()
 	mask := make([]uint64, n)
 	inq := make([]bool, n)
 	var touched, queue []int32
-	for start := 0; start < len(svcs); start += 64 {
+	for start := w * 64; start < len(svcs); start += 64 * workers {
 		batch := svcs[start:min(start+64, len(svcs))]
 		touched, queue = touched[:0], queue[:0]
 		for k, s := range batch {
@@ -69,7 +89,7 @@ func (m *Model) forEachCone(svcs []int32, fn func(batch, touched []int32, mask [
 				}
 			}
 		}
-		fn(batch, touched, mask)
+		fn(w, start, touched, mask)
 		for _, i := range touched {
 			mask[i] = 0
 		}
@@ -91,35 +111,52 @@ type coneStats struct {
 func (m *Model) cones() *coneStats {
 	n := m.c.Len()
 	cs := &coneStats{domains: make([][4]int32, len(m.services)), crit: make([]int32, n), critW: make([]int32, n), dpCone: make([]bool, n)}
-	var w, cw [64]int32
-	var dp uint64
-	base := 0
-	m.forEachCone(m.services, func(batch, touched []int32, mask []uint64) {
-		dp = 0
-		for k, s := range batch {
-			w[k] = int32(TierWeight(m.Tier(s)))
-			cw[k] = 0
-			if m.IsCritical(s) {
-				cw[k] = w[k]
-			}
-			if m.Tier(s) <= m.opt.DoublePointTier {
-				dp |= 1 << uint(k)
+	w := make([]int32, len(m.services))  // tier weight
+	cw := make([]int32, len(m.services)) // tier weight if critical
+	dp := make([]bool, len(m.services))
+	for k, s := range m.services {
+		w[k] = int32(TierWeight(m.Tier(s)))
+		if m.IsCritical(s) {
+			cw[k] = w[k]
+		}
+		dp[k] = m.Tier(s) <= m.opt.DoublePointTier
+	}
+	// Per-worker node sums, merged at the end (domains are per service,
+	// and each service is in exactly one batch, so they need no merging).
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8, (len(m.services)+63)/64))
+	crit, critW, dpc := make([][]int32, workers), make([][]int32, workers), make([][]bool, workers)
+	for k := range workers {
+		crit[k], critW[k], dpc[k] = make([]int32, n), make([]int32, n), make([]bool, n)
+	}
+	m.forEachCone(m.services, func(wk, base int, touched []int32, mask []uint64) {
+		var dpMask uint64
+		for k := 0; k < 64 && base+k < len(dp); k++ {
+			if dp[base+k] {
+				dpMask |= 1 << uint(k)
 			}
 		}
 		for _, i := range touched {
 			mk := mask[i]
-			cs.dpCone[i] = cs.dpCone[i] || mk&dp != 0
+			if mk&dpMask != 0 {
+				dpc[wk][i] = true
+			}
 			lvl := m.scoreLevel(i)
 			for b := mk; b != 0; b &= b - 1 {
-				k := bits.TrailingZeros64(b)
-				cs.crit[i] += w[k]
-				cs.critW[i] += cw[k]
-				if lvl >= 0 && batch[k] != i {
-					cs.domains[base+k][lvl]++
+				k := base + bits.TrailingZeros64(b)
+				crit[wk][i] += w[k]
+				critW[wk][i] += cw[k]
+				if lvl >= 0 && m.services[k] != i {
+					cs.domains[k][lvl]++
 				}
 			}
 		}
-		base += len(batch)
 	})
+	for k := range workers {
+		for i := range n {
+			cs.crit[i] += crit[k][i]
+			cs.critW[i] += critW[k][i]
+			cs.dpCone[i] = cs.dpCone[i] || dpc[k][i]
+		}
+	}
 	return cs
 }

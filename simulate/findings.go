@@ -29,23 +29,23 @@ const (
 	SeverityLow      = "low"
 )
 
-func (m *Model) findings(spofs []SPOF, pairs []pairRec, lk Lockin, cs *coneStats, gaps []graph.Gap) []Finding {
+func (m *Model) findings(spofs []spofRec, pairs []pairRec, lk Lockin, cs *coneStats, gaps []graph.Gap) []Finding {
 	var out []Finding
 	for _, sp := range spofs {
 		sev := SeverityMedium
-		for _, id := range sp.Services {
-			i, _ := m.c.Index(id)
-			switch t := m.Tier(i); {
+		for _, s := range sp.services {
+			switch t := m.Tier(s); {
 			case t == 1:
 				sev = SeverityCritical
 			case t == 2 && sev != SeverityCritical:
 				sev = SeverityHigh
 			}
 		}
+		node, level, svcs := m.id(sp.node), m.Level(sp.node), m.ids(sp.services)
 		out = append(out, Finding{
-			ID: RuleSPOF + sp.Level + ":" + sp.Node, Rule: RuleSPOF + sp.Level, Severity: sev, Node: sp.Node, Services: sp.Services,
+			ID: RuleSPOF + level + ":" + node, Rule: RuleSPOF + level, Severity: sev, Node: node, Services: svcs,
 			Message: fmt.Sprintf("%s (%s) alone takes %d critical service(s) down: %s; chain %s",
-				sp.Node, sp.Level, len(sp.Services), strings.Join(sp.Services, ", "), strings.Join(sp.Chain, " -> ")),
+				node, level, len(svcs), firstFew(svcs, 5), strings.Join(m.ids(sp.chain), " -> ")),
 		})
 	}
 	for _, pr := range pairs {
@@ -53,7 +53,7 @@ func (m *Model) findings(spofs []SPOF, pairs []pairRec, lk Lockin, cs *coneStats
 		svcs := m.ids(pr.services)
 		out = append(out, Finding{
 			ID: RuleDoublePoint + ":" + a + "+" + b, Rule: RuleDoublePoint, Severity: SeverityMedium, Node: a, Services: svcs,
-			Message: fmt.Sprintf("%s and %s together take %s down though neither does alone", a, b, strings.Join(svcs, ", ")),
+			Message: fmt.Sprintf("%s and %s together take %s down though neither does alone", a, b, firstFew(svcs, 5)),
 		})
 	}
 	for _, r := range lk.Resources {
@@ -75,6 +75,15 @@ func (m *Model) findings(spofs []SPOF, pairs []pairRec, lk Lockin, cs *coneStats
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int { return cmp.Compare(a.ID, b.ID) })
 	return slices.CompactFunc(out, func(a, b Finding) bool { return a.ID == b.ID })
+}
+
+// firstFew names at most n ids, then how many more, so a message stays
+// readable when a failure cascades through thousands of services.
+func firstFew(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:n], ", "), len(ids)-n)
 }
 
 func detail(d string) string {

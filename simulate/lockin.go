@@ -100,10 +100,9 @@ func (m *Model) lockin(cs *coneStats) Lockin {
 		}
 		out.Providers = append(out.Providers, pl)
 	}
-	num := make([]float64, len(m.services))
+	num := make([]float64, len(m.services)) // each service is in one batch: no races
 	den := make([]float64, len(m.services))
-	base := 0
-	m.forEachCone(m.services, func(batch, touched []int32, mask []uint64) {
+	m.forEachCone(m.services, func(_, base int, touched []int32, mask []uint64) {
 		for _, i := range touched {
 			if m.class[i] != clResource {
 				continue
@@ -115,7 +114,6 @@ func (m *Model) lockin(cs *coneStats) Lockin {
 				den[k] += w
 			}
 		}
-		base += len(batch)
 	})
 	for k, s := range m.services {
 		sl := ServiceLockin{Service: m.id(s)}

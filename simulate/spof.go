@@ -126,7 +126,15 @@ func (m *Model) scanRange(cands, pos []int32, dpCone []bool, cone []int32) *scan
 				r.killed[pos[i]][lvl]++
 			}
 		}
-		slices.Sort(svcs)
+		if len(svcs) > len(m.services)/32 {
+			// A wide cascade: one pass over the sorted services beats sorting.
+			svcs = p.servicesDown(svcs[:0], m.services)
+			if k := slices.Index(svcs, x); k >= 0 {
+				svcs = slices.Delete(svcs, k, k+1)
+			}
+		} else {
+			slices.Sort(svcs)
+		}
 		for _, s := range svcs {
 			if m.IsCritical(s) {
 				crit = append(crit, s)
