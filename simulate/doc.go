@@ -19,5 +19,8 @@
 //   - Failing a superset of nodes never brings a node back UP.
 //   - Results do not depend on the order of nodes or edges in the estate, nor
 //     on map iteration: every list is sorted, every number rounded the same way.
+//   - SPOF candidates are resource and placement nodes only. When entry
+//     points stand in for services (the estate declares none), an entry
+//     point is not counted as its own SPOF nor in its own failure domains.
 //   - No I/O, no clock, no flags, no panics on any valid estate.
 package simulate
