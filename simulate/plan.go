@@ -151,7 +151,8 @@ func nonNil(s []string) []string {
 }
 
 // residencyPins lists, per node, the pin lists that bind it: its own, and
-// those of every service whose dependency cone holds it.
+// those of every pinned service whose dependency cone holds it inside the
+// pinned area.
 func residencyPins(m *Model) pinsFunc {
 	pins := map[string][][]string{}
 	add := func(id string, p []string) {
@@ -173,8 +174,11 @@ func residencyPins(m *Model) pinsFunc {
 		}
 		in := cone(m, int32(i))
 		for j, ok := range in {
-			if ok && m.class[j] == clResource {
-				add(m.id(int32(j)), p)
+			// The service's data is what it reaches inside the pinned
+			// area; a dependency elsewhere (another service's API, a
+			// global SaaS) is evidently not that data.
+			if n := m.c.Nodes[j]; ok && m.class[j] == clResource && regionAllowed(n.Provider, n.Region, p) {
+				add(n.ID, p)
 			}
 		}
 	}

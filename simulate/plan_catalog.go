@@ -2,6 +2,7 @@ package simulate
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -193,12 +194,18 @@ func mappingValue(m *yaml.Node, key string) *yaml.Node {
 }
 
 func actionYAMLError(name string, err error) error {
-	ie := &graph.InputError{File: name, Msg: "invalid action catalog: " + err.Error()}
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if _, e := fmt.Sscanf(strings.TrimPrefix(msg, "unmarshal errors:\n  "), "line %d:", &line); e == nil {
-		ie.Line = line
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = strings.Join(te.Errors, "; ")
 	}
+	ie := &graph.InputError{File: name}
+	var line int
+	if _, e := fmt.Sscanf(strings.TrimPrefix(msg, "yaml: "), "line %d:", &line); e == nil {
+		ie.Line = line
+		_, msg, _ = strings.Cut(strings.TrimPrefix(msg, "yaml: "), ": ")
+	}
+	ie.Msg = "invalid action catalog: " + msg
 	return ie
 }
 

@@ -60,6 +60,33 @@ func (w *work) mapTarget(id string, rl *relocation) string {
 		if n.Provider == rl.fromP && rl.toP != rl.fromP {
 			return w.provider(rl.toP)
 		}
+	case "regiongroup":
+		var regions []string
+		changed := false
+		for _, m := range w.needs(id) {
+			mn := w.nodes[m]
+			if mn.Provider != rl.fromP {
+				return id // a multi-provider group stays as it is
+			}
+			r, ok := rl.regions[mn.Region]
+			if !ok && mn.Provider == rl.fromP && rl.toP != rl.fromP {
+				cands := candidateRegions(rl.toP, rl.fromP, mn.Region, nil, w.usedRegions())
+				if len(cands) == 0 {
+					return w.provider(rl.toP)
+				}
+				r, ok = cands[0], true
+			}
+			if !ok {
+				r = mn.Region
+			}
+			changed = changed || r != mn.Region || rl.toP != mn.Provider
+			regions = append(regions, r)
+		}
+		if changed {
+			slices.Sort(regions)
+			regions = slices.Compact(regions)
+			return w.regionGroup(rl.toP, min(n.Need, len(regions)), regions)
+		}
 	case "zonegroup":
 		var zones []string
 		region, changed := "", false

@@ -170,16 +170,37 @@ func (w *work) placeKind(id string) string {
 		}
 	case graph.ClassGroup:
 		ms := w.needs(id)
+		zones, regions := 0, 0
 		for _, m := range ms {
-			if mn := w.nodes[m]; mn.Class != graph.ClassPlacement || mn.Level != graph.LevelZone {
-				return ""
+			switch mn := w.nodes[m]; {
+			case mn.Class == graph.ClassPlacement && mn.Level == graph.LevelZone:
+				zones++
+			case mn.Class == graph.ClassPlacement && mn.Level == graph.LevelRegion:
+				regions++
 			}
 		}
-		if len(ms) > 0 {
+		switch {
+		case len(ms) == 0:
+		case zones == len(ms):
 			return "zonegroup"
+		case regions == len(ms):
+			return "regiongroup"
 		}
 	}
 	return ""
+}
+
+// regionGroup ensures the shared group needing `need` of a provider's regions.
+func (w *work) regionGroup(p string, need int, regions []string) string {
+	id := graph.RegionGroupID(p, need, regions)
+	if w.nodes[id] == nil {
+		ev := fmt.Sprintf("%d of %d regions", need, len(regions))
+		w.put(&graph.Node{ID: id, Class: graph.ClassGroup, Need: need, Evidence: ev})
+		for _, r := range regions {
+			w.edge(id, w.region(p, r), ev)
+		}
+	}
+	return id
 }
 
 // estate returns the transformed estate, sorted and validated.
