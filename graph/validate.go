@@ -48,30 +48,34 @@ func Validate(e *Estate) error {
 			return &InputError{Path: at(".downtime_cost_per_hour"), Msg: "downtime cost cannot be negative"}
 		}
 	}
-	members := make(map[string]int)
-	seen := make(map[[2]string]int, len(e.Edges))
+	// Edges are keyed by node positions, not by id strings: the estate can
+	// hold millions of edges and this is the loader's hottest loop.
+	members := make([]int32, len(e.Nodes))
+	seen := make(map[uint64]int32, len(e.Edges))
 	for i, ed := range e.Edges {
 		at := func(field string) string { return fmt.Sprintf("$.edges[%d]%s", i, field) }
-		if _, ok := ids[ed.From]; !ok {
+		from, ok := ids[ed.From]
+		if !ok {
 			return &InputError{Path: at(".from"), Msg: fmt.Sprintf("edge from unknown node %q", ed.From)}
 		}
-		if _, ok := ids[ed.To]; !ok {
+		to, ok := ids[ed.To]
+		if !ok {
 			return &InputError{Path: at(".to"), Msg: fmt.Sprintf("edge to unknown node %q", ed.To)}
 		}
-		if ed.From == ed.To {
+		if from == to {
 			return &InputError{Path: at(""), Msg: fmt.Sprintf("node %q cannot need itself", ed.From)}
 		}
-		key := [2]string{ed.From, ed.To}
+		key := uint64(from)<<32 | uint64(to)
 		if j, dup := seen[key]; dup {
 			return &InputError{Path: at(""), Msg: fmt.Sprintf("duplicate edge %q -> %q (first at $.edges[%d])", ed.From, ed.To, j)}
 		}
-		seen[key] = i
-		members[ed.From]++
+		seen[key] = int32(i)
+		members[from]++
 	}
 	for i := range e.Nodes {
 		n := &e.Nodes[i]
-		if n.Class == ClassGroup && n.Need > members[n.ID] {
-			return &InputError{Path: fmt.Sprintf("$.nodes[%d].need", i), Msg: fmt.Sprintf("group %q needs %d but has only %d members", n.ID, n.Need, members[n.ID])}
+		if n.Class == ClassGroup && n.Need > int(members[i]) {
+			return &InputError{Path: fmt.Sprintf("$.nodes[%d].need", i), Msg: fmt.Sprintf("group %q needs %d but has only %d members", n.ID, n.Need, members[i])}
 		}
 	}
 	for i, g := range e.Gaps {
