@@ -60,7 +60,10 @@ func apigatewayHTTP(ctx context.Context, t *task) error {
 		if err != nil {
 			return err
 		}
-		for _, api := range page.Items {
+		integrations := make([][]string, len(page.Items))
+		errs := make([]error, len(page.Items))
+		fanOut(len(integrations), fanOutWidth, func(i int) { integrations[i], errs[i] = apigatewayIntegrations(ctx, c, s(page.Items[i].ApiId)) })
+		for i, api := range page.Items {
 			id := apiARN(t, "apis", s(api.ApiId))
 			t.sink.node(nodeOf(id, "api_gateway", "AWS::ApiGatewayV2::Api", s(api.Name), safeTags(api.Tags),
 				"apigatewayv2:GetApis", map[string]any{"protocol": string(api.ProtocolType)}))
@@ -68,8 +71,11 @@ func apigatewayHTTP(ctx context.Context, t *task) error {
 				t.sink.dns(u.Host, id)
 			}
 			t.sink.regional(id, "apigateway", "apigatewayv2:GetApis: a regional service")
-			if err := apigatewayIntegrations(ctx, t, c, s(api.ApiId), id); err != nil {
-				t.soft(err)
+			if errs[i] != nil {
+				t.soft(errs[i])
+			}
+			for _, uri := range integrations[i] {
+				integrationTarget(t, id, uri)
 			}
 		}
 		if s(page.NextToken) == "" {
@@ -81,30 +87,37 @@ func apigatewayHTTP(ctx context.Context, t *task) error {
 
 var lambdaInURI = regexp.MustCompile(`arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+`)
 
-func apigatewayIntegrations(ctx context.Context, t *task, c *apigatewayv2.Client, apiID, id string) error {
+// apigatewayIntegrations lists the integration URIs of an HTTP API.
+func apigatewayIntegrations(ctx context.Context, c *apigatewayv2.Client, apiID string) ([]string, error) {
 	var token *string
+	var uris []string
 	for {
 		page, err := c.GetIntegrations(ctx, &apigatewayv2.GetIntegrationsInput{ApiId: &apiID, NextToken: token})
 		if err != nil {
-			return err
+			return uris, err
 		}
 		for _, in := range page.Items {
-			uri := s(in.IntegrationUri)
-			ev := "apigatewayv2:GetIntegrations IntegrationUri"
-			switch {
-			case lambdaInURI.MatchString(uri):
-				t.sink.edge(id, lambdaInURI.FindString(uri), ev)
-			case strings.HasPrefix(uri, "arn:"):
-				t.sink.edge(id, uri, ev)
-			default:
-				if u, err := url.Parse(uri); err == nil && u.Host != "" {
-					t.sink.dnsEdge(id, u.Hostname(), ev)
-				}
-			}
+			uris = append(uris, s(in.IntegrationUri))
 		}
 		if s(page.NextToken) == "" {
-			return nil
+			return uris, nil
 		}
 		token = page.NextToken
+	}
+}
+
+// integrationTarget: an API needs the function, load balancer listener or
+// HTTP endpoint its integration calls.
+func integrationTarget(t *task, id, uri string) {
+	const ev = "apigatewayv2:GetIntegrations IntegrationUri"
+	switch {
+	case lambdaInURI.MatchString(uri):
+		t.sink.edge(id, lambdaInURI.FindString(uri), ev)
+	case strings.HasPrefix(uri, "arn:"):
+		t.sink.edge(id, uri, ev)
+	default:
+		if u, err := url.Parse(uri); err == nil && u.Host != "" {
+			t.sink.dnsEdge(id, u.Hostname(), ev)
+		}
 	}
 }

@@ -34,6 +34,14 @@ func (r *run) limit(inner sdkaws.HTTPClient) *limitedClient {
 	if inner == nil {
 		inner = awshttp.NewBuildableClient()
 	}
+	if b, ok := inner.(*awshttp.BuildableClient); ok {
+		// With --aws-endpoint-url every call goes to one host: keep a
+		// connection per slot rather than reconnecting.
+		inner = b.WithTransportOptions(func(tr *http.Transport) {
+			tr.MaxIdleConnsPerHost = max(tr.MaxIdleConnsPerHost, r.opt.Concurrency)
+			tr.MaxIdleConns = max(tr.MaxIdleConns, r.opt.Concurrency)
+		})
+	}
 	return &limitedClient{inner: inner, slots: r.slots, timeout: r.opt.CallTimeout, onCall: r.onCall}
 }
 

@@ -24,13 +24,17 @@ func dynamodbTables(ctx context.Context, t *task) error {
 		if err != nil {
 			return err
 		}
-		for _, name := range page.TableNames {
-			out, err := c.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: sdkaws.String(name)})
-			if err != nil {
-				t.soft(err)
+		outs := make([]*dynamodb.DescribeTableOutput, len(page.TableNames))
+		errs := make([]error, len(page.TableNames))
+		fanOut(len(outs), fanOutWidth, func(i int) {
+			outs[i], errs[i] = c.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: sdkaws.String(page.TableNames[i])})
+		})
+		for i, name := range page.TableNames {
+			if errs[i] != nil {
+				t.soft(errs[i])
 				continue
 			}
-			tb := out.Table
+			tb := outs[i].Table
 			id := s(tb.TableArn)
 			if id == "" {
 				id = arn("dynamodb", t.region, t.account, "table/"+name)

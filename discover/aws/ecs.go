@@ -35,33 +35,38 @@ func ecsClusters(ctx context.Context, t *task) error {
 				t.sink.regional(id, "ecs", "ecs:DescribeClusters: the regional ECS control plane")
 			}
 		}
-		for _, cluster := range page.ClusterArns {
-			if err := ecsServices(ctx, t, c, cluster); err != nil {
-				t.soft(err)
+		services := make([][]ecstypes.Service, len(page.ClusterArns))
+		errs := make([]error, len(page.ClusterArns))
+		fanOut(len(services), fanOutWidth, func(i int) { services[i], errs[i] = ecsServices(ctx, c, page.ClusterArns[i]) })
+		for i, cluster := range page.ClusterArns {
+			if errs[i] != nil {
+				t.soft(errs[i])
+			}
+			for _, sv := range services[i] {
+				ecsService(t, cluster, sv)
 			}
 		}
 	}
 	return nil
 }
 
-func ecsServices(ctx context.Context, t *task, c *ecs.Client, cluster string) error {
+func ecsServices(ctx context.Context, c *ecs.Client, cluster string) ([]ecstypes.Service, error) {
+	var out []ecstypes.Service
 	p := ecs.NewListServicesPaginator(c, &ecs.ListServicesInput{Cluster: &cluster})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
-			return err
+			return out, err
 		}
 		for batch := range chunks(page.ServiceArns, 10) {
-			out, err := c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: &cluster, Services: batch})
+			d, err := c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: &cluster, Services: batch})
 			if err != nil {
-				return err
+				return out, err
 			}
-			for _, sv := range out.Services {
-				ecsService(t, cluster, sv)
-			}
+			out = append(out, d.Services...)
 		}
 	}
-	return nil
+	return out, nil
 }
 
 func ecsService(t *task, cluster string, sv ecstypes.Service) {

@@ -26,7 +26,10 @@ func elbv2LoadBalancers(ctx context.Context, t *task) error {
 		if err != nil {
 			return err
 		}
-		for _, lb := range page.LoadBalancers {
+		listeners := make([][]elbv2types.Listener, len(page.LoadBalancers))
+		errs := make([]error, len(page.LoadBalancers))
+		fanOut(len(listeners), fanOutWidth, func(i int) { listeners[i], errs[i] = elbv2Listeners(ctx, c, s(page.LoadBalancers[i].LoadBalancerArn)) })
+		for i, lb := range page.LoadBalancers {
 			id := s(lb.LoadBalancerArn)
 			var zones []string
 			for _, z := range lb.AvailabilityZones {
@@ -37,33 +40,39 @@ func elbv2LoadBalancers(ctx context.Context, t *task) error {
 			t.sink.dns(s(lb.DNSName), id)
 			t.sink.regional(id, "elasticloadbalancing", "elbv2:DescribeLoadBalancers: a regional service")
 			t.sink.place(id, 1, zones, "elbv2:DescribeLoadBalancers AvailabilityZones: serves from any enabled zone")
-			if err := elbv2Listeners(ctx, t, c, id); err != nil {
-				t.soft(err)
+			if errs[i] != nil {
+				t.soft(errs[i])
 			}
+			elbv2ListenerNodes(t, id, listeners[i])
 		}
 	}
 	return nil
 }
 
-func elbv2Listeners(ctx context.Context, t *task, c *elbv2.Client, lbARN string) error {
+func elbv2Listeners(ctx context.Context, c *elbv2.Client, lbARN string) ([]elbv2types.Listener, error) {
+	var out []elbv2types.Listener
 	p := elbv2.NewDescribeListenersPaginator(c, &elbv2.DescribeListenersInput{LoadBalancerArn: &lbARN})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
-			return err
+			return out, err
 		}
-		for _, l := range page.Listeners {
-			id := s(l.ListenerArn)
-			t.sink.node(nodeOf(id, "listener", "AWS::ElasticLoadBalancingV2::Listener", string(l.Protocol), nil,
-				"elbv2:DescribeListeners", map[string]any{"port": int(deref32(l.Port)), "protocol": string(l.Protocol)}))
-			t.sink.edge(lbARN, id, "elbv2:DescribeListeners LoadBalancerArn")
-			t.sink.edge(id, lbARN, "elbv2:DescribeListeners: a listener runs on its load balancer")
-			for _, tg := range forwardTargets(l.DefaultActions) {
-				t.sink.edge(id, tg, "elbv2:DescribeListeners DefaultActions.TargetGroupArn")
-			}
+		out = append(out, page.Listeners...)
+	}
+	return out, nil
+}
+
+func elbv2ListenerNodes(t *task, lbARN string, listeners []elbv2types.Listener) {
+	for _, l := range listeners {
+		id := s(l.ListenerArn)
+		t.sink.node(nodeOf(id, "listener", "AWS::ElasticLoadBalancingV2::Listener", string(l.Protocol), nil,
+			"elbv2:DescribeListeners", map[string]any{"port": int(deref32(l.Port)), "protocol": string(l.Protocol)}))
+		t.sink.edge(lbARN, id, "elbv2:DescribeListeners LoadBalancerArn")
+		t.sink.edge(id, lbARN, "elbv2:DescribeListeners: a listener runs on its load balancer")
+		for _, tg := range forwardTargets(l.DefaultActions) {
+			t.sink.edge(id, tg, "elbv2:DescribeListeners DefaultActions.TargetGroupArn")
 		}
 	}
-	return nil
 }
 
 func forwardTargets(actions []elbv2types.Action) []string {
@@ -91,9 +100,14 @@ func elbv2TargetGroups(ctx context.Context, t *task) error {
 		if err != nil {
 			return err
 		}
-		for _, tg := range page.TargetGroups {
+		health := make([]*elbv2.DescribeTargetHealthOutput, len(page.TargetGroups))
+		errs := make([]error, len(page.TargetGroups))
+		fanOut(len(health), fanOutWidth, func(i int) {
+			health[i], errs[i] = c.DescribeTargetHealth(ctx, &elbv2.DescribeTargetHealthInput{TargetGroupArn: page.TargetGroups[i].TargetGroupArn})
+		})
+		for i, tg := range page.TargetGroups {
 			id := s(tg.TargetGroupArn)
-			h, err := c.DescribeTargetHealth(ctx, &elbv2.DescribeTargetHealthInput{TargetGroupArn: &id})
+			h, err := health[i], errs[i]
 			var members []string
 			unhealthy := 0
 			if err != nil {

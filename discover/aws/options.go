@@ -14,10 +14,12 @@ import (
 // Defaults for the zero values of Options.
 const (
 	// DefaultConcurrency bounds the requests in flight across all accounts,
-	// regions and services. AWS throttles per account, region and API, so a
-	// run spread over many of them can keep this many busy without tripping
-	// any one limit; throttled calls back off anyway.
-	DefaultConcurrency = 64
+	// regions and services. AWS throttles per account, region and API, and
+	// one (account, region, service) never has more than a few listings
+	// plus fanOutWidth per-item calls going, so a run spread over many
+	// accounts and regions keeps this many busy without tripping any one
+	// limit; throttled calls back off anyway.
+	DefaultConcurrency = 128
 	// DefaultCallTimeout bounds one HTTP attempt of one API call.
 	DefaultCallTimeout = 30 * time.Second
 	// DefaultMaxAttempts is how often a throttled or failed call is tried.

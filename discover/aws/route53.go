@@ -18,6 +18,9 @@ func route53Steps() []step {
 	}
 }
 
+// route53Width: the Route 53 API allows five requests a second per account.
+const route53Width = 2
+
 func zoneARN(id string) string {
 	return "arn:aws:route53:::hostedzone/" + strings.TrimPrefix(id, "/hostedzone/")
 }
@@ -35,28 +38,33 @@ func route53Zones(ctx context.Context, t *task) error {
 		if err != nil {
 			return err
 		}
-		for _, z := range page.HostedZones {
+		sets := make([]map[string][]r53types.ResourceRecordSet, len(page.HostedZones))
+		errs := make([]error, len(page.HostedZones))
+		fanOut(len(sets), route53Width, func(i int) { sets[i], errs[i] = route53Records(ctx, c, s(page.HostedZones[i].Id)) })
+		for i, z := range page.HostedZones {
 			id := zoneARN(s(z.Id))
 			private := z.Config != nil && z.Config.PrivateZone
 			n := nodeOf(id, "dns_zone", "AWS::Route53::HostedZone", strings.TrimSuffix(s(z.Name), "."), nil,
 				"route53:ListHostedZones", map[string]any{"private": private, "records": int(deref64(z.ResourceRecordSetCount))})
 			t.sink.node(n)
 			t.sink.global(id, "route53", "route53:ListHostedZones: Route 53 is a global service")
-			if err := route53Records(ctx, t, c, s(z.Id), id); err != nil {
-				t.soft(err)
+			if errs[i] != nil {
+				t.soft(errs[i])
 			}
+			route53RecordNodes(t, id, sets[i])
 		}
 	}
 	return nil
 }
 
-func route53Records(ctx context.Context, t *task, c *route53.Client, zid, zoneNode string) error {
+// route53Records lists a zone's address records by name and type.
+func route53Records(ctx context.Context, c *route53.Client, zid string) (map[string][]r53types.ResourceRecordSet, error) {
 	p := route53.NewListResourceRecordSetsPaginator(c, &route53.ListResourceRecordSetsInput{HostedZoneId: &zid})
 	sets := map[string][]r53types.ResourceRecordSet{}
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
-			return err
+			return sets, err
 		}
 		for _, rr := range page.ResourceRecordSets {
 			switch rr.Type {
@@ -66,6 +74,10 @@ func route53Records(ctx context.Context, t *task, c *route53.Client, zid, zoneNo
 			}
 		}
 	}
+	return sets, nil
+}
+
+func route53RecordNodes(t *task, zoneNode string, sets map[string][]r53types.ResourceRecordSet) {
 	for _, key := range slices.Sorted(mapKeys(sets)) {
 		rrs := sets[key]
 		slices.SortFunc(rrs, func(a, b r53types.ResourceRecordSet) int { return cmp.Compare(s(a.SetIdentifier), s(b.SetIdentifier)) })
@@ -100,7 +112,6 @@ func route53Records(ctx context.Context, t *task, c *route53.Client, zid, zoneNo
 		}
 		t.sink.group(name, "group:"+name, need, members, "route53:ListResourceRecordSets "+fmt.Sprintf(why, policy))
 	}
-	return nil
 }
 
 func routingPolicy(rr r53types.ResourceRecordSet) string {

@@ -209,3 +209,24 @@ func (r *run) sortedTasks() []*task {
 	})
 	return ts
 }
+
+// fanOutWidth is how many per-item calls of one listing run at once.
+const fanOutWidth = 16
+
+// fanOut runs f(0..n-1), width at a time: per-item calls (one per table,
+// bucket, cluster ...) must not queue behind each other, yet one listing
+// must not flood one API of one account and region; the run's slots still
+// bound all requests in flight. f records into its own index; callers
+// record into the sink afterwards, in order.
+func fanOut(n, width int, f func(i int)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, width))
+	for i := range n {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			f(i)
+		})
+	}
+	wg.Wait()
+}

@@ -29,39 +29,20 @@ func s3Buckets(ctx context.Context, t *task) error {
 		if err != nil {
 			return err
 		}
-		for _, b := range page.Buckets {
-			name := s(b.Name)
-			region := s(b.BucketRegion)
-			if region == "" {
-				loc, err := c.GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: &name})
-				if err != nil {
-					t.soft(err)
-					continue
-				}
-				region = string(loc.LocationConstraint)
-				if region == "" {
-					region = "us-east-1" // the API's name for us-east-1
-				}
+		found := make([]bucket, len(page.Buckets))
+		fanOut(len(found), fanOutWidth, func(i int) { found[i] = s3Bucket(ctx, t, c, s(page.Buckets[i].Name), s(page.Buckets[i].BucketRegion)) })
+		for _, b := range found {
+			for _, err := range b.errs {
+				t.soft(err)
 			}
+			if b.region == "" {
+				continue
+			}
+			name, region := b.name, b.region
 			id := "arn:" + partition(region) + ":s3:::" + name
 			attrs := map[string]any{}
-			rc := s3.NewFromConfig(forRegion(t.cfg, region), t.s3Options)
-			rep, err := rc.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: &name})
-			var ae smithy.APIError
-			switch {
-			case err == nil && rep.ReplicationConfiguration != nil:
-				var dests []string
-				for _, rule := range rep.ReplicationConfiguration.Rules {
-					if rule.Status == "Enabled" && rule.Destination != nil {
-						dests = append(dests, s(rule.Destination.Bucket))
-					}
-				}
-				if len(dests) > 0 {
-					attrs["replicates_to"] = dests
-				}
-			case err != nil && errors.As(err, &ae) && ae.ErrorCode() == "ReplicationConfigurationNotFoundError":
-			case err != nil:
-				t.soft(err)
+			if len(b.replicatesTo) > 0 {
+				attrs["replicates_to"] = b.replicatesTo
 			}
 			n := nodeOf(id, "bucket", "AWS::S3::Bucket", name, nil, "s3:ListBuckets BucketRegion="+region, attrs)
 			n.Region = region
@@ -70,4 +51,42 @@ func s3Buckets(ctx context.Context, t *task) error {
 		}
 	}
 	return nil
+}
+
+type bucket struct {
+	name, region string
+	replicatesTo []string
+	errs         []error
+}
+
+// s3Bucket finds a bucket's region (when ListBuckets did not say) and its
+// replication rules, with a client of the bucket's own region.
+func s3Bucket(ctx context.Context, t *task, c *s3.Client, name, region string) bucket {
+	b := bucket{name: name, region: region}
+	if b.region == "" {
+		loc, err := c.GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: &name})
+		if err != nil {
+			b.errs = append(b.errs, err)
+			return b
+		}
+		b.region = string(loc.LocationConstraint)
+		if b.region == "" {
+			b.region = "us-east-1" // the API's name for us-east-1
+		}
+	}
+	rc := s3.NewFromConfig(forRegion(t.cfg, b.region), t.s3Options)
+	rep, err := rc.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: &name})
+	var ae smithy.APIError
+	switch {
+	case err == nil && rep.ReplicationConfiguration != nil:
+		for _, rule := range rep.ReplicationConfiguration.Rules {
+			if rule.Status == "Enabled" && rule.Destination != nil {
+				b.replicatesTo = append(b.replicatesTo, s(rule.Destination.Bucket))
+			}
+		}
+	case err != nil && errors.As(err, &ae) && ae.ErrorCode() == "ReplicationConfigurationNotFoundError":
+	case err != nil:
+		b.errs = append(b.errs, err)
+	}
+	return b
 }

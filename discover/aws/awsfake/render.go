@@ -3,8 +3,8 @@ package awsfake
 import (
 	"fmt"
 	"hash/crc32"
-	"strconv"
 	"net/http"
+	"strconv"
 	"strings"
 )
 

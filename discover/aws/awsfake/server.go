@@ -76,8 +76,18 @@ func New(accounts ...*Account) *Server {
 // Close shuts the server down.
 func (s *Server) Close() { s.srv.Close() }
 
-// Client is an HTTP client for the fake (no proxies, many connections).
-func (s *Server) Client() *http.Client { return s.srv.Client() }
+// Client is an HTTP client for the fake that keeps enough idle
+// connections for many requests in flight (the default keeps two, and
+// reconnecting would dominate the timings).
+func (s *Server) Client() *http.Client {
+	c := s.srv.Client()
+	if tr, ok := c.Transport.(*http.Transport); ok {
+		tr = tr.Clone()
+		tr.MaxIdleConns, tr.MaxIdleConnsPerHost = 1024, 1024
+		c = &http.Client{Transport: tr}
+	}
+	return c
+}
 
 // Calls are the operations served or refused, as "service:Operation", sorted.
 func (s *Server) Calls() []string {
