@@ -113,6 +113,7 @@ func BuildPlan(e *graph.Estate, opt Options, req PlanRequest) (*Plan, *graph.Est
 	if err != nil {
 		return nil, nil, err
 	}
+	plan.Waves = orderWaves(m, plan.Waves)
 	pl.finish(plan, m0, m, first, cur)
 	return plan, final, nil
 }

@@ -340,12 +340,13 @@ func (w *work) behindGroup(act, x, alt string, skip map[string]bool) []string {
 	return []string{gid}
 }
 
+// pinText names the pins that bind a node: "aws/eu-west-1, eu".
 func pinText(pins [][]string) string {
-	var parts []string
+	var all []string
 	for _, p := range pins {
-		parts = append(parts, strings.Join(p, " + "))
+		all = append(all, p...)
 	}
-	return strings.Join(parts, " and ")
+	return strings.Join(sortedStrings(all), ", ")
 }
 
 func jurisdictionName(provider, region string) string {

@@ -101,3 +101,112 @@ func TestDemoPlanDeterministic(t *testing.T) {
 		t.Error("two plans of the demo differ")
 	}
 }
+
+func TestDemoPlanDependencyOrderAndResidency(t *testing.T) {
+	for _, goals := range [][]string{{"survive-zone"}, {"no-spof"}, {"survive-provider", "lockin<=0.3"}} {
+		p, after := demoPlan(t, goals...)
+		c := graph.Compile(after)
+		for i, wi := range p.Waves {
+			for _, a := range wi.Actions {
+				start, _ := c.Index(a.Target)
+				reach := map[int32]bool{start: true}
+				queue := []int32{start}
+				for h := 0; h < len(queue); h++ {
+					for _, y := range c.Needs(queue[h]) {
+						if !reach[y] {
+							reach[y] = true
+							queue = append(queue, y)
+						}
+					}
+				}
+				for _, wj := range p.Waves[i+1:] {
+					for _, b := range wj.Actions {
+						if bi, ok := c.Index(b.Target); ok && b.Target != a.Target && reach[bi] {
+							t.Errorf("%v: %s (wave %d) is a dependency of %s (wave %d)", goals, b.Target, wj.Number, a.Target, wi.Number)
+						}
+					}
+				}
+			}
+		}
+		// Residency: no node the plan added or moved sits outside the pins
+		// of the node it copies.
+		pinned := servicePins(t)
+		for _, n := range after.Nodes {
+			if n.Class != graph.ClassResource || n.Region == "" {
+				continue
+			}
+			if len(n.Residency) > 0 && !simulate.RegionAllowed(n.Provider, n.Region, n.Residency) {
+				t.Errorf("%v: %s in %s/%s outside its residency %v", goals, n.ID, n.Provider, n.Region, n.Residency)
+			}
+			orig, _ := n.Attrs["plan_copy_of"].(string)
+			if orig == "" && n.Attrs["moved_from"] != nil {
+				orig = n.ID
+			}
+			for _, p := range pinned[orig] {
+				if !simulate.RegionAllowed(n.Provider, n.Region, p) {
+					t.Errorf("%v: %s (from %s) in %s/%s outside service residency %v", goals, n.ID, orig, n.Provider, n.Region, p)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkDemoPlanNoSPOF(b *testing.B) {
+	e, err := demo.Estate()
+	if err != nil {
+		b.Skip(err)
+	}
+	req := simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalNoSPOF}, {Kind: simulate.GoalLockin, Limit: 0.3}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := simulate.BuildPlan(e, simulate.Options{}, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDemoPlanSurviveZone(b *testing.B) {
+	e, err := demo.Estate()
+	if err != nil {
+		b.Skip(err)
+	}
+	req := simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalSurviveZone}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := simulate.BuildPlan(e, simulate.Options{}, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// servicePins maps each demo resource inside a pinned service's area to
+// the service's pins.
+func servicePins(t *testing.T) map[string][][]string {
+	e, err := demo.Estate()
+	if err != nil {
+		t.Skip(err)
+	}
+	c := graph.Compile(e)
+	out := map[string][][]string{}
+	for i, n := range c.Nodes {
+		if n.Class != graph.ClassService || len(n.Residency) == 0 {
+			continue
+		}
+		seen := map[int32]bool{int32(i): true}
+		queue := []int32{int32(i)}
+		for h := 0; h < len(queue); h++ {
+			for _, y := range c.Needs(queue[h]) {
+				if !seen[y] {
+					seen[y] = true
+					queue = append(queue, y)
+				}
+			}
+		}
+		for y := range seen {
+			if r := c.Nodes[y]; r.Class == graph.ClassResource && simulate.RegionAllowed(r.Provider, r.Region, n.Residency) {
+				out[r.ID] = append(out[r.ID], n.Residency)
+			}
+		}
+	}
+	return out
+}

@@ -59,6 +59,12 @@ func Jurisdiction(provider, region string) string {
 	return ""
 }
 
+// RegionAllowed reports whether data pinned by pins (a node's Residency)
+// may live in provider/region.
+func RegionAllowed(provider, region string, pins []string) bool {
+	return regionAllowed(provider, region, pins)
+}
+
 // regionAllowed reports whether data may live in provider/region under
 // pins. Pins of one node combine so: jurisdiction pins ("eu") are
 // alternatives, region pins ("aws/eu-west-1") are alternatives, and a region

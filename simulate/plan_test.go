@@ -298,3 +298,48 @@ func TestRegionAllowed(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanDependencyOrder: no action fixes a dependency of a node that an
+// earlier wave already fixed.
+func TestPlanDependencyOrder(t *testing.T) {
+	for _, goals := range [][]string{{"survive-zone"}, {"no-spof"}, {"survive-region", "survive-zone"}} {
+		p, after := mustPlan(t, planEstate(t), goals...)
+		m, err := NewModel(after, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, wi := range p.Waves {
+			for _, a := range wi.Actions {
+				ai, _ := m.c.Index(a.Target)
+				reach := cone(m, ai)
+				for _, wj := range p.Waves[i+1:] {
+					for _, b := range wj.Actions {
+						if bi, ok := m.c.Index(b.Target); ok && b.Target != a.Target && reach[bi] {
+							t.Errorf("%v: wave %d fixes %s, a dependency of %s fixed in wave %d", goals, wj.Number, b.Target, a.Target, wi.Number)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestOrderWavesMerges(t *testing.T) {
+	e := planEstate(t)
+	m, err := NewModel(e, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waves := []Wave{
+		{Number: 1, Actions: []PlannedAction{{Action: "x", Target: "alb"}}, PersonDays: 1},
+		{Number: 2, Actions: []PlannedAction{{Action: "y", Target: "bucket"}}, PersonDays: 2},
+		{Number: 3, Actions: []PlannedAction{{Action: "z", Target: "i1"}}, PersonDays: 3, Resilience: 42},
+	}
+	got := orderWaves(m, waves)
+	if len(got) != 1 || got[0].PersonDays != 6 || got[0].Resilience != 42 {
+		t.Fatalf("merged waves = %+v", got)
+	}
+	if got[0].Actions[0].Target != "bucket" || got[0].Actions[2].Target != "alb" {
+		t.Errorf("dependencies not first: %+v", got[0].Actions)
+	}
+}
