@@ -92,7 +92,7 @@ func TestReadOnly(t *testing.T) {
 
 func TestGaps(t *testing.T) {
 	f := fixtureFake(t)
-	e := collectFixture(t, f, func(o *Options) { o.Regions = []string{"us-east-1", "us-west-2", "af-south-1"} })
+	e := collectFixture(t, f, func(o *Options) { o.Regions = []string{"us-east-1", "us-west-2", "af-south-1", "xx-nowhere-1"} })
 	var okRegion, denied, notEnabled int
 	for _, g := range e.Gaps {
 		switch {
@@ -101,7 +101,7 @@ func TestGaps(t *testing.T) {
 			t.Errorf("unexpected gap in a healthy region (throttling must be retried): %+v", g)
 		case g.Region == "us-west-2" && g.Status == graph.GapDenied:
 			denied++
-		case g.Region == "af-south-1" && g.Status == graph.GapNotEnabled:
+		case (g.Region == "af-south-1" || g.Region == "xx-nowhere-1") && g.Status == graph.GapNotEnabled:
 			notEnabled++
 		default:
 			t.Errorf("unexpected gap %+v", g)
@@ -110,8 +110,8 @@ func TestGaps(t *testing.T) {
 	if want := len(steps()) - 4; denied != want { // every regional step of us-west-2
 		t.Errorf("got %d denied gaps in us-west-2, want %d", denied, want)
 	}
-	if notEnabled != 1 {
-		t.Errorf("got %d not_enabled gaps for af-south-1, want 1", notEnabled)
+	if notEnabled != 2 {
+		t.Errorf("got %d not_enabled gaps for af-south-1 and xx-nowhere-1, want 2", notEnabled)
 	}
 }
 

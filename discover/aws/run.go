@@ -162,7 +162,13 @@ func (r *run) regions(ctx context.Context, cfg sdkaws.Config, account string) []
 	}
 	var regions []string
 	for _, name := range slices.Compact(slices.Sorted(slices.Values(r.opt.Regions))) {
-		if s, ok := optIn[name]; ok && s == "not-opted-in" {
+		s, ok := optIn[name]
+		switch {
+		case !ok:
+			r.gap(graph.Gap{Provider: "aws", Account: account, Region: name, Status: graph.GapNotEnabled,
+				Detail: "no such region for this account (ec2:DescribeRegions)"})
+			continue
+		case s == "not-opted-in":
 			r.gap(graph.Gap{Provider: "aws", Account: account, Region: name, Status: graph.GapNotEnabled,
 				Detail: "region is not enabled for this account (opt-in region)"})
 			continue
