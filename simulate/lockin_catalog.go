@@ -37,7 +37,10 @@ type LockinProduct struct {
 
 // LockinCatalog classes products by lock-in. Earlier entries win.
 type LockinCatalog struct {
-	Version  int             `yaml:"untether_lockin" json:"untether_lockin"`
+	Version int `yaml:"untether_lockin" json:"untether_lockin"`
+	// Replace, in an override file, drops the built-in catalog instead of
+	// layering the file's entries over it.
+	Replace  bool            `yaml:"replace,omitempty" json:"replace,omitempty"`
 	Products []LockinProduct `yaml:"products" json:"products"`
 
 	byTypeKind map[[2]string]int
@@ -47,16 +50,30 @@ type LockinCatalog struct {
 
 // DefaultLockinCatalog is the built-in catalog (lockin_catalog.yaml).
 func DefaultLockinCatalog() *LockinCatalog {
-	c, err := ParseLockinCatalog(builtinCatalog, "lockin_catalog.yaml")
+	c, err := parseCatalog(builtinCatalog, "lockin_catalog.yaml")
 	if err != nil {
 		panic("built-in lock-in catalog: " + err.Error()) // a build defect, caught by tests
 	}
 	return c
 }
 
-// ParseLockinCatalog reads a catalog file (YAML, or JSON which is YAML).
-// Errors are *graph.InputError naming the file and line:column.
+// ParseLockinCatalog reads an override catalog file (YAML, or JSON which is
+// YAML) and returns the catalog to use: the file's entries layered over the
+// built-in catalog (the file wins; products it does not mention keep their
+// built-in class), or the file alone when it says `replace: true`. Errors
+// are *graph.InputError naming the file and line:column.
 func ParseLockinCatalog(data []byte, name string) (*LockinCatalog, error) {
+	over, err := parseCatalog(data, name)
+	if err != nil {
+		return nil, err
+	}
+	if over.Replace {
+		return over, nil
+	}
+	return DefaultLockinCatalog().Merge(over), nil
+}
+
+func parseCatalog(data []byte, name string) (*LockinCatalog, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlInputError(name, err)

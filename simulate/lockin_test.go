@@ -71,11 +71,18 @@ func TestLockinOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := DefaultLockinCatalog().Merge(over)
+	c := over // layered over the built-in catalog
 	if p, _ := c.Lookup("AWS::DynamoDB::Table", "aws", "database"); p.Class != ClassModerate {
 		t.Errorf("override lost: %+v", p)
 	}
 	if p, _ := c.Lookup("AWS::Lambda::Function", "aws", "function"); p.Class != ClassProprietary {
 		t.Errorf("built-in lost: %+v", p)
+	}
+	only, err := ParseLockinCatalog([]byte("untether_lockin: 1\nreplace: true\nproducts:\n  - {product: VMs, provider: \"*\", kind: instance, class: portable}\n"), "only.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := only.Lookup("AWS::Lambda::Function", "aws", "function"); ok {
+		t.Error("replace: true kept the built-in catalog")
 	}
 }
