@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -226,5 +227,18 @@ func TestExplain(t *testing.T) {
 	var se *SelectorError
 	if _, err := m.Explain("nope"); !errors.As(err, &se) {
 		t.Errorf("unknown node: %v", err)
+	}
+}
+
+func TestAuditEmptyAndTinyEstates(t *testing.T) {
+	for name, text := range map[string]string{
+		"empty":      "",
+		"placements": "zone aws/r/a",
+		"cycle only": "res a\nres b\nneed a b\nneed b a",
+	} {
+		js := string(auditJSON(t, spec(t, text)))
+		if strings.Contains(js, "null") {
+			t.Errorf("%s: audit JSON has null lists:\n%s", name, js)
+		}
 	}
 }
