@@ -94,7 +94,7 @@ func (m *Model) summary(ex *Explanation) string {
 			names[k] = c.Service
 		}
 		return fmt.Sprintf("%s (%s) is a SPOF: its failure alone takes %d critical service(s) down: %s (shortest chain: %s).",
-			ex.Node, ex.Level, len(ex.Down), strings.Join(names, ", "), strings.Join(ex.Down[0].Path, " -> "))
+			ex.Node, ex.Level, len(ex.Down), firstFew(names, 5), strings.Join(ex.Down[0].Path, " -> "))
 	case len(ex.Survives) > 0:
 		return fmt.Sprintf("%s (%s) is not a SPOF: %d critical service(s) depend on it and survive its failure because redundancy groups absorb it.", ex.Node, ex.Level, len(ex.Survives))
 	}
