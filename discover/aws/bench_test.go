@@ -90,7 +90,7 @@ func TestPerformanceBound(t *testing.T) {
 }
 
 func BenchmarkCollect3Accounts4Regions(b *testing.B) {
-	for _, conc := range []int{16, DefaultConcurrency, 128} {
+	for _, conc := range []int{16, 64, DefaultConcurrency} {
 		b.Run(fmt.Sprintf("concurrency=%d", conc), func(b *testing.B) {
 			f := benchFake(b, benchAccounts, benchRegions)
 			var calls int
