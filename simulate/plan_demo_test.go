@@ -210,3 +210,35 @@ func servicePins(t *testing.T) map[string][][]string {
 	}
 	return out
 }
+
+func BenchmarkSynthPlanSurviveZone(b *testing.B) {
+	e, err := demo.Generate(5000, 1)
+	if err != nil {
+		b.Skip(err)
+	}
+	req := simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalSurviveZone}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		p, _, err := simulate.BuildPlan(e, simulate.Options{}, req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(p.Effort.Actions), "actions")
+	}
+}
+
+func BenchmarkSynthPlanNoSPOF(b *testing.B) {
+	e, err := demo.Generate(5000, 1)
+	if err != nil {
+		b.Skip(err)
+	}
+	req := simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalNoSPOF}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		p, _, err := simulate.BuildPlan(e, simulate.Options{}, req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(p.Effort.Actions), "actions")
+	}
+}

@@ -62,37 +62,76 @@ func (w *work) replace(act string, x *graph.Node, t Transform, dry bool) (change
 	return change{to: t.Product, nodes: []string{x.ID}}, nil
 }
 
-// move moves x to a region of another provider in the same jurisdiction
-// its pins allow. Its id stays, so everything that needs it still does.
+// move moves x, and what only x needs in its region (a pool's instances
+// and their disks), to a region of another provider in the same
+// jurisdiction every moved node's pins allow. Ids stay, so everything that
+// needs them still does.
 func (w *work) move(act string, x *graph.Node, providers []string, pins pinsFunc, dry bool) (change, error) {
 	if x.Region == "" || x.Region == graph.GlobalRegion {
 		return change{}, fmt.Errorf("%s is global; it has no region to move", x.ID)
 	}
-	ps := pins(x.ID)
+	owned := w.owned(x)
 	var why []string
 	for _, p := range providers {
 		if p == x.Provider {
 			continue
 		}
 		for _, r := range candidateRegions(p, x.Provider, x.Region, nil, w.usedRegions()) {
-			if !allowed(p, r, ps) {
+			if w.pinned(owned, p, r, pins) != "" {
 				continue
 			}
 			if dry {
 				return change{to: graph.RegionID(p, r)}, nil
 			}
-			return w.relocate(act, x, p, r), nil
+			ch := change{to: graph.RegionID(p, r)}
+			for _, id := range owned {
+				if n := w.nodes[id]; n.Class == graph.ClassResource {
+					w.relocate(act, n, p, r)
+					ch.nodes = append(ch.nodes, id)
+				}
+			}
+			return ch, nil
 		}
 		why = append(why, p+" has no allowed region in "+jurisdictionName(x.Provider, x.Region))
 	}
 	msg := strings.Join(why, "; ")
-	if len(ps) > 0 {
+	if ps := pins(x.ID); len(ps) > 0 {
 		msg += fmt.Sprintf(" (residency pins %s to %s)", x.Label(), pinText(ps))
 	}
 	return change{}, fmt.Errorf("%s", msg)
 }
 
-func (w *work) relocate(act string, x *graph.Node, p, r string) change {
+// owned is x and what x alone needs, transitively, in its own provider and
+// region: resources and groups no node outside the set needs. Sorted.
+func (w *work) owned(x *graph.Node) []string {
+	set := map[string]bool{x.ID: true}
+	for grew := true; grew; {
+		grew = false
+		for _, id := range sortedKeys(set) {
+			for _, y := range w.needs(id) {
+				yn := w.nodes[y]
+				if set[y] || !(yn.Class == graph.ClassResource && yn.Provider == x.Provider && yn.Region == x.Region ||
+					yn.Class == graph.ClassGroup && w.placeKind(y) == "") {
+					continue
+				}
+				only := true
+				for u := range w.in[y] {
+					if !set[u] {
+						only = false
+						break
+					}
+				}
+				if only {
+					set[y] = true
+					grew = true
+				}
+			}
+		}
+	}
+	return sortedKeys(set)
+}
+
+func (w *work) relocate(act string, x *graph.Node, p, r string) {
 	ev := "plan:" + act
 	rl := w.newRelocation(x.Provider, p, map[string]string{x.Region: r})
 	for _, t := range w.needs(x.ID) {
@@ -114,7 +153,6 @@ func (w *work) relocate(act string, x *graph.Node, p, r string) change {
 	x.Provider, x.Region, x.Account, x.Type = p, r, "", ""
 	x.Zones = sortedStrings(zones)
 	markNode(x, act)
-	return change{to: graph.RegionID(p, r), nodes: []string{x.ID}}
 }
 
 // sortedStrings returns s sorted and deduplicated.

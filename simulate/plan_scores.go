@@ -106,7 +106,12 @@ func (pl *planner) chooseHHI(m *Model, g Goal, wave map[string]*choice) {
 				continue
 			}
 			to, _, _ := strings.Cut(ch.to, "/")
-			c := cand{nd.ID, float64(cs.critW[i]), a, to}
+			c := cand{nd.ID, 0, a, to}
+			for _, id := range pl.w.owned(pl.w.nodes[nd.ID]) {
+				if j, ok := m.c.Index(id); ok && m.class[j] == clResource {
+					c.w += float64(cs.critW[j])
+				}
+			}
 			if best == nil || c.w/c.action.PersonDays > best.w/best.action.PersonDays {
 				best = &c
 			}
@@ -114,7 +119,9 @@ func (pl *planner) chooseHHI(m *Model, g Goal, wave map[string]*choice) {
 		if best == nil {
 			return
 		}
-		taken[best.id] = true
+		for _, id := range pl.w.owned(pl.w.nodes[best.id]) {
+			taken[id] = true
+		}
 		next := make(map[string]float64, len(weights)+1)
 		for k, v := range weights {
 			next[k] = v

@@ -343,3 +343,26 @@ func TestOrderWavesMerges(t *testing.T) {
 		t.Errorf("dependencies not first: %+v", got[0].Actions)
 	}
 }
+
+func TestPlanHHI(t *testing.T) {
+	e := planEstate(t)
+	p, after := mustPlan(t, e, "hhi<=6000")
+	if !p.Reached {
+		t.Fatalf("hhi<=6000 not reached: %s %+v", p.Headline, p.Unreachable)
+	}
+	if a := independentAudit(t, after); a.Concentration.Providers.Index > 6000 {
+		t.Errorf("audit HHI after = %v", a.Concentration.Providers.Index)
+	}
+	for _, w := range p.Waves {
+		for _, a := range w.Actions {
+			if a.Action != "move-workload" {
+				t.Errorf("unexpected action %s for hhi", a.Action)
+			}
+			if a.Target == "table" || a.Target == "fn" {
+				t.Errorf("moved pinned %s", a.Target)
+			}
+		}
+	}
+	assertResidency(t, after)
+	assertPlanEvidence(t, p, after)
+}

@@ -16,6 +16,8 @@ type work struct {
 	out   map[string]map[string]*graph.Edge
 	in    map[string]map[string]bool
 	src   *graph.Estate // gaps and extra fields come from here
+	// regions caches usedRegions; nil until first asked.
+	regions map[string]bool
 }
 
 func newWork(e *graph.Estate) *work {
@@ -93,6 +95,9 @@ func (w *work) region(p, r string) string {
 	if w.nodes[id] == nil {
 		w.put(&graph.Node{ID: id, Class: graph.ClassPlacement, Level: graph.LevelRegion, Provider: p, Region: r, Name: r})
 		w.edge(id, w.provider(p), "a region needs its provider")
+		if w.regions != nil {
+			w.regions[id] = true
+		}
 	}
 	return id
 }
@@ -133,7 +138,7 @@ func (w *work) zoneGroup(p, r string, zones []string) string {
 // knownZones lists the zones of provider/region the estate has.
 func (w *work) knownZones(p, r string) []string {
 	var out []string
-	for _, id := range w.neededBy(graph.RegionID(p, r)) {
+	for id := range w.in[graph.RegionID(p, r)] { // sorted below
 		if n := w.nodes[id]; n.Class == graph.ClassPlacement && n.Level == graph.LevelZone && len(n.Zones) == 1 {
 			out = append(out, n.Zones[0])
 		}
@@ -142,15 +147,18 @@ func (w *work) knownZones(p, r string) []string {
 	return out
 }
 
-// usedRegions is every provider/region id the estate has a node for.
+// usedRegions is every provider/region id the estate has a node for. It is
+// kept up to date by region; callers must not change it.
 func (w *work) usedRegions() map[string]bool {
-	out := map[string]bool{}
-	for _, n := range w.nodes {
-		if n.Class == graph.ClassPlacement && n.Level == graph.LevelRegion {
-			out[n.ID] = true
+	if w.regions == nil {
+		w.regions = map[string]bool{}
+		for _, n := range w.nodes {
+			if n.Class == graph.ClassPlacement && n.Level == graph.LevelRegion {
+				w.regions[n.ID] = true
+			}
 		}
 	}
-	return out
+	return w.regions
 }
 
 // placeKind classifies an edge target: zone, region, service (regional),
