@@ -49,7 +49,7 @@ func (m *Model) Audit() *Audit {
 	// Double-point findings follow the listed (capped) double points: the
 	// most harmful first, so a large estate's thousands of instance pairs
 	// inside k-of-n groups do not bury the rest.
-	a.Findings = m.findings(sr.spofs, pairs[:min(len(pairs), MaxDoublePoints)], a.Lockin, cs, a.Gaps)
+	a.Findings = m.findings(sr.spofs, a.SPOFs, pairs[:min(len(pairs), MaxDoublePoints)], a.Lockin, cs, a.Gaps)
 	if a.Findings == nil {
 		a.Findings = []Finding{}
 	}

@@ -29,9 +29,10 @@ const (
 	SeverityLow      = "low"
 )
 
-func (m *Model) findings(spofs []spofRec, pairs []pairRec, lk Lockin, cs *coneStats, gaps []graph.Gap) []Finding {
+// findings takes the SPOF records with the SPOFs made of them (same order).
+func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Lockin, cs *coneStats, gaps []graph.Gap) []Finding {
 	var out []Finding
-	for _, sp := range spofs {
+	for k, sp := range recs {
 		sev := SeverityMedium
 		for _, s := range sp.services {
 			switch t := m.Tier(s); {
@@ -41,11 +42,11 @@ func (m *Model) findings(spofs []spofRec, pairs []pairRec, lk Lockin, cs *coneSt
 				sev = SeverityHigh
 			}
 		}
-		node, level, svcs := m.id(sp.node), m.Level(sp.node), m.ids(sp.services)
+		node, level, svcs := spofs[k].Node, spofs[k].Level, spofs[k].Services
 		out = append(out, Finding{
 			ID: RuleSPOF + level + ":" + node, Rule: RuleSPOF + level, Severity: sev, Node: node, Services: svcs,
 			Message: fmt.Sprintf("%s (%s) alone takes %d critical service(s) down: %s; chain %s",
-				node, level, len(svcs), firstFew(svcs, 5), strings.Join(m.ids(sp.chain), " -> ")),
+				node, level, len(svcs), firstFew(svcs, 5), strings.Join(spofs[k].Chain, " -> ")),
 		})
 	}
 	for _, pr := range pairs {
