@@ -242,3 +242,17 @@ func TestAuditEmptyAndTinyEstates(t *testing.T) {
 		}
 	}
 }
+
+func TestPartsMatchAudit(t *testing.T) {
+	for seed := range int64(40) {
+		m, _ := NewModel(randEstate(seed), Options{})
+		a := m.Audit()
+		sc, svcs := m.ServiceScores()
+		if sc != a.Score || fmt.Sprint(svcs) != fmt.Sprint(a.Services) {
+			t.Fatalf("seed %d: ServiceScores differs from Audit", seed)
+		}
+		if fmt.Sprint(m.ScanSPOFs()) != fmt.Sprint(a.SPOFs) {
+			t.Fatalf("seed %d: ScanSPOFs differs from Audit", seed)
+		}
+	}
+}
