@@ -36,6 +36,23 @@ func cone(m *Model, s int32) []bool {
 	return in
 }
 
+// downCone is what s reaches through DOWN nodes only: the nodes that
+// actually carry the failure to s (a group that holds stops it).
+func downCone(m *Model, s int32, down []bool) []bool {
+	in := make([]bool, m.c.Len())
+	in[s] = true
+	queue := []int32{s}
+	for h := 0; h < len(queue); h++ {
+		for _, y := range m.c.Needs(queue[h]) {
+			if !in[y] && down[y] {
+				in[y] = true
+				queue = append(queue, y)
+			}
+		}
+	}
+	return in
+}
+
 // placementGroup reports whether group g gathers placements only (a zone
 // or region group): a node needing it is placed, not composed.
 func placementGroup(m *Model, g int32) bool {
@@ -184,7 +201,7 @@ func (pl *planner) chooseResilience(m *Model, goal string, probs []problem, wave
 		p.fail(pr.node)
 		key := goal + "|" + pr.id
 		for _, s := range pr.services {
-			in := cone(m, s)
+			in := downCone(m, s, p.down)
 			var rootT, entryT []int32
 			if pr.level == "resource" {
 				rootT = []int32{pr.node}
@@ -224,7 +241,10 @@ func (pl *planner) chooseResilience(m *Model, goal string, probs []problem, wave
 				}
 			}
 			if bestMissing != 0 {
+				// A partial fix leaves the service down in this failure
+				// anyway: spend nothing on it, say why.
 				pl.addReasons(key, allWhy)
+				best = nil
 			}
 			for _, c := range best {
 				if old, ok := wave[c.key()]; ok {
