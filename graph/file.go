@@ -12,6 +12,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	jsonv2 "github.com/go-json-experiment/json"
 )
 
 // Load reads and validates the estate file at path ("-" reads standard input).
@@ -68,33 +70,28 @@ type (
 )
 
 // decodeFast succeeds only on a well-formed version-1 file with no unknown
-// fields: the common case, decoded in one pass.
+// fields: the common case, decoded in one pass. It uses the JSON v2
+// prototype (github.com/go-json-experiment/json), which decodes large files
+// about twice as fast as encoding/json and can reject unknown members; any
+// file it refuses goes through the careful path, which says where and why.
 func decodeFast(data []byte) (*Estate, error) {
 	var w struct {
-		Version *int        `json:"untether_estate"`
-		Nodes   []plainNode `json:"nodes"`
-		Edges   []plainEdge `json:"edges"`
-		Gaps    []plainGap  `json:"gaps"`
+		Version *int   `json:"untether_estate"`
+		Nodes   []Node `json:"nodes"`
+		Edges   []Edge `json:"edges"`
+		Gaps    []Gap  `json:"gaps"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
+	// Sizing the lists up front saves copying them as they grow; a count of
+	// a key every element carries is a cheap, close upper bound.
+	w.Nodes = make([]Node, 0, bytes.Count(data, []byte(`"class":`)))
+	w.Edges = make([]Edge, 0, bytes.Count(data, []byte(`"from":`)))
+	if err := jsonv2.Unmarshal(data, &w, jsonv2.RejectUnknownMembers(true)); err != nil {
 		return nil, err
 	}
-	if dec.More() || w.Version == nil || *w.Version != FormatVersion {
+	if w.Version == nil || *w.Version != FormatVersion {
 		return nil, errors.New("not a plain version-1 estate")
 	}
-	e := &Estate{Nodes: make([]Node, len(w.Nodes)), Edges: make([]Edge, len(w.Edges)), Gaps: make([]Gap, len(w.Gaps))}
-	for i := range w.Nodes {
-		e.Nodes[i] = Node(w.Nodes[i])
-	}
-	for i := range w.Edges {
-		e.Edges[i] = Edge(w.Edges[i])
-	}
-	for i := range w.Gaps {
-		e.Gaps[i] = Gap(w.Gaps[i])
-	}
-	return e, nil
+	return &Estate{Nodes: w.Nodes, Edges: w.Edges, Gaps: w.Gaps}, nil
 }
 
 func decodeCareful(data []byte, name string) (*Estate, error) {
@@ -118,13 +115,25 @@ func decodeCareful(data []byte, name string) (*Estate, error) {
 	}
 	e := &Estate{}
 	var err error
-	if e.Nodes, err = decodeList[Node](top["nodes"], data, name, "$.nodes"); err != nil {
+	if e.Nodes, err = decodeList(top["nodes"], data, name, "$.nodes", func(p plainNode, extra map[string]json.RawMessage) Node {
+		n := Node(p)
+		n.Extra = extra
+		return n
+	}); err != nil {
 		return nil, err
 	}
-	if e.Edges, err = decodeList[Edge](top["edges"], data, name, "$.edges"); err != nil {
+	if e.Edges, err = decodeList(top["edges"], data, name, "$.edges", func(p plainEdge, extra map[string]json.RawMessage) Edge {
+		ed := Edge(p)
+		ed.Extra = extra
+		return ed
+	}); err != nil {
 		return nil, err
 	}
-	if e.Gaps, err = decodeList[Gap](top["gaps"], data, name, "$.gaps"); err != nil {
+	if e.Gaps, err = decodeList(top["gaps"], data, name, "$.gaps", func(p plainGap, extra map[string]json.RawMessage) Gap {
+		g := Gap(p)
+		g.Extra = extra
+		return g
+	}); err != nil {
 		return nil, err
 	}
 	for _, k := range []string{"untether_estate", "nodes", "edges", "gaps"} {
@@ -136,7 +145,9 @@ func decodeCareful(data []byte, name string) (*Estate, error) {
 	return e, nil
 }
 
-func decodeList[T any](raw json.RawMessage, data []byte, name, path string) ([]T, error) {
+// decodeList decodes a list element by element, so an error names its
+// index, and keeps each element's unknown fields.
+func decodeList[P, T any](raw json.RawMessage, data []byte, name, path string, build func(P, map[string]json.RawMessage) T) ([]T, error) {
 	if raw == nil || string(raw) == "null" {
 		return nil, nil
 	}
@@ -146,9 +157,16 @@ func decodeList[T any](raw json.RawMessage, data []byte, name, path string) ([]T
 	}
 	out := make([]T, len(items))
 	for i, item := range items {
-		if err := json.Unmarshal(item, &out[i]); err != nil {
-			return nil, jsonError(data, name, fmt.Sprintf("%s[%d]", path, i), err)
+		at := fmt.Sprintf("%s[%d]", path, i)
+		var p P
+		if err := json.Unmarshal(item, &p); err != nil {
+			return nil, jsonError(data, name, at, err)
 		}
+		extra, err := unknownFields(item, reflect.TypeFor[T]())
+		if err != nil {
+			return nil, jsonError(data, name, at, err)
+		}
+		out[i] = build(p, extra)
 	}
 	return out, nil
 }
@@ -180,42 +198,6 @@ func clip(raw []byte) string {
 		s = s[:40] + "..."
 	}
 	return s
-}
-
-// UnmarshalJSON keeps fields this version does not know in Extra.
-func (n *Node) UnmarshalJSON(b []byte) error {
-	var p plainNode
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, reflect.TypeFor[Node]())
-	*n = Node(p)
-	n.Extra = extra
-	return err
-}
-
-// UnmarshalJSON keeps fields this version does not know in Extra.
-func (e *Edge) UnmarshalJSON(b []byte) error {
-	var p plainEdge
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, reflect.TypeFor[Edge]())
-	*e = Edge(p)
-	e.Extra = extra
-	return err
-}
-
-// UnmarshalJSON keeps fields this version does not know in Extra.
-func (g *Gap) UnmarshalJSON(b []byte) error {
-	var p plainGap
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, reflect.TypeFor[Gap]())
-	*g = Gap(p)
-	g.Extra = extra
-	return err
 }
 
 // MarshalJSON writes the known fields, then the unknown ones sorted by name.

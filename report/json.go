@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -25,16 +25,73 @@ func (JSONWriter) Write(w io.Writer, result any, opts Options) error {
 	if v.Kind() == reflect.Pointer && v.IsNil() {
 		return &UnsupportedError{Format: "json", Result: result}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(emptyLists(v).Interface()); err != nil {
+	compact, err := json.Marshal(emptyLists(v).Interface())
+	if err != nil {
 		return fmt.Errorf("encode %T as json: %w", result, err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	// Indent while writing: a large audit is tens of megabytes, and
+	// indenting into a second buffer doubles the memory and the time.
+	bw := bufio.NewWriterSize(w, 1<<16)
+	writeIndented(bw, compact)
+	bw.WriteByte('\n')
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// writeIndented writes compact JSON (as json.Marshal makes it) indented by
+// two spaces, byte for byte as json.Indent would, with empty objects and
+// arrays kept as {} and [].
+func writeIndented(w *bufio.Writer, data []byte) {
+	depth := 0
+	inString, escaped := false, false
+	newline := func() {
+		w.WriteByte('\n')
+		for i := 0; i < depth; i++ {
+			w.WriteString("  ")
+		}
+	}
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			w.WriteByte(c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+			w.WriteByte(c)
+		case '{', '[':
+			w.WriteByte(c)
+			if i+1 < len(data) && (data[i+1] == '}' || data[i+1] == ']') {
+				w.WriteByte(data[i+1])
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			w.WriteByte(c)
+		case ',':
+			w.WriteByte(c)
+			newline()
+		case ':':
+			w.WriteString(": ")
+		default:
+			w.WriteByte(c)
+		}
+	}
 }
 
 // emptyLists returns a copy of v in which every nil slice reachable through
