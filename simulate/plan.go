@@ -8,6 +8,22 @@ import (
 	"github.com/untether-dev/untether/graph"
 )
 
+// The migration planner (DESIGN.md §8).
+//
+// What goes in: a valid estate, the simulation Options, goals, a tier and an
+// action catalog (plan_actions.yaml, or a file laid over it). What comes
+// out: a Plan (waves of catalog actions, each wave verified by re-simulating
+// the transformed estate; every score and service before and after; what
+// stays out of reach and why) and the transformed estate itself.
+//
+// What always holds: the input estate is never changed; a goal is reported
+// met only when the re-simulation of the final estate and an independent
+// audit of it both confirm it; no copy, peer or move puts a node outside
+// the residency pins that bind it; a dependency is fixed in the same wave as
+// its dependents or an earlier one; every node or edge the plan adds or
+// changes carries the evidence "plan:<action-id>"; the same input gives the
+// same plan, byte for byte (no map order, no clock).
+
 // PlanRequest says what a plan aims for.
 type PlanRequest struct {
 	Goals []Goal

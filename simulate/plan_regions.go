@@ -103,7 +103,7 @@ func candidateRegions(provider, fromProvider, fromRegion string, pins []string, 
 			return
 		}
 		if j != "" && Jurisdiction(provider, region) != j {
-			return
+			return // never leave a known jurisdiction (pins are checked apart)
 		}
 		if used[graph.RegionID(provider, region)] {
 			inUse = append(inUse, region)
@@ -113,8 +113,8 @@ func candidateRegions(provider, fromProvider, fromRegion string, pins []string, 
 	}
 	for _, id := range sortedKeys(used) {
 		p, r, _ := strings.Cut(id, "/")
-		if p == provider && Jurisdiction(p, r) != "" {
-			add(r)
+		if p == provider {
+			add(r) // regions the estate already uses come first
 		}
 	}
 	for _, r := range regionTable {
