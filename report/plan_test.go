@@ -73,3 +73,15 @@ func TestWritePlanMarkdown(t *testing.T) {
 		t.Error("unescaped markup from the estate")
 	}
 }
+
+func TestPlanForHTML(t *testing.T) {
+	p := planFixture(t)
+	h := PlanForHTML(p)
+	if h.Goal != "survive-zone" || len(h.Waves) != len(p.Waves) || h.Waves[0].Before.Resilience != p.Scores.Resilience.Before ||
+		h.Waves[len(h.Waves)-1].After.Resilience != p.Scores.Resilience.After {
+		t.Errorf("html plan %+v from %+v", h, p.Scores)
+	}
+	if PlanForHTML(nil) != nil {
+		t.Error("nil plan gave a value")
+	}
+}

@@ -1,0 +1,53 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/untether-dev/untether/simulate"
+)
+
+// PlanForHTML turns a plan into the shape the HTML report shows
+// (HTMLExtras.Plan): its goals, and per wave the actions with the
+// resilience score before and after, as the plan's re-simulation found it.
+func PlanForHTML(p *simulate.Plan) *HTMLPlan {
+	if p == nil {
+		return nil
+	}
+	goals := make([]string, len(p.Goals))
+	for i, g := range p.Goals {
+		goals[i] = g.Goal
+	}
+	out := &HTMLPlan{Goal: strings.Join(goals, ", ")}
+	before := simulate.Score{Resilience: p.Scores.Resilience.Before, Grade: p.Scores.Grade.Before}
+	for _, w := range p.Waves {
+		after := simulate.Score{Resilience: w.Resilience, Grade: planGrade(w.Resilience)}
+		hw := HTMLWave{Name: fmt.Sprintf("Wave %d", w.Number), Before: before, After: after}
+		for _, a := range w.Actions {
+			hw.Actions = append(hw.Actions, HTMLAction{
+				Title:  a.Title + " (" + a.TargetName + ")",
+				Node:   a.Target,
+				Effort: fmt.Sprintf("%s, %s person-days", a.Effort, Decimal(a.Days, 1)),
+				Cost:   a.Cost,
+			})
+		}
+		out.Waves = append(out.Waves, hw)
+		before = after
+	}
+	return out
+}
+
+// planGrade is the letter of DESIGN.md §7 for a score.
+func planGrade(score float64) string {
+	switch {
+	case score >= 90:
+		return "A"
+	case score >= 80:
+		return "B"
+	case score >= 70:
+		return "C"
+	case score >= 60:
+		return "D"
+	}
+	return "F"
+}
