@@ -117,4 +117,3 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
-
