@@ -366,3 +366,16 @@ func TestPlanHHI(t *testing.T) {
 	assertResidency(t, after)
 	assertPlanEvidence(t, p, after)
 }
+
+// TestPlanTier: with --tier 1 the pinned tier-2 profiles service is not
+// protected, so survive-region is reachable for checkout alone.
+func TestPlanTier(t *testing.T) {
+	gs, _ := ParseGoals([]string{"survive-region"})
+	p, _, err := BuildPlan(planEstate(t), Options{}, PlanRequest{Goals: gs, Tier: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Reached || p.Tier != 1 {
+		t.Fatalf("tier 1 survive-region: %s %+v", p.Headline, p.Unreachable)
+	}
+}
