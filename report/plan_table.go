@@ -60,7 +60,7 @@ func WritePlanTable(w io.Writer, pl *simulate.Plan, opts Options) error {
 func verdict(g simulate.GoalResult) string {
 	switch {
 	case g.Met && g.MetBefore:
-		return "already met"
+		return "met before and after"
 	case g.Met:
 		return "met (verified)"
 	}
