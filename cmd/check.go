@@ -112,7 +112,9 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 			return err
 		}
 	}
-	result := simulate.Check(m.Audit(), base, gate, today)
+	audit := m.Audit()
+	result := simulate.Check(audit, base, gate, today)
+	ropts.Estate, ropts.Audit, ropts.Inputs = e, audit, opts.Source.describe(opts.Files)
 
 	if err := opts.Report.writeWith(opts.IO, result, ropts); err != nil {
 		return err

@@ -25,6 +25,17 @@ func (r *reportOptions) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&r.outputs, "output", nil, "also write `FORMAT=FILE` from the same run; repeatable")
 }
 
+// wants reports whether format is among the reports asked for.
+func (r *reportOptions) wants(format string) bool {
+	ts, _ := r.targets()
+	for _, t := range ts {
+		if t.format == format {
+			return true
+		}
+	}
+	return false
+}
+
 // target is one report to write.
 type target struct {
 	format string

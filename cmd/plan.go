@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -102,15 +103,11 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	e, err := opts.Source.load(c.Context(), opts.IO, opts.Files)
+	e, m, err := loadModel(c, &opts.Source, &opts.Model, opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}
 	opts.IO.Progress("planning over %d nodes ...", len(e.Nodes))
-	m, err := opts.Model.build(e)
-	if err != nil {
-		return err
-	}
 	plan, after, err := simulate.BuildPlan(e, m.Options(), simulate.PlanRequest{
 		Goals: goals, Tier: opts.Tier, Catalog: catalog, MaxWaves: opts.Waves,
 	})
@@ -118,7 +115,11 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.Report.write(opts.IO, plan); err != nil {
+	ropts := report.Options{Estate: e, Inputs: opts.Source.describe(opts.Files)}
+	if opts.Report.wants("html") {
+		ropts.Audit = m.Audit()
+	}
+	if err := opts.Report.writeWith(opts.IO, plan, ropts); err != nil {
 		return err
 	}
 	if opts.ApplyTo != "" {

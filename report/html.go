@@ -98,11 +98,27 @@ type htmlAsset struct {
 // any other result gives an *UnsupportedError.
 func (hw HTMLWriter) Write(w io.Writer, result any, opts Options) error {
 	var a *simulate.Audit
+	var extras HTMLExtras
+	if hw.Extras != nil {
+		extras = *hw.Extras
+	}
+	// A plan or a check is shown inside the audit it was computed against:
+	// the executive reads the whole picture, then what to do or what changed.
 	switch r := result.(type) {
 	case *simulate.Audit:
 		a = r
 	case simulate.Audit:
 		a = &r
+	case *simulate.Plan:
+		if r != nil && opts.Audit != nil {
+			a = opts.Audit
+			extras.Plan = PlanForHTML(r)
+		}
+	case *simulate.CheckResult:
+		if r != nil && opts.Audit != nil {
+			a = opts.Audit
+			extras.Baseline = &simulate.Score{Resilience: r.Scores.Resilience.Baseline, Grade: r.Scores.Grade[0]}
+		}
 	}
 	if a == nil {
 		return &UnsupportedError{Format: "html", Result: result}
@@ -110,10 +126,6 @@ func (hw HTMLWriter) Write(w io.Writer, result any, opts Options) error {
 	assets, err := htmlAssets()
 	if err != nil {
 		return err
-	}
-	var extras HTMLExtras
-	if hw.Extras != nil {
-		extras = *hw.Extras
 	}
 	if extras.Estate == nil {
 		extras.Estate = opts.Estate

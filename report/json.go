@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -25,10 +26,15 @@ func (JSONWriter) Write(w io.Writer, result any, opts Options) error {
 	if v.Kind() == reflect.Pointer && v.IsNil() {
 		return &UnsupportedError{Format: "json", Result: result}
 	}
-	compact, err := json.Marshal(emptyLists(v).Interface())
-	if err != nil {
+	// JSON is read by programs, not browsers: "lockin<=0.3" stays readable
+	// instead of becoming "lockin\u003c=0.3".
+	var compactBuf bytes.Buffer
+	enc := json.NewEncoder(&compactBuf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(emptyLists(v).Interface()); err != nil {
 		return fmt.Errorf("encode %T as json: %w", result, err)
 	}
+	compact := bytes.TrimSuffix(compactBuf.Bytes(), []byte("\n"))
 	// Indent while writing: a large audit is tens of megabytes, and
 	// indenting into a second buffer doubles the memory and the time.
 	bw := bufio.NewWriterSize(w, 1<<16)

@@ -50,6 +50,11 @@ func (MarkdownWriter) Write(w io.Writer, result any, opts Options) error {
 			return &UnsupportedError{Format: "markdown", Result: result}
 		}
 		return WriteCheckMarkdown(w, r)
+	case *simulate.Plan:
+		if r == nil {
+			return &UnsupportedError{Format: "markdown", Result: result}
+		}
+		return WritePlanMarkdown(w, r)
 	default:
 		return &UnsupportedError{Format: "markdown", Result: result}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
 
 // Options carry what a writer may need beyond the result itself.
@@ -24,6 +25,9 @@ type Options struct {
 	Estate *graph.Estate
 	// Inputs name the sources the result was computed from.
 	Inputs []string
+	// Audit is the audit a plan or check result was computed against, for
+	// formats that show the whole picture around it (HTML).
+	Audit *simulate.Audit
 }
 
 // Writer renders one result in one format.

@@ -55,6 +55,11 @@ func (TableWriter) Write(w io.Writer, result any, opts Options) error {
 			return &UnsupportedError{Format: "table", Result: result}
 		}
 		return WriteCheckTable(w, r, opts)
+	case *simulate.Plan:
+		if r == nil {
+			return &UnsupportedError{Format: "table", Result: result}
+		}
+		return WritePlanTable(w, r, opts)
 	default:
 		return &UnsupportedError{Format: "table", Result: result}
 	}
