@@ -5,10 +5,13 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/untether-dev/untether/discover/aws/awsfake"
 )
 
 var updateScripts = flag.Bool("update", false, "rewrite the cmp files of testdata/script from the real output")
@@ -24,12 +27,35 @@ func TestMain(m *testing.M) {
 // TestScripts runs testdata/script/*.txtar: the real binary on the demo and
 // on small estates, with exact exit codes.
 func TestScripts(t *testing.T) {
+	// One fake AWS for every script: the real binary reaches it over
+	// loopback through --aws-endpoint-url $AWSFAKE.
+	acct := awsfake.Fixture("111122223333", "us-east-1")
+	acct.Regions["us-west-2"] = awsfake.NewData()
+	fake := awsfake.New(acct)
+	t.Cleanup(fake.Close) // after the parallel scripts, not when this function returns
+	fake.DenyRegion = "us-west-2"
+	home := t.TempDir()
+	repo, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../testdata/script",
 		UpdateScripts:       *updateScripts,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv("AWSFAKE", fake.URL)
+			// The readers' own fixtures, shared with their unit tests.
+			env.Setenv("REPO", repo)
+			// Credentials for the fake only; no shared config, no instance role.
+			env.Setenv("AWS_CONFIG_FILE", filepath.Join(home, "config"))
+			env.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(home, "credentials"))
+			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+			env.Setenv("AWS_REGION", "us-east-1")
+			env.Setenv("AWS_ACCESS_KEY_ID", "AKIAFAKE111122223333")
+			env.Setenv("AWS_SECRET_ACCESS_KEY", "fake")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
