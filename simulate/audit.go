@@ -17,6 +17,7 @@ func (m *Model) Audit() *Audit {
 	pairs := m.doublePoints(sr)
 	a := &Audit{Version: AuditVersion, Estate: m.summaryCounts()}
 	a.Score, a.Services = m.scores(cs, sr)
+	m.fillAvailability(a.Services)
 	a.SPOFs = make([]SPOF, 0, len(sr.spofs))
 	for _, r := range sr.spofs {
 		a.SPOFs = append(a.SPOFs, SPOF{Node: m.id(r.node), Level: m.Level(r.node), Services: m.ids(r.services), Chain: m.ids(r.chain)})

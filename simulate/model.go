@@ -15,6 +15,8 @@ type Options struct {
 	DoublePointTier int
 	// Lockin is the lock-in catalog; nil means DefaultLockinCatalog().
 	Lockin *LockinCatalog
+	// Availability is the SLA catalog; nil means DefaultAvailabilityCatalog().
+	Availability *AvailabilityCatalog
 }
 
 // Defaults of Options.
@@ -70,6 +72,9 @@ func NewModel(e *graph.Estate, opt Options) (*Model, error) {
 	}
 	if opt.Lockin == nil {
 		opt.Lockin = DefaultLockinCatalog()
+	}
+	if opt.Availability == nil {
+		opt.Availability = DefaultAvailabilityCatalog()
 	}
 	c := graph.Compile(e)
 	n := c.Len()

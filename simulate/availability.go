@@ -1,0 +1,168 @@
+package simulate
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// Availability (DESIGN.md §7): each resource and placement node gets the
+// published SLA of its product and configuration from the availability
+// catalog; groups and services have none of their own. Treating node
+// failures as independent, a service's unavailability is the probability
+// that the failure rules of §3 take it DOWN:
+//
+//	U = P(some single point of the service fails)
+//	  + P(no single point fails) x P(DOWN | no single point fails)
+//
+// The single points S (nodes whose failure alone takes the service down,
+// found by one event-driven propagation per node, as in the SPOF scan) give
+// the first term in closed form, 1 - prod(1 - p). Given S UP, one failure
+// cannot take the service down, so the second term comes only from states
+// with two or more failures among the other failure-prone nodes F of the
+// cone. With |F| <= maxExactNodes those states are enumerated exactly
+// (availability_cone.go); otherwise they are sampled, conditioned on at
+// least two failures, with a fixed seed per service.
+
+const (
+	// maxExactNodes bounds exact enumeration (2^20 states before pruning).
+	maxExactNodes = 20
+	// minutesPerYear is 365.25 days.
+	minutesPerYear = 365.25 * 24 * 60
+	// maxNines caps Nines when nothing in a cone can fail (every SLA 100%).
+	maxNines = 12
+	// singleChunk is how many nodes one task of the single-failure pass
+	// takes; fixed, so the result does not depend on the number of CPUs.
+	singleChunk = 2048
+)
+
+// slaTable is the failure probability of every node.
+type slaTable struct {
+	p       []float64 // 1 - SLA; 0 for groups, services and 100% SLAs
+	unknown []bool    // no catalog entry: the catalog default applies
+}
+
+func (m *Model) slaTable() slaTable {
+	cat := m.opt.Availability
+	t := slaTable{p: make([]float64, m.c.Len()), unknown: make([]bool, m.c.Len())}
+	for i, nd := range m.c.Nodes {
+		var sla float64
+		var ok bool
+		switch m.class[i] {
+		case clResource:
+			var e AvailabilityProduct
+			e, ok = cat.Lookup(nd)
+			sla = e.SLA
+		case clPlacement:
+			var e AvailabilityPlacement
+			e, ok = cat.LookupPlacement(nd)
+			sla = e.SLA
+		default:
+			continue
+		}
+		if !ok {
+			sla, t.unknown[i] = cat.Default, true
+		}
+		t.p[i] = 1 - sla/100
+	}
+	return t
+}
+
+// singlePoints lists, per service (position in m.services), the
+// failure-prone nodes whose failure alone takes it down, sorted. It reuses
+// the propagator: one propagation per node, reset by its touched list.
+func (m *Model) singlePoints(t slaTable) [][]int32 {
+	n := m.c.Len()
+	pos := m.svcPos()
+	chunks := (n + singleChunk - 1) / singleChunk
+	found := make([][][2]int32, chunks) // per chunk: (service position, node)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), 8, chunks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := newPropagator(m)
+			for c := int(next.Add(1) - 1); c < chunks; c = int(next.Add(1) - 1) {
+				for x := int32(c * singleChunk); x < int32(min(n, (c+1)*singleChunk)); x++ {
+					if t.p[x] == 0 {
+						continue
+					}
+					p.fail(x)
+					for _, i := range p.queue {
+						if pos[i] >= 0 { // a stand-in failing itself counts: it is its own resource
+							found[c] = append(found[c], [2]int32{pos[i], x})
+						}
+					}
+					p.reset()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	out := make([][]int32, len(m.services))
+	for _, f := range found { // chunks in order, nodes ascending within each
+		for _, r := range f {
+			out[r[0]] = append(out[r[0]], r[1])
+		}
+	}
+	return out
+}
+
+// fillAvailability sets the Availability of every service score; scores
+// are in m.services order.
+func (m *Model) fillAvailability(scores []ServiceScore) {
+	if len(m.services) == 0 {
+		return
+	}
+	t := m.slaTable()
+	single := m.singlePoints(t)
+	res := m.serviceAvailability(t, single)
+	for k := range scores {
+		scores[k].Availability = res[k]
+	}
+}
+
+// estimate is one service's unavailability before rounding.
+type estimate struct {
+	u, uLow, uHigh float64
+	exact          bool
+	singles, other int // |S| and |F|
+	samples        int
+	stratum        float64 // P(at least two failures in F), Monte Carlo only
+	unknown        int     // cone nodes with no catalog entry
+}
+
+func (m *Model) availabilityResult(e estimate) *Availability {
+	a := &Availability{Value: round9(1 - e.u), Method: m.availabilityMethod(e)}
+	a.Nines = maxNines
+	if e.u > 0 {
+		a.Nines = min(maxNines, round2(-math.Log10(e.u)))
+	}
+	a.DowntimeMinYr = round2(e.u * minutesPerYear)
+	if !e.exact {
+		a.Low, a.High = round9(1-e.uHigh), round9(1-e.uLow)
+	}
+	return a
+}
+
+func round9(x float64) float64 { return math.Round(x*1e9) / 1e9 }
+
+func (m *Model) availabilityMethod(e estimate) string {
+	s := "SLA-based estimate, not a measurement: each resource and placement node in the service's dependency cone fails independently with probability 1 - its published SLA (availability catalog); "
+	switch {
+	case e.other == 0:
+		s += fmt.Sprintf("exact: the %d single points of failure count in closed form, 1 - prod(1 - p), and no other node can take the service down", e.singles)
+	case e.exact:
+		s += fmt.Sprintf("exact: the %d single points of failure count in closed form and every failure state of the other %d nodes is enumerated with the failure rules of DESIGN.md §3", e.singles, e.other)
+	default:
+		s += fmt.Sprintf("the %d single points of failure count in closed form; the other %d nodes take it down only two or more at a time, so Monte Carlo (variance reduction by conditioning) samples only states with at least two of them failed, %d samples with a fixed seed, and weights the share that is DOWN by the exact probability of that stratum (%.3g); 95%% Wilson interval",
+			e.singles, e.other, e.samples, e.stratum)
+	}
+	if e.unknown > 0 {
+		s += fmt.Sprintf("; defaults: %d nodes have no catalog entry and use the default SLA %g%%", e.unknown, m.opt.Availability.Default)
+	}
+	return s
+}

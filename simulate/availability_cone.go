@@ -1,0 +1,260 @@
+package simulate
+
+import (
+	"hash/fnv"
+	"math"
+	"math/bits"
+	"runtime"
+	"slices"
+)
+
+// Per-service availability on the service's dependency cone. The cone is
+// closed under needs edges, so whether the service is DOWN depends only on
+// the cone: each service gets a compact copy of its cone and a cone-local
+// propagator that runs the propagator's event-driven algorithm (a node is
+// queued once when it falls, groups count DOWN members, reset undoes only
+// what was touched). A zone failure then costs the part of the zone inside
+// the cone, not every node of the zone in the estate.
+
+const (
+	// maxExactSteps bounds the propagations of one exact enumeration; past
+	// it the service is sampled instead.
+	maxExactSteps = 1 << 13
+	// mcWork sets the samples per service: mcWork / cone size, clamped to
+	// [mcMinSamples, mcMaxSamples], so huge cones take fewer samples.
+	mcWork, mcMinSamples, mcMaxSamples = 1 << 18, 256, 4096
+	z95                                = 1.959963984540054
+)
+
+// coneNet is one service's cone with local indices; local 0.. follow the
+// cone's order. It doubles as the cone-local propagator.
+type coneNet struct {
+	m       *Model
+	loc     []int32 // global -> local, -1 outside (worker scratch, n long)
+	nodes   []int32 // local -> global
+	class   []uint8
+	slack   []int32
+	byOff   []int32 // local needed-by lists, CSR
+	by      []int32
+	down    []bool
+	hits    []int32
+	queue   []int32
+	groups  []int32
+	service int32  // local index of the service
+	single  []bool // global scratch: the service's single points
+	buf     [3][]float64
+}
+
+func (m *Model) newConeNet() *coneNet {
+	c := &coneNet{m: m, loc: make([]int32, m.c.Len()), single: make([]bool, m.c.Len())}
+	for i := range c.loc {
+		c.loc[i] = -1
+	}
+	return c
+}
+
+// load builds the local copy of cone (global ids, the service among them).
+func (c *coneNet) load(cone []int32, service int32) {
+	for _, i := range c.nodes {
+		c.loc[i] = -1
+	}
+	k := len(cone)
+	c.nodes = append(c.nodes[:0], cone...)
+	c.class, c.slack = slices.Grow(c.class[:0], k)[:k], slices.Grow(c.slack[:0], k)[:k]
+	c.down, c.hits = slices.Grow(c.down[:0], k)[:k], slices.Grow(c.hits[:0], k)[:k]
+	clear(c.down)
+	clear(c.hits)
+	c.byOff = slices.Grow(c.byOff[:0], k+1)[:k+1]
+	clear(c.byOff)
+	for li, g := range cone {
+		c.loc[g] = int32(li)
+	}
+	for li, g := range cone {
+		c.class[li], c.slack[li] = c.m.class[g], c.m.slack[g]
+		for _, x := range c.m.c.Needs(g) {
+			c.byOff[c.locOf(x)+1]++
+		}
+	}
+	for i := range k {
+		c.byOff[i+1] += c.byOff[i]
+	}
+	c.by = slices.Grow(c.by[:0], int(c.byOff[k]))[:c.byOff[k]]
+	fill := slices.Clone(c.byOff[:k])
+	for li, g := range cone {
+		for _, x := range c.m.c.Needs(g) {
+			lx := c.locOf(x)
+			c.by[fill[lx]] = int32(li)
+			fill[lx]++
+		}
+	}
+	c.service = c.loc[service]
+}
+
+// locOf is x's local index; the cone is closed under needs, so it exists.
+func (c *coneNet) locOf(x int32) int32 { return c.loc[x] }
+
+// downWith fails the local seeds, reports whether the service fell, and resets.
+func (c *coneNet) downWith(seeds []int32) bool {
+	for _, s := range seeds {
+		c.mark(s)
+	}
+	for h := 0; h < len(c.queue) && !c.down[c.service]; h++ {
+		for _, y := range c.by[c.byOff[c.queue[h]]:c.byOff[c.queue[h]+1]] {
+			if c.down[y] {
+				continue
+			}
+			if c.class[y] == clGroup {
+				if c.hits[y] == 0 {
+					c.groups = append(c.groups, y)
+				}
+				if c.hits[y]++; c.hits[y] <= c.slack[y] {
+					continue
+				}
+			}
+			c.mark(y)
+		}
+	}
+	fell := c.down[c.service]
+	for _, i := range c.queue {
+		c.down[i] = false
+	}
+	for _, g := range c.groups {
+		c.hits[g] = 0
+	}
+	c.queue, c.groups = c.queue[:0], c.groups[:0]
+	return fell
+}
+
+func (c *coneNet) mark(i int32) {
+	if !c.down[i] {
+		c.down[i] = true
+		c.queue = append(c.queue, i)
+	}
+}
+
+// serviceAvailability estimates every service, one cone batch at a time
+// (forEachCone), each worker with its own cone-local propagator.
+func (m *Model) serviceAvailability(t slaTable, single [][]int32) []*Availability {
+	out := make([]*Availability, len(m.services))
+	nets := make([]*coneNet, max(1, min(runtime.GOMAXPROCS(0), 8)))
+	m.forEachCone(m.services, func(w, base int, touched []int32, mask []uint64) {
+		if nets[w] == nil {
+			nets[w] = m.newConeNet()
+		}
+		var cones [64][]int32
+		for _, i := range touched {
+			for b := mask[i]; b != 0; b &= b - 1 {
+				k := bits.TrailingZeros64(b)
+				cones[k] = append(cones[k], i)
+			}
+		}
+		// A cone's order is the batch walk's, a function of the estate
+		// alone, so samples drawn over it are too.
+		for k := 0; k < 64 && base+k < len(m.services); k++ {
+			out[base+k] = m.availabilityResult(nets[w].estimate(t, cones[k], m.services[base+k], single[base+k]))
+		}
+	})
+	return out
+}
+
+// estimate computes one service's unavailability on its cone.
+func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int32) estimate {
+	e := estimate{singles: len(single), exact: true}
+	var logUpS float64
+	for _, x := range single {
+		logUpS += math.Log1p(-t.p[x])
+		c.single[x] = true
+	}
+	var other []int32 // failure-prone, not single points; global ids
+	for _, x := range cone {
+		if t.unknown[x] {
+			e.unknown++
+		}
+		if t.p[x] > 0 && !c.single[x] {
+			other = append(other, x)
+		}
+	}
+	for _, x := range single {
+		c.single[x] = false
+	}
+	e.other = len(other)
+	pS, upS := -math.Expm1(logUpS), math.Exp(logUpS)
+	e.u, e.uLow, e.uHigh = pS, pS, pS
+	if len(other) == 0 {
+		return e
+	}
+	c.load(cone, service)
+	if len(other) <= maxExactNodes {
+		if u, ok := c.exact(t, other); ok {
+			e.u = pS + upS*u
+			return e
+		}
+	}
+	e.exact = false
+	q, lo, hi := c.sample(t, other, c.m.c.Nodes[service].ID, &e)
+	e.u, e.uLow, e.uHigh = pS+upS*e.stratum*q, pS+upS*e.stratum*lo, pS+upS*e.stratum*hi
+	return e
+}
+
+// exact returns P(DOWN) over the failure states of other (global ids),
+// the single points UP, by pivotal decomposition: a node is DOWN (p) or UP
+// (1 - p). A branch stops when its outcome is settled, because failures
+// only ever take more nodes down: if the failures chosen so far take the
+// service down, every completion does (add the branch's probability); if
+// failing every node not yet chosen leaves it UP, no completion takes it
+// down (add nothing). One propagation per branch; ok is false when the
+// branches exceed maxExactSteps.
+func (c *coneNet) exact(t slaTable, other []int32) (u float64, ok bool) {
+	order := slices.Clone(other)
+	// The most likely failures first: they settle branches soonest.
+	slices.SortStableFunc(order, func(a, b int32) int { return cmpFloatDesc(t.p[a], t.p[b]) })
+	p := make([]float64, len(order))
+	for k, x := range order {
+		p[k], order[k] = t.p[x], c.locOf(x)
+	}
+	if !c.downWith(order) {
+		return 0, true
+	}
+	steps := 0
+	failed := make([]int32, 0, len(order))
+	seeds := make([]int32, 0, len(order))
+	// walk: order[:i] are decided (failed DOWN, the rest UP); the failed
+	// alone leave the service UP and failing order[i:] too takes it DOWN.
+	var walk func(i int, prob float64)
+	walk = func(i int, prob float64) {
+		if steps += 2; steps > maxExactSteps {
+			return
+		}
+		failed = append(failed, order[i])
+		if c.downWith(failed) {
+			u += prob * p[i]
+		} else {
+			walk(i+1, prob*p[i])
+		}
+		failed = failed[:len(failed)-1]
+		seeds = append(append(seeds[:0], failed...), order[i+1:]...)
+		if i+1 < len(order) && c.downWith(seeds) {
+			walk(i+1, prob*(1-p[i]))
+		}
+	}
+	walk(0, 1)
+	return u, steps <= maxExactSteps
+}
+
+func cmpFloatDesc(a, b float64) int {
+	switch {
+	case a > b:
+		return -1
+	case a < b:
+		return 1
+	}
+	return 0
+}
+
+// seedOf derives a service's sampling seed from its id, so the samples do
+// not depend on which worker or batch takes the service.
+func seedOf(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
+}
