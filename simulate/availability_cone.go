@@ -185,7 +185,7 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 	}
 	c.load(cone, service)
 	if len(other) <= maxExactNodes {
-		if u, ok := c.exact(t, other); ok {
+		if u, ok := c.exact(t, other, maxExactSteps); ok {
 			e.u = pS + upS*u
 			return e
 		}
@@ -204,7 +204,7 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 // failing every node not yet chosen leaves it UP, no completion takes it
 // down (add nothing). One propagation per branch; ok is false when the
 // branches exceed maxExactSteps.
-func (c *coneNet) exact(t slaTable, other []int32) (u float64, ok bool) {
+func (c *coneNet) exact(t slaTable, other []int32, limit int) (u float64, ok bool) {
 	order := slices.Clone(other)
 	// The most likely failures first: they settle branches soonest.
 	slices.SortStableFunc(order, func(a, b int32) int { return cmpFloatDesc(t.p[a], t.p[b]) })
@@ -222,7 +222,7 @@ func (c *coneNet) exact(t slaTable, other []int32) (u float64, ok bool) {
 	// alone leave the service UP and failing order[i:] too takes it DOWN.
 	var walk func(i int, prob float64)
 	walk = func(i int, prob float64) {
-		if steps += 2; steps > maxExactSteps {
+		if steps += 2; steps > limit {
 			return
 		}
 		failed = append(failed, order[i])
@@ -238,7 +238,7 @@ func (c *coneNet) exact(t slaTable, other []int32) (u float64, ok bool) {
 		}
 	}
 	walk(0, 1)
-	return u, steps <= maxExactSteps
+	return u, steps <= limit
 }
 
 func cmpFloatDesc(a, b float64) int {

@@ -27,6 +27,7 @@ import (
 func (c *coneNet) sample(t slaTable, other []int32, id string, e *estimate) (q, lo, hi float64) {
 	n := len(other)
 	L, one, cum := c.floats(0, n+1), c.floats(1, n+1), c.floats(2, n)
+	L[0], one[n] = 0, 0
 	loc := make([]int32, n)
 	for j, x := range other {
 		L[j+1] = L[j] + math.Log1p(-t.p[x])
