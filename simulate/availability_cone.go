@@ -43,6 +43,8 @@ type coneNet struct {
 	service int32  // local index of the service
 	single  []bool // global scratch: the service's single points
 	buf     [3][]float64
+	cones   [64][]int32 // per batch: each service's cone
+	other   []int32
 }
 
 func (m *Model) newConeNet() *coneNet {
@@ -141,7 +143,10 @@ func (m *Model) serviceAvailability(t slaTable, single [][]int32) []*Availabilit
 		if nets[w] == nil {
 			nets[w] = m.newConeNet()
 		}
-		var cones [64][]int32
+		cones := &nets[w].cones
+		for k := range cones {
+			cones[k] = cones[k][:0]
+		}
 		for _, i := range touched {
 			for b := mask[i]; b != 0; b &= b - 1 {
 				k := bits.TrailingZeros64(b)
@@ -165,7 +170,7 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 		logUpS += math.Log1p(-t.p[x])
 		c.single[x] = true
 	}
-	var other []int32 // failure-prone, not single points; global ids
+	other := c.other[:0] // failure-prone, not single points; global ids
 	for _, x := range cone {
 		if t.unknown[x] {
 			e.unknown++
@@ -177,6 +182,7 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 	for _, x := range single {
 		c.single[x] = false
 	}
+	c.other = other
 	e.other = len(other)
 	pS, upS := -math.Expm1(logUpS), math.Exp(logUpS)
 	e.u, e.uLow, e.uHigh = pS, pS, pS
