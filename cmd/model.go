@@ -13,13 +13,15 @@ import (
 
 // modelOptions tune the simulation model.
 type modelOptions struct {
-	criticalTier  int
-	lockinCatalog string
+	criticalTier        int
+	lockinCatalog       string
+	availabilityCatalog string
 }
 
 func (m *modelOptions) register(fs *pflag.FlagSet) {
 	fs.IntVar(&m.criticalTier, "critical-tier", 2, "services of tier 1 to `N` are critical (SPOFs and concentration count them)")
 	fs.StringVar(&m.lockinCatalog, "lockin-catalog", "", "override lock-in classes with a catalog `FILE` (YAML or JSON)")
+	fs.StringVar(&m.availabilityCatalog, "availability-catalog", "", "override SLAs with an availability catalog `FILE` (YAML or JSON)")
 }
 
 func (m *modelOptions) build(e *graph.Estate) (*simulate.Model, error) {
@@ -33,6 +35,15 @@ func (m *modelOptions) build(e *graph.Estate) (*simulate.Model, error) {
 			return nil, &graph.InputError{File: m.lockinCatalog, Msg: "cannot read lock-in catalog: " + err.Error()}
 		}
 		if opt.Lockin, err = simulate.ParseLockinCatalog(data, m.lockinCatalog); err != nil {
+			return nil, err
+		}
+	}
+	if m.availabilityCatalog != "" {
+		data, err := os.ReadFile(m.availabilityCatalog)
+		if err != nil {
+			return nil, &graph.InputError{File: m.availabilityCatalog, Msg: "cannot read availability catalog: " + err.Error()}
+		}
+		if opt.Availability, err = simulate.ParseAvailabilityCatalog(data, m.availabilityCatalog); err != nil {
 			return nil, err
 		}
 	}
