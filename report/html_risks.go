@@ -127,7 +127,7 @@ func weakestServices(a *simulate.Audit) ([]htmlServiceRow, int) {
 			name = strings.TrimPrefix(s.Service, "service:")
 		}
 		r := htmlServiceRow{Name: htmlTextOf(name, 48), Tier: Number(s.Tier), Score: Decimal(s.Score, 1), Availability: "—"}
-		r.ScoreClass, _ = gradeLook(htmlGradeOf(s.Score))
+		r.ScoreClass, _ = gradeLook(simulate.Grade(s.Score))
 		for _, l := range []string{"resource", "zone", "region", "provider"} {
 			r.Survive = append(r.Survive, survivalText(s.Survive, l))
 		}
@@ -151,20 +151,6 @@ func survivalText(ss []simulate.Survival, level string) string {
 	return "—"
 }
 
-// htmlGradeOf applies DESIGN.md's grade bands to a service score.
-func htmlGradeOf(score float64) string {
-	switch {
-	case score >= 90:
-		return "A"
-	case score >= 80:
-		return "B"
-	case score >= 70:
-		return "C"
-	case score >= 60:
-		return "D"
-	}
-	return "F"
-}
 
 func htmlCmpBool(a, b bool) int {
 	switch {

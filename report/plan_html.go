@@ -21,7 +21,7 @@ func PlanForHTML(p *simulate.Plan) *HTMLPlan {
 	out := &HTMLPlan{Goal: strings.Join(goals, ", ")}
 	before := simulate.Score{Resilience: p.Scores.Resilience.Before, Grade: p.Scores.Grade.Before}
 	for _, w := range p.Waves {
-		after := simulate.Score{Resilience: w.Resilience, Grade: planGrade(w.Resilience)}
+		after := simulate.Score{Resilience: w.Resilience, Grade: simulate.Grade(w.Resilience)}
 		hw := HTMLWave{Name: fmt.Sprintf("Wave %d", w.Number), Before: before, After: after}
 		for _, a := range w.Actions {
 			hw.Actions = append(hw.Actions, HTMLAction{
@@ -37,17 +37,3 @@ func PlanForHTML(p *simulate.Plan) *HTMLPlan {
 	return out
 }
 
-// planGrade is the letter of DESIGN.md §7 for a score.
-func planGrade(score float64) string {
-	switch {
-	case score >= 90:
-		return "A"
-	case score >= 80:
-		return "B"
-	case score >= 70:
-		return "C"
-	case score >= 60:
-		return "D"
-	}
-	return "F"
-}

@@ -14,8 +14,9 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 func round4(x float64) float64 { return math.Round(x*10000) / 10000 }
 
-// grade maps a (rounded) resilience score to a letter (DESIGN.md §7).
-func grade(score float64) string {
+// Grade maps a (rounded) resilience score to a letter (DESIGN.md §7):
+// A >= 90, B >= 80, C >= 70, D >= 60, F below.
+func Grade(score float64) string {
 	switch {
 	case score >= 90:
 		return "A"

@@ -40,6 +40,6 @@ func (m *Model) scores(cs *coneStats, sr *scanResult) (Score, []ServiceScore) {
 	if den > 0 {
 		sc.Resilience = round1(num / den)
 	}
-	sc.Grade = grade(sc.Resilience)
+	sc.Grade = Grade(sc.Resilience)
 	return sc, out
 }
