@@ -151,7 +151,6 @@ func survivalText(ss []simulate.Survival, level string) string {
 	return "—"
 }
 
-
 func htmlCmpBool(a, b bool) int {
 	switch {
 	case a == b:

@@ -36,4 +36,3 @@ func PlanForHTML(p *simulate.Plan) *HTMLPlan {
 	}
 	return out
 }
-
