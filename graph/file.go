@@ -32,12 +32,28 @@ func Load(path string) (*Estate, error) {
 }
 
 // IsEstate reports whether data looks like an estate file (a JSON object with
-// an "untether_estate" field), so a reader can be chosen by content.
+// an "untether_estate" field), so a reader can be chosen by content. It reads
+// the top-level keys only, stopping at the version, which Encode writes
+// first: choosing a reader costs nothing even for a file of a million nodes.
 func IsEstate(data []byte) bool {
-	var probe struct {
-		V json.RawMessage `json:"untether_estate"`
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return false
 	}
-	return json.Unmarshal(data, &probe) == nil && probe.V != nil
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if key == "untether_estate" {
+			return true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
 }
 
 // Decode parses and validates an estate file's bytes; name is used in errors.

@@ -152,3 +152,19 @@ func TestWriteFileAtomicLeavesNoPartialFile(t *testing.T) {
 		t.Fatalf("saved estate does not load: %v", err)
 	}
 }
+
+func TestIsEstate(t *testing.T) {
+	for data, want := range map[string]bool{
+		small:                                 true,
+		`{"nodes": [], "untether_estate": 1}`: true,
+		`{"untether_estate": 1, "nodes": [}`:  true, // Decode says where it breaks
+		`{"format_version": "1.2"}`:           false,
+		`[1, 2]`:                              false,
+		`not json`:                            false,
+		`{"nodes": [}`:                        false,
+	} {
+		if got := IsEstate([]byte(data)); got != want {
+			t.Errorf("IsEstate(%.40q) = %v, want %v", data, got, want)
+		}
+	}
+}
