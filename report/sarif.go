@@ -105,7 +105,7 @@ type sarifLogical struct {
 
 type sarifSuppression struct {
 	Kind          string `json:"kind"`
-	State         string `json:"state"`
+	Status        string `json:"status"`
 	Justification string `json:"justification"`
 }
 
@@ -215,7 +215,7 @@ func sarifResultFor(it sarifItem, ruleIndex int, opts Options) sarifResult {
 		if it.waiver.Expires != "" {
 			just += " until " + it.waiver.Expires
 		}
-		res.Suppressions = []sarifSuppression{{Kind: "external", State: "accepted", Justification: just}}
+		res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: just}}
 	}
 	return res
 }
