@@ -1,0 +1,82 @@
+package cmd
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestImportDirection holds the layering of STYLE.md: cmd -> discover,
+// simulate, report -> graph, and report -> simulate. graph imports nothing of
+// ours, nothing but cmd/untether imports cmd, and report never parses flags.
+func TestImportDirection(t *testing.T) {
+	const mod = "github.com/untether-dev/untether/"
+	allowed := map[string][]string{ // top-level folder -> what its code may import of ours
+		"graph":    nil,
+		"discover": {"graph", "discover"},
+		"simulate": {"graph"},
+		"report":   {"graph", "simulate"},
+		"cmd":      {"graph", "discover", "simulate", "report", "cmd"},
+	}
+	forbidden := map[string][]string{ // top-level folder -> outside packages it must not import
+		"report":   {"github.com/spf13/cobra", "github.com/spf13/pflag", "flag"},
+		"simulate": {"os", "net/http", "github.com/spf13/cobra"},
+		"graph":    {"github.com/spf13/cobra"},
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		top := strings.Split(filepath.ToSlash(rel), "/")[0]
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		checked++
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			for _, bad := range forbidden[top] {
+				if p == bad {
+					t.Errorf("%s imports %s", rel, p)
+				}
+			}
+			if !strings.HasPrefix(p, mod) {
+				continue
+			}
+			target := strings.Split(strings.TrimPrefix(p, mod), "/")[0]
+			if target == "cmd" && !strings.HasPrefix(filepath.ToSlash(rel), "cmd/") {
+				t.Errorf("%s imports %s: nothing outside cmd imports cmd", rel, p)
+			}
+			ok := false
+			for _, a := range allowed[top] {
+				ok = ok || a == target
+			}
+			if !ok {
+				t.Errorf("%s (in %s/) imports %s, against the layering", rel, top, p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 50 {
+		t.Fatalf("checked only %d files: is the walk rooted at the module?", checked)
+	}
+}
