@@ -3,12 +3,19 @@
 // concentration and the resilience score of DESIGN.md §3-§7.
 //
 // What goes in: a validated *graph.Estate and Options (which tiers are
-// critical, which get double points, the lock-in catalog). NewModel compiles
-// it once; every method of Model is then a pure function of the estate.
+// critical, which get double points, the lock-in and availability catalogs).
+// NewModel compiles it once; every method of Model is then a pure function of
+// the estate.
 //
 // What comes out: a Simulation for a set of selectors (Simulate), an Audit
-// with every sweep and score (Audit), an Explanation for one node (Explain).
-// The types are in result.go; report writers render them.
+// with every sweep and score, SLA-based availability included (Audit), an
+// Explanation for one node (Explain). Two consumers of the audit live here
+// too, because they are pure logic as well: the CI gate (baseline.go,
+// gate.go, check.go: a Baseline, a Gate and the CheckResult of comparing
+// them) and the migration planner (plan*.go: BuildPlan transforms a copy of
+// the estate with catalog actions and re-simulates it after every wave). The
+// result types are in result.go, check.go and plan_result.go; report writers
+// render them.
 //
 // What always holds:
 //   - The failure rules are exactly DESIGN.md §3: an injected node is DOWN; a
