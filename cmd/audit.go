@@ -51,7 +51,7 @@ func runAudit(c *cobra.Command, opts *AuditOptions) error {
 		return err
 	}
 	audit := m.Audit()
-	if err := opts.Report.writeWith(opts.IO, audit, report.Options{Estate: e, Inputs: opts.Source.describe(opts.Files)}); err != nil {
+	if err := opts.Report.writeWith(c.Context(), opts.IO, audit, report.Options{Estate: e, Inputs: opts.Source.describe(opts.Files)}); err != nil {
 		return err
 	}
 	return opts.Source.checkStrict(e)

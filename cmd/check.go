@@ -116,7 +116,7 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 	result := simulate.Check(audit, base, gate, today)
 	ropts.Estate, ropts.Audit, ropts.Inputs = e, audit, opts.Source.describe(opts.Files)
 
-	if err := opts.Report.writeWith(opts.IO, result, ropts); err != nil {
+	if err := opts.Report.writeWith(c.Context(), opts.IO, result, ropts); err != nil {
 		return err
 	}
 	if opts.IO.Getenv != nil && opts.IO.Getenv("GITHUB_ACTIONS") == "true" {

@@ -54,5 +54,5 @@ func runExplain(c *cobra.Command, opts *ExplainOptions) error {
 	if err != nil {
 		return &exitError{code: ExitBadInput, err: err}
 	}
-	return opts.Report.write(opts.IO, ex)
+	return opts.Report.write(c.Context(), opts.IO, ex)
 }

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -67,13 +68,17 @@ func (r *reportOptions) targets() ([]target, error) {
 
 // write renders result in every requested format. Files are written
 // atomically; standard output gets colour only on a terminal.
-func (r *reportOptions) write(ios *IOStreams, result any) error {
-	return r.writeWith(ios, result, report.Options{})
+func (r *reportOptions) write(ctx context.Context, ios *IOStreams, result any) error {
+	return r.writeWith(ctx, ios, result, report.Options{})
 }
 
 // writeWith is write with options shared by every format (such as where
 // each resource is declared).
-func (r *reportOptions) writeWith(ios *IOStreams, result any, base report.Options) error {
+func (r *reportOptions) writeWith(ctx context.Context, ios *IOStreams, result any, base report.Options) error {
+	// Interrupted while computing: say so and write nothing.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	ts, err := r.targets()
 	if err != nil {
 		return err

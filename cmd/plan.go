@@ -119,7 +119,7 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 	if opts.Report.wants("html") {
 		ropts.Audit = m.Audit()
 	}
-	if err := opts.Report.writeWith(opts.IO, plan, ropts); err != nil {
+	if err := opts.Report.writeWith(c.Context(), opts.IO, plan, ropts); err != nil {
 		return err
 	}
 	if opts.ApplyTo != "" {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -26,8 +27,9 @@ func Main() int { return Run(os.Args[1:], SystemIO()) }
 
 // Run runs untether with args and streams and returns the exit status.
 func Run(args []string, ios *IOStreams) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	interruptOnSignal(ios, cancel)
 	root := NewRootCmd(ios)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
@@ -40,6 +42,25 @@ func Run(args []string, ios *IOStreams) int {
 	}
 	fmt.Fprintf(ios.ErrOut, "untether: %v\n", err)
 	return exitCode(err)
+}
+
+// interruptOnSignal cancels the run on Ctrl-C or SIGTERM, so discovery stops
+// and no output file is written. Pure computation (a large audit) does not
+// watch the context: if the run has not ended within a grace period, or on a
+// second signal, the process exits 130 at once.
+func interruptOnSignal(ios *IOStreams, cancel context.CancelFunc) {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sigs
+		cancel()
+		select {
+		case <-sigs:
+		case <-time.After(3 * time.Second):
+		}
+		fmt.Fprintln(ios.ErrOut, "untether: interrupted")
+		os.Exit(130)
+	}()
 }
 
 // NewRootCmd builds the command tree.

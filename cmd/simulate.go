@@ -65,7 +65,7 @@ func runSimulate(c *cobra.Command, opts *SimulateOptions) error {
 	if err != nil {
 		return &exitError{code: ExitBadInput, err: err}
 	}
-	if err := opts.Report.write(opts.IO, sim); err != nil {
+	if err := opts.Report.write(c.Context(), opts.IO, sim); err != nil {
 		return err
 	}
 	return opts.Source.checkStrict(e)
