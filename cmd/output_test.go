@@ -11,7 +11,7 @@ import (
 	"github.com/untether-dev/untether/simulate"
 )
 
-func testIO() (*IOStreams, *bytes.Buffer) {
+func captureIO() (*IOStreams, *bytes.Buffer) {
 	var out bytes.Buffer
 	return &IOStreams{Out: &out, ErrOut: &bytes.Buffer{}, Getenv: func(string) string { return "" }}, &out
 }
@@ -23,7 +23,7 @@ func TestInterruptedRunWritesNothing(t *testing.T) {
 	r := reportOptions{format: "table", outputs: []string{"json=" + file}}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	ios, out := testIO()
+	ios, out := captureIO()
 	err := r.write(ctx, ios, &simulate.Audit{})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
@@ -40,7 +40,7 @@ func TestInterruptedRunWritesNothing(t *testing.T) {
 func TestWriteSeveralReports(t *testing.T) {
 	dir := t.TempDir()
 	r := reportOptions{format: "json", outputs: []string{"markdown=" + filepath.Join(dir, "a.md"), "json=" + filepath.Join(dir, "a.json")}}
-	ios, out := testIO()
+	ios, out := captureIO()
 	if err := r.write(context.Background(), ios, &simulate.Audit{Version: 1}); err != nil {
 		t.Fatal(err)
 	}
