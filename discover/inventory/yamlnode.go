@@ -225,36 +225,25 @@ func (r *reader) ref(n *yaml.Node, what string) (Ref, error) {
 }
 
 func (r *reader) tags(n *yaml.Node, what string) (map[string]string, error) {
-	n = deref(n)
-	if n.Kind != yaml.MappingNode {
-		return nil, r.errAt(n, "expected %s as a mapping of strings, got %s", what, describe(n))
-	}
-	out := map[string]string{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, err := r.id(n.Content[i], "a key of "+what)
-		if err != nil {
-			return nil, err
-		}
-		if _, dup := out[k]; dup {
-			return nil, r.errAt(n.Content[i], "key %q appears twice in %s", k, what)
-		}
-		v, err := r.str(n.Content[i+1], what+"."+k)
-		if err != nil {
-			return nil, err
-		}
-		out[k] = v
-	}
-	return out, nil
+	return readMapping(r, n, what, "a mapping of strings", r.str)
 }
 
 // attrs reads a mapping of scalar values (strings, numbers, booleans) or
 // lists of them.
 func (r *reader) attrs(n *yaml.Node, what string) (map[string]any, error) {
+	return readMapping(r, n, what, "a mapping", func(v *yaml.Node, what string) (any, error) {
+		return r.scalarValue(v, what, true)
+	})
+}
+
+// readMapping reads a YAML mapping with identifier keys, refusing repeated
+// keys, and each value with value.
+func readMapping[V any](r *reader, n *yaml.Node, what, expected string, value func(*yaml.Node, string) (V, error)) (map[string]V, error) {
 	n = deref(n)
 	if n.Kind != yaml.MappingNode {
-		return nil, r.errAt(n, "expected %s as a mapping, got %s", what, describe(n))
+		return nil, r.errAt(n, "expected %s as %s, got %s", what, expected, describe(n))
 	}
-	out := map[string]any{}
+	out := map[string]V{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, err := r.id(n.Content[i], "a key of "+what)
 		if err != nil {
@@ -263,7 +252,7 @@ func (r *reader) attrs(n *yaml.Node, what string) (map[string]any, error) {
 		if _, dup := out[k]; dup {
 			return nil, r.errAt(n.Content[i], "key %q appears twice in %s", k, what)
 		}
-		v, err := r.scalarValue(n.Content[i+1], what+"."+k, true)
+		v, err := value(n.Content[i+1], what+"."+k)
 		if err != nil {
 			return nil, err
 		}
