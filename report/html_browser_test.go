@@ -170,7 +170,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if !strings.HasPrefix(sentence, "If AWS fails") {
+		if !strings.HasPrefix(sentence, "If AWS us-east-1 fails") {
 			return fmt.Errorf("headline sentence is %q", sentence)
 		}
 		// The stylesheet applied: a CSP hash mismatch would leave it unstyled.

@@ -24,7 +24,7 @@ func Headline(a *simulate.Audit) string {
 	if total == 0 {
 		return fmt.Sprintf("The estate declares no %s, so no outage can be scored against them.", noun)
 	}
-	if s, ok := WorstScenario(a); ok {
+	if s, ok := headlineScenario(a); ok {
 		stop := "stop"
 		if s.CriticalDown == 1 {
 			stop = "stops"
@@ -42,6 +42,20 @@ func Headline(a *simulate.Audit) string {
 	}
 	return fmt.Sprintf("No single failure and no simulated outage stops any of the %s.",
 		Plural(total, singular(noun), noun))
+}
+
+// headlineScenario is the outage the headline speaks of: the worst region
+// outage, the kind that really happens and that a plan can answer (a whole
+// provider failing is rarer and stops nearly everything by construction);
+// the worst outage of any kind when no region outage stops a critical
+// service.
+func headlineScenario(a *simulate.Audit) (simulate.Scenario, bool) {
+	for _, s := range WorstScenarios(a, 0) {
+		if s.Kind == "region" && s.CriticalDown > 0 {
+			return s, true
+		}
+	}
+	return WorstScenario(a)
 }
 
 // WorstScenario is the scenario that stops the most critical services, ties
