@@ -22,7 +22,7 @@ const (
 	maxExactSteps = 1 << 13
 	// mcWork sets the samples per service: mcWork / cone size, clamped to
 	// [mcMinSamples, mcMaxSamples], so huge cones take fewer samples.
-	mcWork, mcMinSamples, mcMaxSamples = 1 << 18, 256, 4096
+	mcWork, mcMinSamples, mcMaxSamples = 1 << 16, 256, 2048
 	z95                                = 1.959963984540054
 )
 

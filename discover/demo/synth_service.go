@@ -288,16 +288,26 @@ func (g *gen) instances(ri int, pool, db string, n int, res func(int, string, st
 	}
 }
 
-// callGraph makes services call each other: each calls one or two earlier
-// services (a layered architecture); about one in twenty-five is called
-// back by the first service it calls, which closes a cycle (service 1
-// always is, so every estate of two services or more has one).
+// callGraph makes services call each other in a layered architecture, as
+// real estates are built: service s sits in layer s mod callLayers and calls
+// one or two of the recent services of the layer below (layer 0 calls none).
+// About one in twenty-five is called back by the first service it calls,
+// which closes a cycle (service 1 always is, so every estate of two services
+// or more has one). Calling only nearby layers keeps each service's
+// dependency cone the same size whatever the estate's size: with calls to
+// any earlier service, cycles would join most services into one cone and
+// the estate would stop looking like a company's.
 func (g *gen) callGraph(n int) {
 	for s := 1; s < n; s++ {
+		if s%callLayers == 0 {
+			continue
+		}
 		from := g.services[s].id
-		first := g.rng.IntN(s)
+		// s-1 is in the layer below; so is every callLayers-th before it.
+		pick := func() int { return s - 1 - callLayers*g.rng.IntN(min(callWindow, (s-1)/callLayers+1)) }
+		first := pick()
 		g.edge(from, g.services[first].id, evCalls)
-		if second := g.rng.IntN(s); g.rng.IntN(2) == 0 && second != first {
+		if second := pick(); g.rng.IntN(2) == 0 && second != first {
 			g.edge(from, g.services[second].id, evCalls)
 		}
 		if s == 1 || g.rng.IntN(25) == 0 {
@@ -305,3 +315,7 @@ func (g *gen) callGraph(n int) {
 		}
 	}
 }
+
+// callLayers is the depth of the synthetic call graph; callWindow how many
+// recent services of the layer below a service may call.
+const callLayers, callWindow = 6, 20
