@@ -2,8 +2,10 @@ package aws
 
 import (
 	"context"
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
@@ -26,15 +28,20 @@ func executeAPIHost(t *task, id string) string {
 }
 
 // apigatewayREST: a REST API needs its region's API Gateway service (an
-// edge-optimised one is fronted by CloudFront but still served from here).
+// edge-optimised one is fronted by CloudFront but still served from here)
+// and what its methods' integrations call.
 func apigatewayREST(ctx context.Context, t *task) error {
-	p := apigateway.NewGetRestApisPaginator(apigateway.NewFromConfig(t.cfg), &apigateway.GetRestApisInput{})
+	c := apigateway.NewFromConfig(t.cfg)
+	p := apigateway.NewGetRestApisPaginator(c, &apigateway.GetRestApisInput{})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return err
 		}
-		for _, api := range page.Items {
+		integrations := make([][]string, len(page.Items))
+		errs := make([]error, len(page.Items))
+		fanOut(len(integrations), fanOutWidth, func(i int) { integrations[i], errs[i] = restIntegrations(ctx, c, s(page.Items[i].Id)) })
+		for i, api := range page.Items {
 			id := apiARN(t, "restapis", s(api.Id))
 			var types []string
 			if api.EndpointConfiguration != nil {
@@ -46,9 +53,36 @@ func apigatewayREST(ctx context.Context, t *task) error {
 				"apigateway:GetRestApis", map[string]any{"endpoint_types": strings.Join(types, ",")}))
 			t.sink.dns(executeAPIHost(t, s(api.Id)), id)
 			t.sink.regional(id, "apigateway", "apigateway:GetRestApis: a regional service")
+			if errs[i] != nil {
+				t.soft(errs[i])
+			}
+			for _, uri := range integrations[i] {
+				integrationTarget(t, id, uri, "apigateway:GetResources methodIntegration.uri")
+			}
 		}
 	}
 	return nil
+}
+
+// restIntegrations lists the integration URIs of a REST API's methods: one
+// paginated call, the methods embedded in each resource.
+func restIntegrations(ctx context.Context, c *apigateway.Client, apiID string) ([]string, error) {
+	var uris []string
+	p := apigateway.NewGetResourcesPaginator(c, &apigateway.GetResourcesInput{RestApiId: &apiID, Embed: []string{"methods"}})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return uris, err
+		}
+		for _, res := range page.Items {
+			for _, verb := range slices.Sorted(maps.Keys(res.ResourceMethods)) {
+				if in := res.ResourceMethods[verb].MethodIntegration; in != nil && s(in.Uri) != "" {
+					uris = append(uris, s(in.Uri))
+				}
+			}
+		}
+	}
+	return uris, nil
 }
 
 // apigatewayHTTP: HTTP and WebSocket APIs and what their integrations call.
@@ -75,7 +109,7 @@ func apigatewayHTTP(ctx context.Context, t *task) error {
 				t.soft(errs[i])
 			}
 			for _, uri := range integrations[i] {
-				integrationTarget(t, id, uri)
+				integrationTarget(t, id, uri, "apigatewayv2:GetIntegrations IntegrationUri")
 			}
 		}
 		if s(page.NextToken) == "" {
@@ -108,8 +142,7 @@ func apigatewayIntegrations(ctx context.Context, c *apigatewayv2.Client, apiID s
 
 // integrationTarget: an API needs the function, load balancer listener or
 // HTTP endpoint its integration calls.
-func integrationTarget(t *task, id, uri string) {
-	const ev = "apigatewayv2:GetIntegrations IntegrationUri"
+func integrationTarget(t *task, id, uri, ev string) {
 	switch {
 	case lambdaInURI.MatchString(uri):
 		t.sink.edge(id, lambdaInURI.FindString(uri), ev)

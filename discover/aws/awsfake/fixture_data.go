@@ -96,6 +96,9 @@ func computeFixture(d *Data, acct, r string) {
 		fmt.Sprintf(`{"FileSystemId":"fs-onezone","FileSystemArn":"arn:aws:elasticfilesystem:%s:%s:file-system/fs-onezone","AvailabilityZoneId":%q,"AvailabilityZoneName":"%sa","SizeInBytes":{"Value":4096},"Tags":[{"Key":"Name","Value":"scratch"}]}`, r, acct, ids["a"], r),
 		fmt.Sprintf(`{"FileSystemId":"fs-regional","FileSystemArn":"arn:aws:elasticfilesystem:%s:%s:file-system/fs-regional","SizeInBytes":{"Value":8192},"Tags":[]}`, r, acct))
 	d.Add("GetRestApis", `{"id":"rest1","name":"legacy-api","endpointConfiguration":{"types":["REGIONAL"]}}`)
+	d.Add("GetResources|rest1", `{"id":"root","path":"/"}`,
+		fmt.Sprintf(`{"id":"res-pay","path":"/pay","resourceMethods":{"POST":{"httpMethod":"POST","methodIntegration":{"type":"AWS_PROXY","uri":"arn:aws:apigateway:%s:lambda:path/2015-03-31/functions/%s/invocations"}}}}`, r, fn("api-handler")),
+		`{"id":"res-mock","path":"/health","resourceMethods":{"GET":{"httpMethod":"GET","methodIntegration":{"type":"MOCK"}}}}`)
 	d.Add("GetApis", fmt.Sprintf(`{"apiId":"http1","name":"http-api","protocolType":"HTTP","apiEndpoint":"https://http1.execute-api.%s.amazonaws.com"}`, r))
 	d.Add("GetIntegrations|http1", fmt.Sprintf(`{"integrationId":"int1","integrationType":"AWS_PROXY","integrationUri":%q}`, fn("api-handler")),
 		fmt.Sprintf(`{"integrationId":"int2","integrationType":"HTTP_PROXY","integrationUri":"https://web-123.%s.elb.amazonaws.com/orders"}`, r))

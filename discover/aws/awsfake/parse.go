@@ -114,6 +114,7 @@ var restJSONRoutes = []route{
 	{"/clusters/*/node-groups/*", "DescribeNodegroup"},
 	{"/2015-02-01/file-systems", "DescribeFileSystems"},
 	{"/restapis", "GetRestApis"},
+	{"/restapis/*/resources", "GetResources"},
 	{"/v2/apis", "GetApis"},
 	{"/v2/apis/*/integrations", "GetIntegrations"},
 }

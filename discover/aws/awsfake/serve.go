@@ -57,6 +57,7 @@ var specs = map[string]spec{
 	"eks:DescribeNodegroup":                 {raw: true},
 	"elasticfilesystem:DescribeFileSystems": {list: "FileSystems", tokIn: "Marker", tokOut: "NextMarker"},
 	"apigateway:GetRestApis":                {list: "item", tokIn: "position", tokOut: "position"},
+	"apigateway:GetResources":               {list: "item", tokIn: "position", tokOut: "position"},
 	"apigateway:GetApis":                    {list: "items", tokIn: "nextToken", tokOut: "nextToken"},
 	"apigateway:GetIntegrations":            {list: "items", tokIn: "nextToken", tokOut: "nextToken"},
 	"s3:ListBuckets":                        {list: "Buckets", item: "Bucket", tokIn: "continuation-token", tokOut: "ContinuationToken"},
