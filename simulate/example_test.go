@@ -26,7 +26,7 @@ func ExampleModel_Simulate() {
 	// Output:
 	// one zone: []
 	// two zones: [service:checkout]
-	// selector "zone:aws/us-east-1/use1-az9": matches no node in the estate
+	// selector "zone:aws/us-east-1/use1-az9": matches no node in the estate; it has zone:aws/us-east-1/use1-az1, zone:aws/us-east-1/use1-az2
 }
 
 func ExampleModel_Explain() {

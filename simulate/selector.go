@@ -91,12 +91,42 @@ func (m *Model) Resolve(sels []Selector) ([]int32, error) {
 	for _, sel := range sels {
 		got := m.resolve(sel)
 		if len(got) == 0 {
-			return nil, &SelectorError{sel.String(), "matches no node in the estate"}
+			return nil, &SelectorError{sel.String(), "matches no node in the estate" + m.known(sel.Kind)}
 		}
 		out = append(out, got...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out), nil
+}
+
+// known lists a few selectors of the same kind that do match, so a typo in
+// a region or zone name is quick to fix.
+func (m *Model) known(kind string) string {
+	level := map[string]graph.Level{"provider": graph.LevelProvider, "region": graph.LevelRegion,
+		"zone": graph.LevelZone, "service": graph.LevelService}[kind]
+	if level == "" {
+		return ""
+	}
+	const most = 8
+	var names []string
+	total := 0
+	for i, nd := range m.c.Nodes {
+		if m.class[i] != clPlacement || nd.Level != level {
+			continue
+		}
+		total++
+		if len(names) < most {
+			names = append(names, kind+":"+strings.Replace(nd.ID, "/service/", "/", 1))
+		}
+	}
+	if total == 0 {
+		return "; the estate has no " + kind + " placements"
+	}
+	more := ""
+	if total > most {
+		more = fmt.Sprintf(" and %d more", total-most)
+	}
+	return "; it has " + strings.Join(names, ", ") + more
 }
 
 func (m *Model) resolve(sel Selector) []int32 {
