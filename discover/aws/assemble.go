@@ -35,6 +35,12 @@ func (r *run) assemble() (*graph.Estate, error) {
 		}
 		collected = true
 	}
+	for _, t := range ts {
+		a.account, a.region = t.account, t.region
+		for _, op := range t.sink.late {
+			op(a)
+		}
+	}
 	for _, g := range r.gaps {
 		a.b.Gap(g)
 	}

@@ -19,6 +19,7 @@ type sink struct {
 	subnetVPC  map[string]string // subnet id -> VPC id
 	dnsNames   map[string]string // DNS name -> node id
 	ops        []func(a *asm)
+	late       []func(a *asm) // run once every task's ops have run
 }
 
 // Zone references, resolved to AZ ids at assembly.
@@ -27,6 +28,19 @@ func zoneID(id string) string     { return "id:" + id }
 func subnetRef(id string) string  { return "subnet:" + id }
 
 func (s *sink) do(f func(a *asm)) { s.ops = append(s.ops, f) }
+
+// tags adds tags to the node with id once every step has made its nodes;
+// tags of resources untether does not collect are dropped.
+func (s *sink) tags(id string, tags map[string]string) {
+	if len(tags) == 0 {
+		return
+	}
+	s.late = append(s.late, func(a *asm) {
+		if a.b.Get(id) != nil {
+			a.b.Node(graph.Node{ID: id, Tags: tags})
+		}
+	})
+}
 
 // nodeOf is a resource node; sink.node fills in provider, account and region.
 func nodeOf(id, kind, typ, name string, tags map[string]string, evidence string, attrs map[string]any) graph.Node {

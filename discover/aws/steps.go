@@ -7,7 +7,7 @@ func steps() []step {
 	for _, f := range []func() []step{
 		ec2Steps, elbSteps, autoscalingSteps, rdsSteps, dynamodbSteps, elasticacheSteps,
 		lambdaSteps, ecsSteps, eksSteps, messagingSteps, efsSteps, apigatewaySteps,
-		s3Steps, route53Steps, cloudfrontSteps,
+		s3Steps, route53Steps, cloudfrontSteps, taggingSteps,
 	} {
 		out = append(out, f()...)
 	}

@@ -72,6 +72,12 @@ func computeFixture(d *Data, acct, r string) {
 	for _, q := range []string{"jobs", "jobs-dlq", "orders.fifo"} {
 		d.Add("ListQueues", fmt.Sprintf(`"%s/%s/%s"`, "https://sqs."+r+".amazonaws.com", acct, q))
 	}
+	// The Resource Groups Tagging API: tags of resources whose listings carry
+	// none, one of them secret-looking, and one of a resource not collected.
+	d.Add("GetResources",
+		fmt.Sprintf(`{"ResourceARN":%q,"Tags":[{"Key":"service","Value":"checkout"},{"Key":"api_token","Value":%q}]}`, queue("jobs"), Secrets[0]),
+		fmt.Sprintf(`{"ResourceARN":"arn:aws:kinesis:%s:%s:stream/clicks","Tags":[{"Key":"team","Value":"analytics"}]}`, r, acct),
+		fmt.Sprintf(`{"ResourceARN":"arn:aws:glue:%s:%s:job/nightly","Tags":[{"Key":"team","Value":"data"}]}`, r, acct))
 	topic := fmt.Sprintf("arn:aws:sns:%s:%s:alerts", r, acct)
 	d.Add("ListTopics", fmt.Sprintf("<TopicArn>%s</TopicArn>", topic))
 	d.Add("ListSubscriptions", fmt.Sprintf("<SubscriptionArn>%s:sub-1</SubscriptionArn><Owner>%s</Owner><Protocol>sqs</Protocol><Endpoint>%s</Endpoint><TopicArn>%s</TopicArn>", topic, acct, queue("jobs"), topic),

@@ -61,7 +61,7 @@ func parse(r *http.Request) (*request, error) {
 		case req.service == "elasticloadbalancing":
 			req.service = "elb"
 		}
-	case "dynamodb", "kinesis", "sqs", "ecs":
+	case "dynamodb", "kinesis", "sqs", "ecs", "tagging":
 		req.proto = "json"
 		target := r.Header.Get("X-Amz-Target")
 		req.op = target[strings.LastIndex(target, ".")+1:]

@@ -45,6 +45,7 @@ var specs = map[string]spec{
 	"dynamodb:DescribeTable":                {raw: true, key: "TableName"},
 	"kinesis:ListStreams":                   {list: "StreamSummaries", tokIn: "NextToken", tokOut: "NextToken"},
 	"sqs:ListQueues":                        {list: "QueueUrls", tokIn: "NextToken", tokOut: "NextToken"},
+	"tagging:GetResources":                  {list: "ResourceTagMappingList", tokIn: "PaginationToken", tokOut: "PaginationToken"},
 	"ecs:ListClusters":                      {list: "clusterArns", tokIn: "nextToken", tokOut: "nextToken"},
 	"ecs:DescribeClusters":                  {list: "clusters", batch: "clusters"},
 	"ecs:ListServices":                      {list: "serviceArns", tokIn: "nextToken", tokOut: "nextToken", key: "cluster"},
