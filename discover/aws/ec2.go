@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
@@ -125,7 +126,7 @@ func ec2RouteTables(ctx context.Context, t *task) error {
 	// Subnets without an explicit association use their VPC's main table.
 	t.sink.do(func(a *asm) {
 		subnets := a.subnetVPC[a.key()]
-		for _, sn := range slices.Sorted(mapKeys(subnets)) {
+		for _, sn := range slices.Sorted(maps.Keys(subnets)) {
 			if rt, ok := mainOf[subnets[sn]]; ok && !explicit[sn] {
 				a.edge(arn("ec2", a.region, a.account, "subnet/"+sn), rt, "ec2:DescribeRouteTables Associations.Main=true (implicit)")
 			}

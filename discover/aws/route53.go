@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -78,7 +79,7 @@ func route53Records(ctx context.Context, c *route53.Client, zid string) (map[str
 }
 
 func route53RecordNodes(t *task, zoneNode string, sets map[string][]r53types.ResourceRecordSet) {
-	for _, key := range slices.Sorted(mapKeys(sets)) {
+	for _, key := range slices.Sorted(maps.Keys(sets)) {
 		rrs := sets[key]
 		slices.SortFunc(rrs, func(a, b r53types.ResourceRecordSet) int { return cmp.Compare(s(a.SetIdentifier), s(b.SetIdentifier)) })
 		name := zoneNode + "/recordset/" + key

@@ -55,16 +55,6 @@ func nodeOf(id, kind, typ, name string, tags map[string]string, evidence string,
 	return graph.Node{ID: id, Kind: kind, Type: typ, Name: name, Tags: tags, Evidence: evidence, Attrs: attrs}
 }
 
-func mapKeys[M ~map[K]V, K comparable, V any](m M) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 func (s *sink) node(n graph.Node) {
 	n.Class = graph.ClassResource
 	n.Provider = "aws"
