@@ -2,7 +2,10 @@ package graph
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 )
 
 // InputError is bad input: a file that is not what it should be. It names the
@@ -33,6 +36,38 @@ func (e *InputError) Error() string {
 	b.WriteString(": ")
 	b.WriteString(e.Msg)
 	return b.String()
+}
+
+// JSONError turns an encoding/json error into an InputError: a syntax error
+// at its line and column ("truncated JSON" when the file ends before the
+// document), a type error at the JSON path of the field with what was
+// expected. data is what was decoded, so offsets can become lines; pass nil
+// when the offsets are not the file's (an element decoded on its own).
+func JSONError(data []byte, name, path string, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := LineCol(data, syn.Offset)
+		if syn.Error() == "unexpected end of JSON input" {
+			return &InputError{File: name, Line: line, Col: col, Msg: "truncated JSON: the file ends before the document does"}
+		}
+		return &InputError{File: name, Line: line, Col: col, Msg: "malformed JSON: " + syn.Error()}
+	case errors.As(err, &typ):
+		p := path
+		if typ.Field != "" {
+			p += "." + typ.Field
+		}
+		ie := &InputError{File: name, Path: p, Msg: fmt.Sprintf("expected %s, got JSON %s", typ.Type, typ.Value)}
+		if data != nil {
+			ie.Line, ie.Col = LineCol(data, typ.Offset)
+		}
+		return ie
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		line, col := LineCol(data, int64(len(data)))
+		return &InputError{File: name, Line: line, Col: col, Msg: "truncated JSON: the file ends before the document does"}
+	}
+	return &InputError{File: name, Path: path, Msg: err.Error()}
 }
 
 // LineCol turns a byte offset into data into a 1-based line and column.

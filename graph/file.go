@@ -113,7 +113,7 @@ func decodeFast(data []byte) (*Estate, error) {
 func decodeCareful(data []byte, name string) (*Estate, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, jsonError(data, name, "$", err)
+		return nil, JSONError(data, name, "$", err)
 	}
 	if top == nil {
 		return nil, &InputError{File: name, Path: "$", Msg: "expected a JSON object with \"untether_estate\", got null"}
@@ -176,36 +176,15 @@ func decodeList[P, T any](raw json.RawMessage, data []byte, name, path string, b
 		at := fmt.Sprintf("%s[%d]", path, i)
 		var p P
 		if err := json.Unmarshal(item, &p); err != nil {
-			return nil, jsonError(data, name, at, err)
+			return nil, JSONError(nil, name, at, err) // offsets are the element's, not the file's
 		}
 		extra, err := unknownFields(item, reflect.TypeFor[T]())
 		if err != nil {
-			return nil, jsonError(data, name, at, err)
+			return nil, JSONError(nil, name, at, err)
 		}
 		out[i] = build(p, extra)
 	}
 	return out, nil
-}
-
-// jsonError turns an encoding/json error into an InputError at a place.
-func jsonError(data []byte, name, path string, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		line, col := LineCol(data, syn.Offset)
-		return &InputError{File: name, Line: line, Col: col, Msg: "malformed JSON: " + syn.Error()}
-	case errors.As(err, &typ):
-		p := path
-		if typ.Field != "" {
-			p += "." + typ.Field
-		}
-		return &InputError{File: name, Path: p, Msg: fmt.Sprintf("expected %s, got JSON %s", typ.Type, typ.Value)}
-	case errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end of JSON input"):
-		line, col := LineCol(data, int64(len(data)))
-		return &InputError{File: name, Line: line, Col: col, Msg: "malformed JSON: the file ends early (truncated?)"}
-	}
-	return &InputError{File: name, Path: path, Msg: err.Error()}
 }
 
 func clip(raw []byte) string {

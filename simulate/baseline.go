@@ -3,7 +3,6 @@ package simulate
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -130,7 +129,7 @@ func (b *Baseline) Encode(w io.Writer) error {
 func ParseBaseline(data []byte, name string) (*Baseline, error) {
 	var head map[string]json.RawMessage
 	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, baselineJSONError(data, name, "$", err)
+		return nil, graph.JSONError(data, name, "$", err)
 	}
 	rawVer, ok := head["untether_baseline"]
 	if !ok {
@@ -147,7 +146,7 @@ func ParseBaseline(data []byte, name string) (*Baseline, error) {
 	var b Baseline
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&b); err != nil {
-		return nil, baselineJSONError(data, name, "$", err)
+		return nil, graph.JSONError(data, name, "$", err)
 	}
 	seen := make(map[string]bool, len(b.Findings))
 	for i, f := range b.Findings {
@@ -171,30 +170,6 @@ func ParseBaseline(data []byte, name string) (*Baseline, error) {
 	b.sort()
 	b.buildIndex()
 	return &b, nil
-}
-
-// baselineJSONError turns a decoding error into an InputError with a line
-// and column, or the JSON path of the field with the wrong type.
-func baselineJSONError(data []byte, name, path string, err error) error {
-	var syn *json.SyntaxError
-	if errors.As(err, &syn) {
-		line, col := graph.LineCol(data, syn.Offset)
-		return &graph.InputError{File: name, Line: line, Col: col, Msg: "malformed JSON: " + syn.Error()}
-	}
-	var typ *json.UnmarshalTypeError
-	if errors.As(err, &typ) {
-		line, col := graph.LineCol(data, typ.Offset)
-		p := path
-		if typ.Field != "" {
-			p = "$." + typ.Field
-		}
-		return &graph.InputError{File: name, Path: p, Line: line, Col: col,
-			Msg: fmt.Sprintf("expected %s, found JSON %s", typ.Type, typ.Value)}
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return &graph.InputError{File: name, Msg: "malformed JSON: unexpected end of file"}
-	}
-	return &graph.InputError{File: name, Path: path, Msg: err.Error()}
 }
 
 // SeverityRank orders severities: critical 4, high 3, medium 2, low 1, and 0

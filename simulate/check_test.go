@@ -164,7 +164,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 
 func TestParseBaselineErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{`{"untether_baseline": 1, "findings": [`, "malformed JSON"},
+		{`{"untether_baseline": 1, "findings": [`, "truncated JSON"},
 		{`{"findings": []}`, "missing"},
 		{`{"untether_baseline": 9}`, "version 9"},
 		{`{"untether_baseline": 1, "findings": [{"id": ""}]}`, "$.findings[0].id"},

@@ -3,7 +3,6 @@ package terraform
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -129,27 +128,4 @@ func checkStateVersion(v int, name string) error {
 	default:
 		return &graph.InputError{File: name, Path: "$.version", Msg: fmt.Sprintf("state version %d is not valid; expected 4", v)}
 	}
-}
-
-// jsonError turns an encoding/json error into an InputError with a place.
-func jsonError(data []byte, name, path string, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		line, col := graph.LineCol(data, syn.Offset)
-		msg := "not valid JSON: " + syn.Error()
-		if syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) {
-			msg = "truncated JSON: the file ends before the document does"
-		}
-		return &graph.InputError{File: name, Line: line, Col: col, Msg: msg}
-	case errors.As(err, &typ):
-		line, col := graph.LineCol(data, typ.Offset)
-		p := path
-		if typ.Field != "" {
-			p = "$." + typ.Field
-		}
-		return &graph.InputError{File: name, Path: p, Line: line, Col: col, Msg: fmt.Sprintf("expected %s, got JSON %s", typ.Type, typ.Value)}
-	}
-	return &graph.InputError{File: name, Path: path, Msg: "not valid JSON: " + err.Error()}
 }

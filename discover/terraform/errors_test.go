@@ -15,7 +15,7 @@ import (
 var badInputs = []struct {
 	name, data, place, msg string
 }{
-	{"not json", "hello world", "", "not valid JSON"},
+	{"not json", "hello world", "", "malformed JSON"},
 	{"empty", "  \n", "1:1", "empty file"},
 	{"array", `[1, 2]`, "$", "expected a JSON object"},
 	{"truncated", `{"version": 4, "resources": [{"mode": "managed"`, ":1:", "truncated JSON"},

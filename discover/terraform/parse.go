@@ -59,7 +59,7 @@ type rawState struct {
 func decodeRawState(data []byte, name string) (*document, error) {
 	var st rawState
 	if err := json.Unmarshal(data, &st); err != nil {
-		return nil, jsonError(data, name, "$", err)
+		return nil, graph.JSONError(data, name, "$", err)
 	}
 	if err := checkStateVersion(st.Version, name); err != nil {
 		return nil, err

@@ -61,7 +61,7 @@ func parse(data []byte, name string) (doc *document, err error) {
 		}
 		if !json.Valid(data) {
 			var v any
-			return nil, jsonError(data, name, "$", json.Unmarshal(data, &v))
+			return nil, graph.JSONError(data, name, "$", json.Unmarshal(data, &v))
 		}
 		return nil, &graph.InputError{File: name, Path: "$", Msg: "expected a JSON object (a Terraform state or `terraform show -json` output)"}
 	}
@@ -75,7 +75,7 @@ func parse(data []byte, name string) (doc *document, err error) {
 	}
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {
-		return nil, jsonError(data, name, "$", err)
+		return nil, graph.JSONError(data, name, "$", err)
 	}
 	return nil, &graph.InputError{File: name, Path: "$", Msg: "not a Terraform file: expected a state (\"version\": 4) or `terraform show -json` output (\"format_version\")"}
 }

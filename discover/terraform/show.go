@@ -62,7 +62,7 @@ type resourceChange struct {
 func decodeShow(data []byte, name string) (*document, error) {
 	var sd showDoc
 	if err := json.Unmarshal(data, &sd); err != nil {
-		return nil, jsonError(data, name, "$", err)
+		return nil, graph.JSONError(data, name, "$", err)
 	}
 	if err := checkFormatVersion(sd.FormatVersion, name); err != nil {
 		return nil, err
