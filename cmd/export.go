@@ -9,6 +9,7 @@ import (
 
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report"
+	"github.com/untether-dev/untether/simulate"
 )
 
 // ExportOptions are the inputs of `untether export`.
@@ -53,15 +54,23 @@ func runExport(c *cobra.Command, opts *ExportOptions) error {
 	if !slices.Contains(report.ExportFormats(), opts.Format) {
 		return usageError("--format %q: expected one of %s", opts.Format, strings.Join(report.ExportFormats(), ", "))
 	}
-	e, m, err := loadModel(c, &opts.Source, &opts.Model, opts.IO, opts.Files)
+	highlight := map[string]bool{}
+	var e *graph.Estate
+	var err error
+	if opts.NoSPOFs || opts.Format == "json" {
+		// Nothing to highlight: read the estate without simulating it.
+		e, err = opts.Source.load(c.Context(), opts.IO, opts.Files)
+	} else {
+		var m *simulate.Model
+		e, m, err = loadModel(c, &opts.Source, &opts.Model, opts.IO, opts.Files)
+		if m != nil {
+			for _, s := range m.Audit().SPOFs {
+				highlight[s.Node] = true
+			}
+		}
+	}
 	if err != nil {
 		return err
-	}
-	highlight := map[string]bool{}
-	if !opts.NoSPOFs && opts.Format != "json" {
-		for _, s := range m.Audit().SPOFs {
-			highlight[s.Node] = true
-		}
 	}
 	path := opts.OutFile
 	if path == "" {
