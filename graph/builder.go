@@ -40,6 +40,7 @@ func (b *Builder) Node(n Node) *Node {
 	fill(&old.Level, n.Level)
 	fill(&old.Kind, n.Kind)
 	fill(&old.Type, n.Type)
+	fill(&old.Role, n.Role)
 	fill(&old.Provider, n.Provider)
 	fill(&old.Account, n.Account)
 	fill(&old.Region, n.Region)
@@ -90,16 +91,42 @@ func mergeMap[M ~map[K]V, K comparable, V any](dst, src M) M {
 func (b *Builder) Get(id string) *Node { return b.nodes[id] }
 
 // Edge records that from needs to (or, from a group, has to as a member).
-// A repeated edge keeps its first evidence.
+// A repeated edge keeps its first evidence; a need replaces an ordering
+// edge between the same nodes, since the need says more.
 func (b *Builder) Edge(from, to, evidence string) {
 	key := [2]string{from, to}
 	if from == to {
 		return // a node needing itself adds nothing to the model
 	}
-	if _, ok := b.edges[key]; ok {
+	if old, ok := b.edges[key]; ok {
+		if old.Relation == RelationOrdering {
+			*old = Edge{From: from, To: to, Evidence: evidence}
+		}
 		return
 	}
 	b.edges[key] = &Edge{From: from, To: to, Evidence: evidence}
+}
+
+// Ordering records that from was ordered after to (depends_on, state
+// dependencies): evidence only, never a need. A need between the same
+// nodes wins.
+func (b *Builder) Ordering(from, to, evidence string) {
+	key := [2]string{from, to}
+	if from == to {
+		return
+	}
+	if _, ok := b.edges[key]; ok {
+		return
+	}
+	b.edges[key] = &Edge{From: from, To: to, Evidence: evidence, Relation: RelationOrdering}
+}
+
+// DecidedAtApply ensures the zone placement of a region whose resources'
+// zone is decided only at apply (see DecidedAtApply) and returns its id.
+func (b *Builder) DecidedAtApply(provider, region string) string {
+	id := b.Zone(provider, region, DecidedAtApply)
+	b.nodes[id].Name = "zone decided at apply (" + region + ")"
+	return id
 }
 
 // HasEdge reports whether from -> to was recorded.

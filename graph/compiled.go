@@ -24,6 +24,7 @@ type Compiled struct {
 }
 
 // Compile builds the index view. The estate must be valid (see Validate).
+// Only edges that carry failure (see Carries) enter the adjacency.
 func Compile(e *Estate) *Compiled {
 	n := len(e.Nodes)
 	c := &Compiled{Estate: e, Nodes: make([]*Node, n), index: make(map[string]int32, n)}
@@ -35,9 +36,13 @@ func Compile(e *Estate) *Compiled {
 		c.index[nd.ID] = int32(i)
 	}
 	type arc struct{ from, to, edge int32 }
-	arcs := make([]arc, len(e.Edges))
-	for k, ed := range e.Edges {
-		arcs[k] = arc{c.index[ed.From], c.index[ed.To], int32(k)}
+	arcs := make([]arc, 0, len(e.Edges))
+	for k := range e.Edges {
+		ed := &e.Edges[k]
+		from, to := c.index[ed.From], c.index[ed.To]
+		if Carries(ed, c.Nodes[from], c.Nodes[to]) {
+			arcs = append(arcs, arc{from, to, int32(k)})
+		}
 	}
 	slices.SortFunc(arcs, func(a, b arc) int { return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to)) })
 	c.needOff = make([]int32, n+1)
@@ -61,6 +66,34 @@ func Compile(e *Estate) *Compiled {
 		fill[a.to]++
 	}
 	return c
+}
+
+// Carries reports whether an edge takes part in the failure model. Ordering
+// edges, and edges into or out of a configuration node (a configuration
+// object never carries a failure and its own state matters to nothing),
+// are evidence only: they stay in the estate for explain but the compiled
+// adjacency leaves them out.
+func Carries(ed *Edge, from, to *Node) bool {
+	return ed.Propagates() && from.Role != RoleConfiguration && to.Role != RoleConfiguration
+}
+
+// EvidenceOnly lists the estate edges out of node i that do not carry
+// failure (ordering, configuration), sorted by target id. It scans every
+// edge: meant for explaining one node, not for hot loops.
+func (c *Compiled) EvidenceOnly(i int32) []*Edge {
+	id := c.Nodes[i].ID
+	var out []*Edge
+	for k := range c.Estate.Edges {
+		ed := &c.Estate.Edges[k]
+		if ed.From != id {
+			continue
+		}
+		if to, ok := c.index[ed.To]; ok && !Carries(ed, c.Nodes[i], c.Nodes[to]) {
+			out = append(out, ed)
+		}
+	}
+	slices.SortFunc(out, func(a, b *Edge) int { return cmp.Compare(a.To, b.To) })
+	return out
 }
 
 // Len is the number of nodes.

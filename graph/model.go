@@ -32,6 +32,31 @@ const (
 	LevelService Level = "service"
 )
 
+// Role says what a resource does at run time; it decides whether its
+// failure can carry to what needs it (DESIGN.md §3).
+type Role string
+
+const (
+	// RoleWorkload runs or serves traffic or data. An empty role reads as workload.
+	RoleWorkload Role = "workload"
+	// RolePath is the network data path: subnet, route table, NAT, gateway,
+	// firewall, load balancer, DNS, peering, VPN.
+	RolePath Role = "path"
+	// RoleConfiguration is IAM, policies, alarms, diagnostics, secret
+	// versions, API enablement, launch templates, resource groups and the
+	// like: never a service, never a SPOF candidate, never carries a failure.
+	RoleConfiguration Role = "configuration"
+)
+
+// RelationOrdering marks an edge that is evidence of creation order only
+// (Terraform depends_on, state dependencies): it never carries a failure.
+const RelationOrdering = "ordering"
+
+// DecidedAtApply is the zone name of the explicit placement for resources
+// whose zone is decided only when Terraform applies: it counts as a zone
+// failure domain of its own, so an unknown zone is never read as redundant.
+const DecidedAtApply = "decided-at-apply"
+
 // DefaultTier is the tier of a service that declares none.
 const DefaultTier = 3
 
@@ -53,7 +78,9 @@ type Node struct {
 	// Kind is the normalised kind of a resource (database, instance, bucket ...).
 	Kind string `json:"kind,omitempty"`
 	// Type is the provider-native type (AWS::RDS::DBInstance, aws_db_instance ...).
-	Type     string   `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
+	// Role is what a resource does at run time; empty reads as workload.
+	Role     Role     `json:"role,omitempty"`
 	Provider string   `json:"provider,omitempty"`
 	Account  string   `json:"account,omitempty"`
 	Region   string   `json:"region,omitempty"`
@@ -87,6 +114,14 @@ func (n *Node) EffectiveTier() int {
 	return n.Tier
 }
 
+// EffectiveRole is the node's role with the default (workload) applied.
+func (n *Node) EffectiveRole() Role {
+	if n.Role == "" {
+		return RoleWorkload
+	}
+	return n.Role
+}
+
 // Label is a short human name: the name when there is one, else the id.
 func (n *Node) Label() string {
 	if n.Name != "" {
@@ -95,13 +130,20 @@ func (n *Node) Label() string {
 	return n.ID
 }
 
-// Edge says From needs To. From a group, it names a member instead.
+// Edge says From needs To. From a group, it names a member instead. An edge
+// with Relation RelationOrdering says only that From was created after To:
+// it is kept as evidence and never carries a failure.
 type Edge struct {
 	From     string                     `json:"from"`
 	To       string                     `json:"to"`
 	Evidence string                     `json:"evidence,omitempty"`
+	Relation string                     `json:"relation,omitempty"`
 	Extra    map[string]json.RawMessage `json:"-"`
 }
+
+// Propagates reports whether the edge can carry a failure (it is not
+// ordering evidence).
+func (e *Edge) Propagates() bool { return e.Relation != RelationOrdering }
 
 // Gap is a part of the estate that was not collected: "not collected" must
 // never read as "absent".

@@ -41,6 +41,11 @@ func Validate(e *Estate) error {
 		if n.Class == ClassGroup && n.Need < 1 {
 			return &InputError{Path: at(".need"), Msg: fmt.Sprintf("group %q needs need >= 1, got %d", n.ID, n.Need)}
 		}
+		switch n.Role {
+		case "", RoleWorkload, RolePath, RoleConfiguration:
+		default:
+			return &InputError{Path: at(".role"), Msg: fmt.Sprintf("node %q has role %q; expected workload, path or configuration", n.ID, n.Role)}
+		}
 		if n.Tier < 0 || n.Tier > 4 {
 			return &InputError{Path: at(".tier"), Msg: fmt.Sprintf("tier of %q is %d; expected 1 (most critical) to 4", n.ID, n.Tier)}
 		}
@@ -62,6 +67,9 @@ func Validate(e *Estate) error {
 		if !ok {
 			return &InputError{Path: at(".to"), Msg: fmt.Sprintf("edge to unknown node %q", ed.To)}
 		}
+		if ed.Relation != "" && ed.Relation != RelationOrdering {
+			return &InputError{Path: at(".relation"), Msg: fmt.Sprintf("edge %q -> %q has relation %q; expected none (a need) or %q", ed.From, ed.To, ed.Relation, RelationOrdering)}
+		}
 		if from == to {
 			return &InputError{Path: at(""), Msg: fmt.Sprintf("node %q cannot need itself", ed.From)}
 		}
@@ -70,12 +78,14 @@ func Validate(e *Estate) error {
 			return &InputError{Path: at(""), Msg: fmt.Sprintf("duplicate edge %q -> %q (first at $.edges[%d])", ed.From, ed.To, j)}
 		}
 		seen[key] = int32(i)
-		members[from]++
+		if Carries(&e.Edges[i], &e.Nodes[from], &e.Nodes[to]) {
+			members[from]++
+		}
 	}
 	for i := range e.Nodes {
 		n := &e.Nodes[i]
 		if n.Class == ClassGroup && n.Need > int(members[i]) {
-			return &InputError{Path: fmt.Sprintf("$.nodes[%d].need", i), Msg: fmt.Sprintf("group %q needs %d but has only %d members", n.ID, n.Need, members[i])}
+			return &InputError{Path: fmt.Sprintf("$.nodes[%d].need", i), Msg: fmt.Sprintf("group %q needs %d but has only %d members (ordering edges and configuration nodes are not members)", n.ID, n.Need, members[i])}
 		}
 	}
 	for i, g := range e.Gaps {

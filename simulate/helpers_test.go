@@ -13,7 +13,7 @@ import (
 //
 //	svc NAME [TIER] [COST] a service node "NAME" (tier 3 when omitted)
 //	res NAME [k=v ...]     a resource node; keys kind, type, provider,
-//	                       region, zones (a,b), bytes (stored_bytes)
+//	                       region, zones (a,b), role, bytes (stored_bytes)
 //	grp NAME NEED M1 M2..  a group with its members
 //	zone P/R/Z             a zone placement (and its region and provider)
 //	need A B C...          A needs B, A needs C ...
@@ -51,6 +51,8 @@ func spec(t testing.TB, text string) *graph.Estate {
 					n.Region = v
 				case "zones":
 					n.Zones = strings.Split(v, ",")
+				case "role":
+					n.Role = graph.Role(v)
 				case "bytes":
 					x, _ := strconv.ParseFloat(v, 64)
 					n.Attrs = map[string]any{"stored_bytes": x}

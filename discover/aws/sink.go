@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/discover/roles"
 	"github.com/untether-dev/untether/graph"
 )
 
@@ -52,7 +53,7 @@ func nodeOf(id, kind, typ, name string, tags map[string]string, evidence string,
 	if len(attrs) == 0 {
 		attrs = nil
 	}
-	return graph.Node{ID: id, Kind: kind, Type: typ, Name: name, Tags: tags, Evidence: evidence, Attrs: attrs}
+	return graph.Node{ID: id, Kind: kind, Type: typ, Role: roles.Of(typ), Name: name, Tags: tags, Evidence: evidence, Attrs: attrs}
 }
 
 func (s *sink) node(n graph.Node) {
@@ -220,7 +221,7 @@ func (a *asm) stub(id, neededBy string) {
 	}
 	ev := fmt.Sprintf("referenced by %s; not itself collected", neededBy)
 	if strings.HasPrefix(id, "dns:") {
-		a.b.Node(graph.Node{ID: id, Class: graph.ClassResource, Kind: "endpoint", Type: "DNS", Name: strings.TrimPrefix(id, "dns:"), Evidence: ev})
+		a.b.Node(graph.Node{ID: id, Class: graph.ClassResource, Kind: "endpoint", Type: "DNS", Role: roles.Of("DNS"), Name: strings.TrimPrefix(id, "dns:"), Evidence: ev})
 		return
 	}
 	p, ok := parseARN(id)
