@@ -1,12 +1,10 @@
 package cmd
 
 import (
-	"bytes"
 	"io"
 
 	"github.com/spf13/cobra"
 
-	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -54,15 +52,7 @@ func runBaseline(c *cobra.Command, opts *BaselineOptions) error {
 		return err
 	}
 	b := simulate.NewBaseline(m.Audit())
-	if opts.OutFile == "" || opts.OutFile == "-" {
-		var buf bytes.Buffer
-		if err := b.Encode(&buf); err != nil {
-			return err
-		}
-		if _, err := opts.IO.Out.Write(buf.Bytes()); err != nil {
-			return err
-		}
-	} else if err := graph.WriteFileAtomic(opts.OutFile, func(w io.Writer) error { return b.Encode(w) }); err != nil {
+	if err := writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return b.Encode(w) }); err != nil {
 		return err
 	}
 	fmtFprintf(opts.IO.ErrOut, "untether: baseline of %d finding(s), %d SPOF(s), resilience %.1f (%s)\n",

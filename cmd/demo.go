@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -33,7 +34,7 @@ scale tests: the same --size and --seed always give the same bytes.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return runDemo(opts)
+			return runDemo(c.Context(), opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.OutFile, "output-file", "o", "-", "write the estate to `FILE` (atomically); - is standard output")
@@ -42,7 +43,7 @@ scale tests: the same --size and --seed always give the same bytes.`,
 	return c
 }
 
-func runDemo(opts *DemoOptions) error {
+func runDemo(ctx context.Context, opts *DemoOptions) error {
 	var e *graph.Estate
 	var err error
 	switch {
@@ -58,8 +59,5 @@ func runDemo(opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.OutFile == "-" || opts.OutFile == "" {
-		return graph.Encode(opts.IO.Out, e)
-	}
-	return graph.WriteFileAtomic(opts.OutFile, func(w io.Writer) error { return graph.Encode(w, e) })
+	return writeFile(ctx, opts.IO, opts.OutFile, func(w io.Writer) error { return graph.Encode(w, e) })
 }

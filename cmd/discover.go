@@ -49,11 +49,7 @@ func runDiscover(c *cobra.Command, opts *DiscoverOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.OutFile == "-" || opts.OutFile == "" {
-		err = graph.Encode(opts.IO.Out, e)
-	} else {
-		err = graph.WriteFileAtomic(opts.OutFile, func(w io.Writer) error { return graph.Encode(w, e) })
-	}
+	err = writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return graph.Encode(w, e) })
 	if err != nil {
 		return err
 	}

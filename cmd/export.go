@@ -72,14 +72,7 @@ func runExport(c *cobra.Command, opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
-	path := opts.OutFile
-	if path == "" {
-		path = "-"
-	}
-	if path == "-" {
-		return report.Export(opts.IO.Out, opts.Format, e, highlight)
-	}
-	return graph.WriteFileAtomic(path, func(w io.Writer) error {
+	return writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error {
 		return report.Export(w, opts.Format, e, highlight)
 	})
 }

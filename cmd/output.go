@@ -22,7 +22,7 @@ type reportOptions struct {
 
 func (r *reportOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&r.format, "format", "table", "report `FORMAT`: "+strings.Join(report.Formats(), ", "))
-	fs.StringVarP(&r.outFile, "output-file", "o", "", "write the report to `FILE` instead of standard output (atomically)")
+	fs.StringVarP(&r.outFile, "output-file", "o", "", "write the report to `FILE` instead of standard output (atomically; devices and FIFOs in place)")
 	fs.StringArrayVar(&r.outputs, "output", nil, "also write `FORMAT=FILE` from the same run; repeatable")
 }
 
@@ -73,8 +73,10 @@ func (r *reportOptions) write(ctx context.Context, ios *IOStreams, result any) e
 }
 
 // writeWith is write with options shared by every format (such as where
-// each resource is declared).
-func (r *reportOptions) writeWith(ctx context.Context, ios *IOStreams, result any, base report.Options) error {
+// each resource is declared) and more files of the same run (such as
+// plan's --apply-to estate). Everything is written or nothing is: see
+// graph.WriteFiles.
+func (r *reportOptions) writeWith(ctx context.Context, ios *IOStreams, result any, base report.Options, more ...graph.Output) error {
 	// Interrupted while computing: say so and write nothing.
 	if err := ctx.Err(); err != nil {
 		return err
@@ -83,21 +85,28 @@ func (r *reportOptions) writeWith(ctx context.Context, ios *IOStreams, result an
 	if err != nil {
 		return err
 	}
+	outs := make([]graph.Output, 0, len(ts)+len(more))
 	for _, t := range ts {
-		if t.file == "" || t.file == "-" {
-			opts := base
+		opts, path := base, t.file
+		if path == "" || path == "-" {
+			path = "-"
 			opts.Color, opts.Width = ios.ColorEnabled(), ios.Width
-			if err := t.writer.Write(ios.Out, result, opts); err != nil {
+		}
+		outs = append(outs, graph.Output{Path: path, Write: func(w io.Writer) error {
+			if err := t.writer.Write(w, result, opts); err != nil {
 				return fmt.Errorf("%s report: %w", t.format, err)
 			}
-			continue
-		}
-		err := graph.WriteFileAtomic(t.file, func(w io.Writer) error {
-			return t.writer.Write(w, result, base)
-		})
-		if err != nil {
-			return fmt.Errorf("%s report: %w", t.format, err)
-		}
+			return nil
+		}})
 	}
-	return nil
+	return graph.WriteFiles(ctx, ios.Out, append(outs, more...)...)
+}
+
+// writeFile writes one file of a run (an estate, a baseline, an export) the
+// way reports are written; "" and "-" are standard output.
+func writeFile(ctx context.Context, ios *IOStreams, path string, write func(io.Writer) error) error {
+	if path == "" {
+		path = "-"
+	}
+	return graph.WriteFiles(ctx, ios.Out, graph.Output{Path: path, Write: write})
 }

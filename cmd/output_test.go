@@ -61,3 +61,22 @@ func TestWriteSeveralReports(t *testing.T) {
 		}
 	}
 }
+
+// A report that cannot be rendered fails the run and leaves none of the
+// other files of the run: several --output files are all or nothing.
+func TestSeveralReportsAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	// JSON renders any result; markdown refuses one it does not know.
+	r := reportOptions{format: "json", outFile: filepath.Join(dir, "a.json"), outputs: []string{"markdown=" + filepath.Join(dir, "a.md")}}
+	ios, out := captureIO()
+	err := r.write(context.Background(), ios, &struct{ X int }{1})
+	if err == nil {
+		t.Fatal("an unrenderable report was accepted")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a failed run left %v", entries)
+	}
+	if out.Len() != 0 {
+		t.Errorf("standard output got %q", out.String())
+	}
+}

@@ -119,14 +119,12 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 	if opts.Report.wants("html") {
 		ropts.Audit = m.Audit()
 	}
-	if err := opts.Report.writeWith(c.Context(), opts.IO, plan, ropts); err != nil {
-		return err
-	}
+	var applied []graph.Output
 	if opts.ApplyTo != "" {
-		err := graph.WriteFileAtomic(opts.ApplyTo, func(w io.Writer) error { return graph.Encode(w, after) })
-		if err != nil {
-			return err
-		}
+		applied = append(applied, graph.Output{Path: opts.ApplyTo, Write: func(w io.Writer) error { return graph.Encode(w, after) }})
+	}
+	if err := opts.Report.writeWith(c.Context(), opts.IO, plan, ropts, applied...); err != nil {
+		return err
 	}
 	return opts.Source.checkStrict(e)
 }

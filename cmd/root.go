@@ -11,6 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/untether-dev/untether/graph"
 )
 
 // exitStatusHelp ends every command's help, so scripts know what to expect.
@@ -47,7 +49,8 @@ func Run(args []string, ios *IOStreams) int {
 // interruptOnSignal cancels the run on Ctrl-C or SIGTERM, so discovery stops
 // and no output file is written. Pure computation (a large audit) does not
 // watch the context: if the run has not ended within a grace period, or on a
-// second signal, the process exits 130 at once.
+// second signal, the process removes the temporary files of writes in
+// progress and exits 130 at once.
 func interruptOnSignal(ios *IOStreams, cancel context.CancelFunc) {
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
@@ -58,7 +61,8 @@ func interruptOnSignal(ios *IOStreams, cancel context.CancelFunc) {
 		case <-sigs:
 		case <-time.After(3 * time.Second):
 		}
-		fmt.Fprintln(ios.ErrOut, "untether: interrupted")
+		graph.AbortWrites()
+		fmt.Fprintln(ios.ErrOut, "untether: interrupted; no output file was written")
 		os.Exit(130)
 	}()
 }

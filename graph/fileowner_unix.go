@@ -1,0 +1,36 @@
+//go:build unix
+
+package graph
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// keepModeAndOwner gives the file at path the permissions and, where this
+// process may, the owner of the file it replaces. The owner comes first:
+// chown clears set-id bits.
+func keepModeAndOwner(path string, old fs.FileInfo) error {
+	if st, ok := old.Sys().(*syscall.Stat_t); ok {
+		if int(st.Uid) != os.Geteuid() || int(st.Gid) != os.Getegid() {
+			os.Chown(path, int(st.Uid), int(st.Gid)) // best effort: only root may give files away
+		}
+	}
+	return os.Chmod(path, old.Mode()&(fs.ModePerm|fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky))
+}
+
+// processAlive reports whether a process with this id exists.
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// syncDir makes a rename in dir durable; failures only cost durability.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
