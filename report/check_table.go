@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -18,20 +19,20 @@ func WriteCheckTable(w io.Writer, r *simulate.CheckResult, opts Options) error {
 		return &UnsupportedError{Format: "table", Result: r}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", ckPlain(r.Headline))
+	fmt.Fprintf(&b, "%s\n", escape.Terminal(r.Headline))
 	if len(r.Reasons) > 0 {
 		b.WriteString("\nWhy the gate failed\n")
 		for _, reason := range r.Reasons {
-			fmt.Fprintf(&b, "  ✗ [%s] %s\n", ckPlain(reason.Term), ckPlain(reason.Message))
+			fmt.Fprintf(&b, "  ✗ [%s] %s\n", escape.Terminal(reason.Term), escape.Terminal(reason.Message))
 		}
 	}
 	if len(r.FailOn) > 0 {
-		fmt.Fprintf(&b, "\nGate: fail on %s\n", ckPlain(strings.Join(r.FailOn, ", ")))
+		fmt.Fprintf(&b, "\nGate: fail on %s\n", escape.Terminal(strings.Join(r.FailOn, ", ")))
 	}
 	s := r.Scores
 	b.WriteString("\nScores                     baseline        now     change\n")
-	fmt.Fprintf(&b, "  resilience             %8.1f %-2s %7.1f %-2s %8s\n", s.Resilience.Baseline, ckPlain(s.Grade[0]),
-		s.Resilience.Current, ckPlain(s.Grade[1]), ckSigned(s.Resilience.Change, 1))
+	fmt.Fprintf(&b, "  resilience             %8.1f %-2s %7.1f %-2s %8s\n", s.Resilience.Baseline, escape.Terminal(s.Grade[0]),
+		s.Resilience.Current, escape.Terminal(s.Grade[1]), ckSigned(s.Resilience.Change, 1))
 	fmt.Fprintf(&b, "  lock-in                %8.2f    %7.2f    %8s\n", s.Lockin.Baseline, s.Lockin.Current, ckSigned(s.Lockin.Change, 2))
 	for _, h := range []struct {
 		name string
@@ -45,27 +46,27 @@ func WriteCheckTable(w io.Writer, r *simulate.CheckResult, opts Options) error {
 		if f.FailsGate {
 			mark = "✗"
 		}
-		fmt.Fprintf(&b, "  %s %-8s %s\n      %s\n", mark, ckPlain(f.Severity), ckPlain(f.ID), ckPlain(f.Message))
+		fmt.Fprintf(&b, "  %s %-8s %s\n      %s\n", mark, escape.Terminal(f.Severity), escape.Terminal(f.ID), escape.Terminal(f.Message))
 	}
 	fmt.Fprintf(&b, "\nFixed findings (%d)\n", len(r.Fixed))
 	for _, f := range r.Fixed {
-		fmt.Fprintf(&b, "  ✓ %-8s %s\n", ckPlain(f.Severity), ckPlain(f.ID))
+		fmt.Fprintf(&b, "  ✓ %-8s %s\n", escape.Terminal(f.Severity), escape.Terminal(f.ID))
 	}
 	fmt.Fprintf(&b, "\nWaived findings (%d)\n", len(r.Waived))
 	for _, f := range r.Waived {
-		fmt.Fprintf(&b, "  ~ %s: %s%s\n", ckPlain(f.ID), ckPlain(f.Waiver.Reason), ckPlain(ckWaiverTail(f.Waiver)))
+		fmt.Fprintf(&b, "  ~ %s: %s%s\n", escape.Terminal(f.ID), escape.Terminal(f.Waiver.Reason), ckWaiverTail(f.Waiver, escape.Terminal))
 	}
 	fmt.Fprintf(&b, "\nUnchanged findings: %d\n", len(r.Unchanged))
 	if len(r.ExpiredWaivers) > 0 {
 		fmt.Fprintf(&b, "\nExpired waivers (%d): they no longer waive\n", len(r.ExpiredWaivers))
 		for _, wv := range r.ExpiredWaivers {
-			fmt.Fprintf(&b, "  ! %s (expired %s): %s\n", ckPlain(wv.Selector()), ckPlain(wv.Expires), ckPlain(wv.Reason))
+			fmt.Fprintf(&b, "  ! %s (expired %s): %s\n", escape.Terminal(wv.Selector()), escape.Terminal(wv.Expires), escape.Terminal(wv.Reason))
 		}
 	}
 	if len(r.UnusedWaivers) > 0 {
 		fmt.Fprintf(&b, "\nUnused waivers (%d): they match no finding\n", len(r.UnusedWaivers))
 		for _, wv := range r.UnusedWaivers {
-			fmt.Fprintf(&b, "  ? %s: %s\n", ckPlain(wv.Selector()), ckPlain(wv.Reason))
+			fmt.Fprintf(&b, "  ? %s: %s\n", escape.Terminal(wv.Selector()), escape.Terminal(wv.Reason))
 		}
 	}
 	if len(r.Gaps) > 0 {
@@ -73,15 +74,4 @@ func WriteCheckTable(w io.Writer, r *simulate.CheckResult, opts Options) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// ckPlain replaces control characters (escape sequences, line breaks) so
-// estate text prints as one inert line.
-func ckPlain(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, s)
 }

@@ -5,34 +5,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report/escape"
 )
-
-// DotQuote quotes a string for Graphviz DOT: backslashes and quotes are
-// escaped, line breaks become the \n label escape and other control runes
-// are dropped, so no estate text can end the string or inject attributes.
-func DotQuote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
-			// dropped: not printable, and may confuse a reader of the file
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
 
 func exportDOT(w *bufio.Writer, v *exportView) error {
 	w.WriteString("digraph untether {\n")
@@ -40,12 +16,12 @@ func exportDOT(w *bufio.Writer, v *exportView) error {
 	w.WriteString("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n")
 	w.WriteString("  edge [color=\"#666666\", arrowsize=0.6];\n")
 	for ci, c := range v.clusters {
-		fmt.Fprintf(w, "  subgraph cluster_p%d {\n    label=%s;\n    style=rounded;\n    color=\"#999999\";\n", ci, DotQuote(ProviderName(c.provider)))
+		fmt.Fprintf(w, "  subgraph cluster_p%d {\n    label=%s;\n    style=rounded;\n    color=\"#999999\";\n", ci, escape.DotString(ProviderName(c.provider)))
 		for _, n := range c.direct {
 			dotNode(w, v, n, "    ")
 		}
 		for ri, r := range c.regions {
-			fmt.Fprintf(w, "    subgraph cluster_p%d_r%d {\n      label=%s;\n      style=dashed;\n      color=\"#bbbbbb\";\n", ci, ri, DotQuote(r.region))
+			fmt.Fprintf(w, "    subgraph cluster_p%d_r%d {\n      label=%s;\n      style=dashed;\n      color=\"#bbbbbb\";\n", ci, ri, escape.DotString(r.region))
 			for _, n := range r.nodes {
 				dotNode(w, v, n, "      ")
 			}
@@ -57,9 +33,9 @@ func exportDOT(w *bufio.Writer, v *exportView) error {
 		dotNode(w, v, n, "  ")
 	}
 	for _, e := range v.edges {
-		fmt.Fprintf(w, "  %s -> %s", DotQuote(e.From), DotQuote(e.To))
+		fmt.Fprintf(w, "  %s -> %s", escape.DotString(e.From), escape.DotString(e.To))
 		if e.Evidence != "" {
-			fmt.Fprintf(w, " [tooltip=%s]", DotQuote(Truncate(e.Evidence, 200)))
+			fmt.Fprintf(w, " [tooltip=%s]", escape.DotString(escape.Shorten(e.Evidence, 200)))
 		}
 		w.WriteString(";\n")
 	}
@@ -69,11 +45,11 @@ func exportDOT(w *bufio.Writer, v *exportView) error {
 
 func dotNode(w *bufio.Writer, v *exportView, n *graph.Node, indent string) {
 	title, sub := v.label(n)
-	label := Truncate(title, 60)
+	lines := []string{escape.Shorten(title, 60)}
 	if sub != "" {
-		label += "\n" + Truncate(sub, 60)
+		lines = append(lines, escape.Shorten(sub, 60))
 	}
-	attrs := []string{"label=" + DotQuote(label), "tooltip=" + DotQuote(Truncate(n.ID, 300))}
+	attrs := []string{"label=" + escape.DotLines(lines...), "tooltip=" + escape.DotString(escape.Shorten(n.ID, 300))}
 	switch n.Class {
 	case graph.ClassGroup:
 		attrs = append(attrs, "shape=invhouse", `fillcolor="#eef3ff"`)
@@ -86,5 +62,5 @@ func dotNode(w *bufio.Writer, v *exportView, n *graph.Node, indent string) {
 		attrs = slices.DeleteFunc(attrs, func(a string) bool { return strings.HasPrefix(a, "fillcolor=") })
 		attrs = append(attrs, `color="#cc0000"`, `fillcolor="#ffdddd"`, "penwidth=2", `fontcolor="#990000"`)
 	}
-	fmt.Fprintf(w, "%s%s [%s];\n", indent, DotQuote(n.ID), strings.Join(attrs, ", "))
+	fmt.Fprintf(w, "%s%s [%s];\n", indent, escape.DotString(n.ID), strings.Join(attrs, ", "))
 }

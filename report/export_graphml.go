@@ -2,12 +2,12 @@ package report
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report/escape"
 )
 
 // graphMLKeys are the node and edge attributes GraphML declares, in order.
@@ -29,14 +29,6 @@ var graphMLKeys = []struct{ id, target, typ string }{
 	{"evidence", "edge", "string"},
 }
 
-// xmlText escapes s for XML text or a quoted attribute; characters XML
-// cannot carry (most control characters) become U+FFFD.
-func xmlText(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
-	return b.String()
-}
-
 // exportGraphML writes GraphML 1.0 with the node fields as typed data keys.
 func exportGraphML(w *bufio.Writer, v *exportView) error {
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -46,7 +38,7 @@ func exportGraphML(w *bufio.Writer, v *exportView) error {
 	}
 	w.WriteString(`  <graph id="untether" edgedefault="directed">` + "\n")
 	for _, n := range v.nodes {
-		fmt.Fprintf(w, "    <node id=\"%s\">\n", xmlText(n.ID))
+		fmt.Fprintf(w, "    <node id=\"%s\">\n", escape.XML(n.ID))
 		title, _ := v.label(n)
 		data := [][2]string{
 			{"class", string(n.Class)}, {"level", string(n.Level)}, {"kind", n.Kind}, {"type", n.Type},
@@ -65,18 +57,18 @@ func exportGraphML(w *bufio.Writer, v *exportView) error {
 		data = append(data, [2]string{"label", title})
 		for _, d := range data {
 			if d[1] != "" {
-				fmt.Fprintf(w, "      <data key=%q>%s</data>\n", d[0], xmlText(d[1]))
+				fmt.Fprintf(w, "      <data key=%q>%s</data>\n", d[0], escape.XML(d[1]))
 			}
 		}
 		w.WriteString("    </node>\n")
 	}
 	for i, e := range v.edges {
-		fmt.Fprintf(w, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\"", i, xmlText(e.From), xmlText(e.To))
+		fmt.Fprintf(w, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\"", i, escape.XML(e.From), escape.XML(e.To))
 		if e.Evidence == "" {
 			w.WriteString("/>\n")
 			continue
 		}
-		fmt.Fprintf(w, ">\n      <data key=\"evidence\">%s</data>\n    </edge>\n", xmlText(e.Evidence))
+		fmt.Fprintf(w, ">\n      <data key=\"evidence\">%s</data>\n    </edge>\n", escape.XML(e.Evidence))
 	}
 	_, err := w.WriteString("  </graph>\n</graphml>\n")
 	return err

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report/escape"
 )
 
 // exportMermaid writes a Mermaid flowchart: one subgraph per provider and
@@ -22,12 +23,12 @@ func exportMermaid(w *bufio.Writer, v *exportView) error {
 	w.WriteString("  classDef group fill:#eef3ff,stroke:#6b7bb5\n")
 	w.WriteString("  classDef service fill:#e8f5e9,stroke:#2e7d32\n")
 	for ci, c := range v.clusters {
-		fmt.Fprintf(w, "  subgraph p%d[%s]\n", ci, MermaidLabel(ProviderName(c.provider)))
+		fmt.Fprintf(w, "  subgraph p%d[%s]\n", ci, escape.MermaidLabel(ProviderName(c.provider)))
 		for _, n := range c.direct {
 			mermaidNode(w, v, ids, n, "    ")
 		}
 		for ri, r := range c.regions {
-			fmt.Fprintf(w, "    subgraph p%dr%d[%s]\n", ci, ri, MermaidLabel(r.region))
+			fmt.Fprintf(w, "    subgraph p%dr%d[%s]\n", ci, ri, escape.MermaidLabel(escape.Shorten(r.region, 60)))
 			for _, n := range r.nodes {
 				mermaidNode(w, v, ids, n, "      ")
 			}
@@ -73,7 +74,7 @@ func mermaidNode(w *bufio.Writer, v *exportView, ids *mermaidIDs, n *graph.Node,
 	if sub != "" {
 		text += " - " + sub
 	}
-	label := MermaidLabel(text)
+	label := escape.MermaidLabel(escape.Shorten(text, 60))
 	switch n.Class {
 	case graph.ClassGroup:
 		fmt.Fprintf(w, "%s%s{{%s}}\n", indent, name, label)

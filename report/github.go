@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -54,18 +55,18 @@ func (GitHubWriter) Write(w io.Writer, result any, opts Options) error {
 		bw.WriteString("::" + a.level)
 		var props []string
 		if a.file != "" {
-			props = append(props, "file="+ghEscapeProperty(a.file))
+			props = append(props, "file="+escape.WorkflowProperty(a.file))
 			if a.line > 0 {
 				props = append(props, "line="+strconv.Itoa(a.line))
 			}
 		}
 		if a.title != "" {
-			props = append(props, "title="+ghEscapeProperty(a.title))
+			props = append(props, "title="+escape.WorkflowProperty(a.title))
 		}
 		if len(props) > 0 {
 			bw.WriteString(" " + strings.Join(props, ","))
 		}
-		bw.WriteString("::" + ghEscapeData(a.msg) + "\n")
+		bw.WriteString("::" + escape.WorkflowData(a.msg) + "\n")
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write github annotations: %w", err)
@@ -101,7 +102,8 @@ func ghCheck(r *simulate.CheckResult, opts Options) []ghAnnotation {
 }
 
 func ghFinding(f simulate.Finding, chain []string, level string, opts Options) ghAnnotation {
-	a := ghAnnotation{level: level, title: "untether " + f.Rule + ": " + f.ID, msg: f.Message}
+	// The id already starts with the rule: name the rule once.
+	a := ghAnnotation{level: level, title: "untether " + f.Rule + ": " + strings.TrimPrefix(f.ID, f.Rule+":"), msg: f.Message}
 	a.file, a.line, _ = locateFinding(f, chain, opts)
 	return a
 }
@@ -114,15 +116,4 @@ func ghLevel(severity string) string {
 		return "warning"
 	}
 	return "notice"
-}
-
-// ghEscapeData escapes a workflow command's message: %, CR and LF.
-func ghEscapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// ghEscapeProperty escapes a workflow command property value: the message
-// escapes plus : and , which end a property.
-func ghEscapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

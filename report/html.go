@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -140,7 +141,7 @@ func (hw HTMLWriter) Write(w io.Writer, result any, opts Options) error {
 	if err := assets.tmpl.Execute(&buf, page); err != nil {
 		return fmt.Errorf("render html report: %w", err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := io.WriteString(w, escape.Document(buf.String())); err != nil {
 		return fmt.Errorf("write html report: %w", err)
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -195,8 +196,9 @@ func hhiWord(index float64) string {
 	return "highly concentrated"
 }
 
-// clip truncates s to n runes; text is the cut form, for labels.
-func htmlClip(s string, n int) string { return Truncate(s, n) }
+// htmlClip shortens estate text to n runes and makes hidden characters
+// visible; html/template escapes the markup.
+func htmlClip(s string, n int) string { return escape.Visible(escape.Shorten(s, n)) }
 
 // text makes a display string with a bounded tooltip.
 func htmlTextOf(s string, n int) htmlText {

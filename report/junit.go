@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -88,6 +89,9 @@ func (JUnitWriter) Write(w io.Writer, result any, opts Options) error {
 	for i := range doc.Suites {
 		s := &doc.Suites[i]
 		s.Tests = len(s.Cases)
+		for j := range s.Cases {
+			junitInert(&s.Cases[j])
+		}
 		for _, c := range s.Cases {
 			if c.Failure != nil {
 				s.Failures++
@@ -222,4 +226,27 @@ func junitTermClass(t string) string {
 		return t[:i]
 	}
 	return t
+}
+
+// junitInert makes the estate text in a test case inert: encoding/xml
+// escapes markup, but control, bidi and zero-width characters and workflow
+// commands (a JUnit file is often printed in a CI log) are made visible here,
+// line by line for the texts of several lines.
+func junitInert(c *junitCase) {
+	c.Name, c.ClassName = escape.Visible(c.Name), escape.Visible(c.ClassName)
+	c.SystemOut = junitLines(c.SystemOut)
+	if f := c.Failure; f != nil {
+		f.Message, f.Type, f.Text = escape.Visible(f.Message), escape.Visible(f.Type), junitLines(f.Text)
+	}
+	if sk := c.Skipped; sk != nil {
+		sk.Message = escape.Visible(sk.Message)
+	}
+}
+
+func junitLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = escape.Visible(l)
+	}
+	return strings.Join(lines, "\n")
 }

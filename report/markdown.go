@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -12,7 +13,7 @@ import (
 // page or a pull-request comment): the headline sentence, the score, top
 // risks, scenarios, lock-in, concentration, coverage gaps and the method,
 // with a Mermaid flowchart of the dependency chain of each top SPOF. Every
-// string from the estate is escaped (MarkdownText, MermaidLabel).
+// string from the estate is escaped (package escape).
 type MarkdownWriter struct{}
 
 // How many entries the Markdown lists and diagrams show.
@@ -91,17 +92,17 @@ func mdServices(names map[string]string, ids []string, n int) string {
 	}
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {
-		out = append(out, MarkdownText(serviceName(names, id)))
+		out = append(out, escape.Markdown(serviceName(names, id)))
 	}
 	return JoinAnd(out, n)
 }
 
 func simulationMarkdown(b *strings.Builder, s *simulate.Simulation) {
 	b.WriteString("# Outage simulation\n\n")
-	b.WriteString("> " + MarkdownText(SimulationHeadline(s)) + "\n\n")
+	b.WriteString("> " + escape.Markdown(SimulationHeadline(s)) + "\n\n")
 	var fail []string
 	for _, f := range s.Fail {
-		fail = append(fail, MarkdownText(f))
+		fail = append(fail, escape.Markdown(f))
 	}
 	mdTable(b, []string{"What", "Result"}, [][]string{
 		{"Failed (selectors)", dash(strings.Join(fail, ", "))},
@@ -114,14 +115,14 @@ func simulationMarkdown(b *strings.Builder, s *simulate.Simulation) {
 	if len(s.ServicesDown) > 0 {
 		b.WriteString("## Services down\n\n")
 		for _, id := range s.ServicesDown {
-			b.WriteString("- " + MarkdownText(strings.TrimPrefix(id, "service:")) + "\n")
+			b.WriteString("- " + escape.Markdown(strings.TrimPrefix(id, "service:")) + "\n")
 		}
 		b.WriteString("\n")
 	}
 	if len(s.Down) > 0 {
 		fmt.Fprintf(b, "## Nodes down (%s)\n\n", Number(len(s.Down)))
 		for _, id := range s.Down[:min(len(s.Down), mdTopDown)] {
-			b.WriteString("- " + MarkdownText(id) + "\n")
+			b.WriteString("- " + escape.Markdown(id) + "\n")
 		}
 		b.WriteString("\n")
 		mdMore(b, min(len(s.Down), mdTopDown), len(s.Down), "nodes")
@@ -129,22 +130,22 @@ func simulationMarkdown(b *strings.Builder, s *simulate.Simulation) {
 }
 
 func explanationMarkdown(b *strings.Builder, x *simulate.Explanation) {
-	fmt.Fprintf(b, "# Explain %s\n\n", MarkdownText(CompactID(x.Node)))
-	b.WriteString("> " + MarkdownText(ExplanationVerdict(x)) + "\n\n")
-	fmt.Fprintf(b, "Node: %s (level %s)\n\n", MarkdownText(x.Node), MarkdownText(dash(x.Level)))
+	fmt.Fprintf(b, "# Explain %s\n\n", escape.Markdown(CompactID(x.Node)))
+	b.WriteString("> " + escape.Markdown(ExplanationVerdict(x)) + "\n\n")
+	fmt.Fprintf(b, "Node: %s (level %s)\n\n", escape.Markdown(x.Node), escape.Markdown(dash(x.Level)))
 	if x.Summary != "" {
-		b.WriteString(MarkdownText(x.Summary) + "\n\n")
+		b.WriteString(escape.Markdown(x.Summary) + "\n\n")
 	}
 	for _, c := range x.Down {
-		fmt.Fprintf(b, "## Why %s stops\n\n", MarkdownText(strings.TrimPrefix(c.Service, "service:")))
+		fmt.Fprintf(b, "## Why %s stops\n\n", escape.Markdown(strings.TrimPrefix(c.Service, "service:")))
 		mermaidChain(b, c.Path, nil)
 		var rows [][]string
 		for i, id := range c.Path {
 			ev := "-"
 			if i > 0 && i-1 < len(c.Evidence) && c.Evidence[i-1] != "" {
-				ev = MarkdownText(c.Evidence[i-1])
+				ev = escape.Markdown(c.Evidence[i-1])
 			}
-			rows = append(rows, []string{fmt.Sprintf("%d", i), MarkdownText(id), ev})
+			rows = append(rows, []string{fmt.Sprintf("%d", i), escape.Markdown(id), ev})
 		}
 		mdTable(b, []string{"Step", "Needs", "Evidence"}, rows)
 	}
@@ -154,9 +155,9 @@ func explanationMarkdown(b *strings.Builder, x *simulate.Explanation) {
 		for _, s := range x.Survives {
 			var groups []string
 			for _, g := range s.Groups {
-				groups = append(groups, MarkdownText(g))
+				groups = append(groups, escape.Markdown(g))
 			}
-			rows = append(rows, []string{MarkdownText(strings.TrimPrefix(s.Service, "service:")), dash(strings.Join(groups, ", "))})
+			rows = append(rows, []string{escape.Markdown(strings.TrimPrefix(s.Service, "service:")), dash(strings.Join(groups, ", "))})
 		}
 		mdTable(b, []string{"Service", "Held by redundancy group"}, rows)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -11,8 +12,8 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 	names := ServiceNames(a)
 	es := a.Estate
 	b.WriteString("# Resilience audit\n\n")
-	fmt.Fprintf(b, "**Resilience %s / 100, grade %s**\n\n", Decimal(a.Score.Resilience, 1), MarkdownText(a.Score.Grade))
-	b.WriteString("> " + MarkdownText(Headline(a)) + "\n\n")
+	fmt.Fprintf(b, "**Resilience %s / 100, grade %s**\n\n", Decimal(a.Score.Resilience, 1), escape.Markdown(a.Score.Grade))
+	b.WriteString("> " + escape.Markdown(Headline(a)) + "\n\n")
 	fmt.Fprintf(b, "Estate: %s, %s, %s (%s critical), %s.\n\n",
 		Plural(es.Nodes, "node", "nodes"), Plural(es.Resources, "resource", "resources"),
 		Plural(es.Services, "service", "services"), Number(es.Critical), Plural(es.Edges, "edge", "edges"))
@@ -30,7 +31,7 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 		fmt.Fprintf(b, "## Double points of failure (%s)\n\nPairs that stop a critical service together though neither does alone.\n\n", Number(DoublePointCount(a)))
 		var rows [][]string
 		for _, d := range a.DoublePoints[:min(len(a.DoublePoints), mdTopRisks)] {
-			rows = append(rows, []string{MarkdownText(d.Nodes[0]), MarkdownText(d.Nodes[1]), mdServices(names, d.Services, 5)})
+			rows = append(rows, []string{escape.Markdown(d.Nodes[0]), escape.Markdown(d.Nodes[1]), mdServices(names, d.Services, 5)})
 		}
 		mdTable(b, []string{"Node", "Node", "Stops"}, rows)
 		mdMore(b, min(len(a.DoublePoints), mdTopRisks), DoublePointCount(a), "pairs")
@@ -43,13 +44,13 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 
 	b.WriteString("## Method\n\n")
 	if a.Score.Method != "" {
-		b.WriteString("- Resilience: " + MarkdownText(a.Score.Method) + "\n")
+		b.WriteString("- Resilience: " + escape.Markdown(a.Score.Method) + "\n")
 	}
 	if a.Lockin.Method != "" {
-		b.WriteString("- Lock-in: " + MarkdownText(a.Lockin.Method) + "\n")
+		b.WriteString("- Lock-in: " + escape.Markdown(a.Lockin.Method) + "\n")
 	}
 	if a.Concentration.Method != "" {
-		b.WriteString("- Concentration: " + MarkdownText(a.Concentration.Method) + "\n")
+		b.WriteString("- Concentration: " + escape.Markdown(a.Concentration.Method) + "\n")
 	}
 	b.WriteString("- Grades: A >= 90, B >= 80, C >= 70, D >= 60, F below. Availability figures are SLA-based estimates, not measurements.\n")
 }
@@ -63,7 +64,7 @@ func mdRisks(b *strings.Builder, a *simulate.Audit) {
 	}
 	var rows [][]string
 	for _, r := range risks[:min(len(risks), mdTopRisks)] {
-		rows = append(rows, []string{LevelTitle(r.Level), MarkdownText(r.Node), MarkdownText(r.Sentence)})
+		rows = append(rows, []string{LevelTitle(r.Level), escape.Markdown(r.Node), escape.Markdown(r.Sentence)})
 	}
 	mdTable(b, []string{"Level", "Fails alone", "Consequence"}, rows)
 	mdMore(b, min(len(risks), mdTopRisks), len(risks), "single points of failure")
@@ -78,7 +79,7 @@ func mdScenarios(b *strings.Builder, a *simulate.Audit, names map[string]string)
 	}
 	var rows [][]string
 	for _, s := range worst[:min(len(worst), mdTopScenarios)] {
-		rows = append(rows, []string{MarkdownText(ScenarioTarget(s)), MarkdownText(dash(s.Kind)), fmt.Sprintf("%d", s.CriticalDown),
+		rows = append(rows, []string{escape.Markdown(ScenarioTarget(s)), escape.Markdown(dash(s.Kind)), fmt.Sprintf("%d", s.CriticalDown),
 			mdServices(names, s.ServicesDown, 5), fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), Percent(s.ResourceShare)), costCell(s.CostPerHour)})
 	}
 	mdTable(b, []string{"If this fails", "Kind", "Critical down", "Services down", "Resources down", "Cost / hour"}, rows)
@@ -92,7 +93,7 @@ func mdServiceScores(b *strings.Builder, a *simulate.Audit) {
 	b.WriteString("## Service scores\n\n")
 	var rows [][]string
 	for _, s := range ServicesByRisk(a.Services, mdTopServices) {
-		row := []string{MarkdownText(serviceName(ServiceNames(a), s.Service)), fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
+		row := []string{escape.Markdown(serviceName(ServiceNames(a), s.Service)), fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
 		for _, level := range []string{"resource", "zone", "region", "provider"} {
 			row = append(row, survivalCell(s.Survive, level))
 		}
@@ -108,7 +109,7 @@ func mdLockin(b *strings.Builder, a *simulate.Audit) {
 	if len(l.Providers) > 0 {
 		var rows [][]string
 		for _, p := range l.Providers {
-			rows = append(rows, []string{MarkdownText(ProviderName(p.Provider)), Decimal(p.Lockin, 2), Percent(p.Share)})
+			rows = append(rows, []string{escape.Markdown(ProviderName(p.Provider)), Decimal(p.Lockin, 2), Percent(p.Share)})
 		}
 		mdTable(b, []string{"Provider", "Lock-in", "Share of lock-in weight"}, rows)
 	}
@@ -120,9 +121,9 @@ func mdLockin(b *strings.Builder, a *simulate.Audit) {
 	for _, r := range res[:min(len(res), mdTopLockin)] {
 		var alt []string
 		for _, x := range r.Alternatives {
-			alt = append(alt, MarkdownText(x))
+			alt = append(alt, escape.Markdown(x))
 		}
-		rows = append(rows, []string{MarkdownText(r.Node), MarkdownText(r.Product), MarkdownText(r.Class), dash(strings.Join(alt, ", "))})
+		rows = append(rows, []string{escape.Markdown(r.Node), escape.Markdown(r.Product), escape.Markdown(r.Class), dash(strings.Join(alt, ", "))})
 	}
 	mdTable(b, []string{"Least portable resource", "Product", "Class", "Portable alternatives"}, rows)
 	mdMore(b, min(len(res), mdTopLockin), len(res), "non-portable resources")
@@ -131,8 +132,8 @@ func mdLockin(b *strings.Builder, a *simulate.Audit) {
 func mdConcentration(b *strings.Builder, a *simulate.Audit) {
 	c := a.Concentration
 	b.WriteString("## Concentration\n\nHerfindahl-Hirschman index of critical weight (0-10000; above 2500 is highly concentrated).\n\n")
-	esc := func(s string) string { return MarkdownText(s) }
-	prov := func(s string) string { return MarkdownText(ProviderName(s)) }
+	esc := func(s string) string { return escape.Markdown(s) }
+	prov := func(s string) string { return escape.Markdown(ProviderName(s)) }
 	mdTable(b, []string{"Dimension", "HHI", "Band", "Largest shares"}, [][]string{
 		{"Providers", Decimal(c.Providers.Index, 0), HHILevel(c.Providers.Index), TopShares(c.Providers, topShares, prov)},
 		{"Regions", Decimal(c.Regions.Index, 0), HHILevel(c.Regions.Index), TopShares(c.Regions, topShares, esc)},
@@ -147,7 +148,7 @@ func mdDiagrams(b *strings.Builder, a *simulate.Audit, names map[string]string) 
 	}
 	b.WriteString("## Dependency chains of the top single points of failure\n\n")
 	for _, r := range risks[:min(len(risks), mdTopDiagrams)] {
-		fmt.Fprintf(b, "### %s\n\n", MarkdownText(r.What))
+		fmt.Fprintf(b, "### %s\n\n", escape.Markdown(r.What))
 		mermaidChain(b, spofChain(a, r.Node), names)
 	}
 	mdMore(b, min(len(risks), mdTopDiagrams), len(risks), "chains")
@@ -162,8 +163,8 @@ func mdGaps(b *strings.Builder, a *simulate.Audit) {
 		b.WriteString("These parts of the estate were not collected. Resources there are unknown, not absent: results may understate the risk.\n\n")
 		var rows [][]string
 		for _, g := range a.Gaps[:min(len(a.Gaps), mdTopGaps)] {
-			rows = append(rows, []string{MarkdownText(dash(ProviderName(g.Provider))), MarkdownText(dash(g.Account)), MarkdownText(dash(g.Region)),
-				MarkdownText(dash(g.Service)), MarkdownText(g.Status), MarkdownText(dash(Truncate(g.Detail, 120)))})
+			rows = append(rows, []string{escape.Markdown(dash(ProviderName(g.Provider))), escape.Markdown(dash(g.Account)), escape.Markdown(dash(g.Region)),
+				escape.Markdown(dash(g.Service)), escape.Markdown(g.Status), escape.Markdown(dash(escape.Shorten(g.Detail, 120)))})
 		}
 		mdTable(b, []string{"Provider", "Account", "Region", "Service", "Status", "Detail"}, rows)
 		mdMore(b, min(len(a.Gaps), mdTopGaps), len(a.Gaps), "gaps")
@@ -171,7 +172,7 @@ func mdGaps(b *strings.Builder, a *simulate.Audit) {
 	if len(a.Estate.Generic) > 0 {
 		var rows [][]string
 		for _, t := range a.Estate.Generic {
-			rows = append(rows, []string{MarkdownText(t.Type), Number(t.Count)})
+			rows = append(rows, []string{escape.Markdown(t.Type), Number(t.Count)})
 		}
 		b.WriteString("Resources of types untether cannot classify yet, kept as generic:\n\n")
 		mdTable(b, []string{"Type", "Resources"}, rows)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -49,21 +50,21 @@ func checkMarkdown(r *simulate.CheckResult, listCap, mermaidCap int) string {
 	if r.Failed() {
 		icon = "❌"
 	}
-	fmt.Fprintf(&b, "## %s untether check: %s\n\n%s\n\n", icon, r.Verdict, ckEscape(r.Headline))
+	fmt.Fprintf(&b, "## %s untether check: %s\n\n%s\n\n", icon, escape.Markdown(r.Verdict), escape.Markdown(r.Headline))
 	if len(r.Reasons) > 0 {
 		b.WriteString("### Why the gate failed\n\n")
 		ckList(&b, len(r.Reasons), listCap, "reasons", func(i int) string {
-			return fmt.Sprintf("**%s**: %s", ckEscape(r.Reasons[i].Term), ckEscape(r.Reasons[i].Message))
+			return fmt.Sprintf("**%s**: %s", escape.Markdown(r.Reasons[i].Term), escape.Markdown(r.Reasons[i].Message))
 		})
 	}
 	if len(r.FailOn) > 0 {
-		fmt.Fprintf(&b, "Gate: fail on `%s`.\n\n", strings.ReplaceAll(strings.Join(r.FailOn, ", "), "`", "'"))
+		fmt.Fprintf(&b, "Gate: fail on %s.\n\n", strings.ReplaceAll(strings.Join(r.FailOn, ", "), "`", "'"))
 	}
 
 	s := r.Scores
 	b.WriteString("### Scores\n\n| Score | Baseline | Now | Change |\n|---|---:|---:|---:|\n")
 	fmt.Fprintf(&b, "| Resilience (0-100) | %.1f (%s) | %.1f (%s) | %s |\n",
-		s.Resilience.Baseline, ckEscape(s.Grade[0]), s.Resilience.Current, ckEscape(s.Grade[1]), ckSigned(s.Resilience.Change, 1))
+		s.Resilience.Baseline, escape.Markdown(s.Grade[0]), s.Resilience.Current, escape.Markdown(s.Grade[1]), ckSigned(s.Resilience.Change, 1))
 	fmt.Fprintf(&b, "| Lock-in (0-1) | %.2f | %.2f | %s |\n", s.Lockin.Baseline, s.Lockin.Current, ckSigned(s.Lockin.Change, 2))
 	for _, h := range []struct {
 		name string
@@ -80,29 +81,29 @@ func checkMarkdown(r *simulate.CheckResult, listCap, mermaidCap int) string {
 		if f.FailsGate {
 			mark = " — **fails the gate**"
 		}
-		return fmt.Sprintf("`%s` %s: %s%s", ckCode(f.ID), ckEscape(f.Severity), ckEscape(f.Message), mark)
+		return fmt.Sprintf("%s %s: %s%s", escape.MarkdownCode(f.ID), escape.Markdown(f.Severity), escape.Markdown(f.Message), mark)
 	})
 	fmt.Fprintf(&b, "### Fixed findings (%d)\n\n", len(r.Fixed))
 	ckList(&b, len(r.Fixed), listCap, "fixed findings", func(i int) string {
-		return fmt.Sprintf("`%s` %s", ckCode(r.Fixed[i].ID), ckEscape(r.Fixed[i].Severity))
+		return fmt.Sprintf("%s %s", escape.MarkdownCode(r.Fixed[i].ID), escape.Markdown(r.Fixed[i].Severity))
 	})
 	fmt.Fprintf(&b, "### Waived findings (%d)\n\n", len(r.Waived))
 	ckList(&b, len(r.Waived), listCap, "waived findings", func(i int) string {
 		f := r.Waived[i]
-		return fmt.Sprintf("`%s`: %s%s", ckCode(f.ID), ckEscape(f.Waiver.Reason), ckWaiverTail(f.Waiver))
+		return fmt.Sprintf("%s: %s%s", escape.MarkdownCode(f.ID), escape.Markdown(f.Waiver.Reason), ckWaiverTail(f.Waiver, escape.Markdown))
 	})
 	if len(r.ExpiredWaivers) > 0 {
 		fmt.Fprintf(&b, "### Expired waivers (%d): they no longer waive\n\n", len(r.ExpiredWaivers))
 		ckList(&b, len(r.ExpiredWaivers), listCap, "expired waivers", func(i int) string {
 			wv := r.ExpiredWaivers[i]
-			return fmt.Sprintf("`%s`: %s%s", ckCode(wv.Selector()), ckEscape(wv.Reason), ckWaiverTail(wv))
+			return fmt.Sprintf("%s: %s%s", escape.MarkdownCode(wv.Selector()), escape.Markdown(wv.Reason), ckWaiverTail(wv, escape.Markdown))
 		})
 	}
 	if len(r.UnusedWaivers) > 0 {
 		fmt.Fprintf(&b, "### Unused waivers (%d): they match no finding\n\n", len(r.UnusedWaivers))
 		ckList(&b, len(r.UnusedWaivers), listCap, "unused waivers", func(i int) string {
 			wv := r.UnusedWaivers[i]
-			return fmt.Sprintf("`%s`: %s%s", ckCode(wv.Selector()), ckEscape(wv.Reason), ckWaiverTail(wv))
+			return fmt.Sprintf("%s: %s%s", escape.MarkdownCode(wv.Selector()), escape.Markdown(wv.Reason), ckWaiverTail(wv, escape.Markdown))
 		})
 	}
 	ckMermaid(&b, r.NewSPOFs, mermaidCap)
@@ -135,17 +136,17 @@ func ckMermaid(b *strings.Builder, spofs []simulate.SPOF, mermaidCap int) {
 	fmt.Fprintf(b, "### New single points of failure (%d)\n\n", len(spofs))
 	shown := min(len(spofs), mermaidCap)
 	for _, sp := range spofs[:shown] {
-		fmt.Fprintf(b, "`%s` (%s) takes down %s\n\n", ckCode(sp.Node), ckEscape(sp.Level), ckEscape(strings.Join(sp.Services, ", ")))
+		fmt.Fprintf(b, "%s (%s) takes down %s\n\n", escape.MarkdownCode(sp.Node), escape.Markdown(sp.Level), escape.Markdown(strings.Join(sp.Services, ", ")))
 		if len(sp.Chain) < 2 {
 			continue
 		}
 		b.WriteString("```mermaid\nflowchart LR\n")
 		for i, id := range sp.Chain {
-			shape := `["%s"]`
+			shape := `[%s]`
 			if i == len(sp.Chain)-1 {
-				shape = `{{"%s"}}`
+				shape = `{{%s}}`
 			}
-			fmt.Fprintf(b, "  n%d"+shape+"\n", i, ckMermaidLabel(id))
+			fmt.Fprintf(b, "  n%d"+shape+"\n", i, escape.MermaidLabel(escape.Shorten(id, 60)))
 		}
 		for i := 1; i < len(sp.Chain); i++ {
 			fmt.Fprintf(b, "  n%d -->|needs| n%d\n", i-1, i)
@@ -157,48 +158,15 @@ func ckMermaid(b *strings.Builder, spofs []simulate.SPOF, mermaidCap int) {
 	}
 }
 
-// ckMermaidLabel escapes a label inside a quoted Mermaid node: entity codes
-// for the characters Mermaid or Markdown would read.
-func ckMermaidLabel(s string) string {
-	return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "`", "#96;", "\n", " ", "\r", " ", "#", "#35;").Replace(s)
-}
-
-// ckEscape makes estate text inert in Markdown: HTML and Markdown
-// punctuation are escaped, line breaks become spaces.
-func ckEscape(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		switch c {
-		case '\n', '\r':
-			b.WriteByte(' ')
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~':
-			b.WriteByte('\\')
-			b.WriteRune(c)
-		default:
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
-}
-
-// ckCode makes text safe inside a `code span`: no backticks, no line breaks.
-func ckCode(s string) string {
-	return strings.NewReplacer("`", "'", "\n", " ", "\r", " ").Replace(s)
-}
-
-func ckWaiverTail(w simulate.Waiver) string {
+// ckWaiverTail is " (owner x, expires y)" with each part escaped for the
+// medium.
+func ckWaiverTail(w simulate.Waiver, esc func(string) string) string {
 	var parts []string
 	if w.Owner != "" {
-		parts = append(parts, "owner "+ckEscape(w.Owner))
+		parts = append(parts, "owner "+esc(w.Owner))
 	}
 	if w.Expires != "" {
-		parts = append(parts, "expires "+ckEscape(w.Expires))
+		parts = append(parts, "expires "+esc(w.Expires))
 	}
 	if len(parts) == 0 {
 		return ""

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -28,7 +29,7 @@ func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
 	var b strings.Builder
 	s := pl.Scores
 	b.WriteString("# Migration plan\n\n")
-	fmt.Fprintf(&b, "%s\n\n", MarkdownText(pl.Headline))
+	fmt.Fprintf(&b, "%s\n\n", escape.Markdown(pl.Headline))
 	fmt.Fprintf(&b, "**Resilience %s → %s / 100 (grade %s → %s).**", Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)
 	if pl.DowntimeCostAvoidedPerHour > 0 {
 		fmt.Fprintf(&b, " Downtime cost avoided: **%s per hour** of outage.", Money(pl.DowntimeCostAvoidedPerHour))
@@ -36,7 +37,7 @@ func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
 	b.WriteString("\n\n## Goals\n\n")
 	var rows [][]string
 	for _, g := range pl.Goals {
-		rows = append(rows, []string{"`" + strings.ReplaceAll(g.Goal, "`", "'") + "`", MarkdownText(g.Before), MarkdownText(g.After), verdict(g)})
+		rows = append(rows, []string{"`" + strings.ReplaceAll(g.Goal, "`", "'") + "`", escape.Markdown(g.Before), escape.Markdown(g.After), verdict(g)})
 	}
 	mdTable(&b, []string{"Goal", "Before", "After", "Verdict"}, rows)
 
@@ -56,7 +57,7 @@ func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
 	for _, wv := range pl.Waves {
 		var after []string
 		for _, g := range wv.After {
-			after = append(after, MarkdownText(waveGoalText(g)))
+			after = append(after, escape.Markdown(waveGoalText(g)))
 		}
 		fmt.Fprintf(&b, "### Wave %d (%s person-days)\n\nVerified after this wave: %s; resilience %s.\n\n",
 			wv.Number, Decimal(wv.PersonDays, 1), strings.Join(after, ", "), Decimal(wv.Resilience, 1))
@@ -65,8 +66,8 @@ func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
 			if i >= mdPlanActions {
 				break
 			}
-			rows = append(rows, []string{MarkdownText(a.Title), MarkdownText(ShortID(a.TargetName)), MarkdownText(ShortID(a.To)),
-				fmt.Sprintf("%s (%s d)", a.Effort, Decimal(a.Days, 1)), a.Cost, MarkdownText(planServiceList(a.Services, a.Because))})
+			rows = append(rows, []string{escape.Markdown(a.Title), escape.Markdown(ShortID(a.TargetName)), escape.Markdown(ShortID(a.To)),
+				fmt.Sprintf("%s (%s d)", a.Effort, Decimal(a.Days, 1)), a.Cost, escape.Markdown(planServiceList(a.Services, a.Because))})
 		}
 		mdTable(&b, []string{"Action", "On", "To", "Effort", "Recurring cost", "Protects"}, rows)
 		mdMore(&b, min(len(wv.Actions), mdPlanActions), len(wv.Actions), "actions")
@@ -93,7 +94,7 @@ func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
 		if i >= mdPlanServices {
 			break
 		}
-		rows = append(rows, []string{MarkdownText(sv.Name), fmt.Sprint(sv.Tier),
+		rows = append(rows, []string{escape.Markdown(sv.Name), fmt.Sprint(sv.Tier),
 			Decimal(sv.Score.Before, 1) + " → " + Decimal(sv.Score.After, 1),
 			Number(sv.SinglePoints.Before) + " → " + Number(sv.SinglePoints.After),
 			Decimal(sv.Lockin.Before, 2) + " → " + Decimal(sv.Lockin.After, 2),
@@ -110,14 +111,14 @@ func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
 			}
 			what := "`" + strings.ReplaceAll(u.Goal, "`", "'") + "`"
 			if u.Node != "" {
-				what += fmt.Sprintf(": %s %s stops %s", u.Level, MarkdownText(ShortID(u.Node)), MarkdownText(planServiceList(u.Services, nil)))
+				what += fmt.Sprintf(": %s %s stops %s", u.Level, escape.Markdown(ShortID(u.Node)), escape.Markdown(planServiceList(u.Services, nil)))
 			}
-			fmt.Fprintf(&b, "- %s. Why: %s\n", what, MarkdownText(u.Reason))
+			fmt.Fprintf(&b, "- %s. Why: %s\n", what, escape.Markdown(u.Reason))
 		}
 		b.WriteString("\n")
 		mdMore(&b, min(len(pl.Unreachable), mdPlanUnreachable), len(pl.Unreachable), "failures out of reach")
 	}
-	fmt.Fprintf(&b, "## How the plan was made\n\n%s\n", MarkdownText(pl.Method))
+	fmt.Fprintf(&b, "## How the plan was made\n\n%s\n", escape.Markdown(pl.Method))
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write markdown: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -198,7 +199,7 @@ func sarifResultFor(it sarifItem, ruleIndex int, opts Options) sarifResult {
 		RuleID:              f.Rule,
 		RuleIndex:           ruleIndex,
 		Level:               sarifLevel(f.Severity),
-		Message:             sarifText{Text: f.Message},
+		Message:             sarifText{Text: escape.Visible(f.Message)}, // shown as text by code scanning
 		Locations:           []sarifLocation{loc},
 		PartialFingerprints: map[string]string{"untetherFindingId/v1": f.ID},
 		BaselineState:       it.baseline,

@@ -3,14 +3,14 @@ package report
 import (
 	"io"
 	"regexp"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+
+	"github.com/untether-dev/untether/report/escape"
 )
 
 // palette is the one set of terminal styles every table view uses. It is
@@ -97,9 +97,11 @@ func (p *palette) grade(g string) lipgloss.Style {
 // table builds a lipgloss table in the house style: a header underline,
 // no outer box, cells padded, wrapped to the palette width.
 func (p *palette) table(headers []string, rows [][]string) string {
+	// Every cell is escaped and cut to the width first: lipgloss then only
+	// measures what it shows, so a name of any length costs the same.
 	for _, row := range rows {
 		for i := range row {
-			row[i] = termSafe(row[i])
+			row[i] = escape.TerminalShort(row[i], p.width)
 		}
 	}
 	t := table.New().
@@ -124,7 +126,7 @@ func (p *palette) table(headers []string, rows [][]string) string {
 // wrap renders text wrapped to the palette width with a style, line by
 // line so no line is padded.
 func (p *palette) wrap(s lipgloss.Style, text string) string {
-	lines := strings.Split(ansi.Wordwrap(termSafe(text), p.width, ""), "\n")
+	lines := strings.Split(ansi.Wordwrap(escape.Terminal(text), p.width, ""), "\n")
 	for i, l := range lines {
 		lines[i] = s.Render(l)
 	}
@@ -137,31 +139,3 @@ var trailingSpace = regexp.MustCompile(`(?m) +((?:\x1b\[[0-9;]*m)*)$`)
 
 // trimLines removes trailing padding so output diffs and pipes cleanly.
 func trimLines(s string) string { return trailingSpace.ReplaceAllString(s, "$1") }
-
-// termSafe makes text from the estate safe for a terminal: control
-// characters (ESC, newlines, C1 codes) become visible escapes so a hostile
-// name can neither inject ANSI sequences nor break a table row.
-func termSafe(s string) string {
-	if strings.IndexFunc(s, isControl) < 0 {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(" ")
-		case isControl(r):
-			q := strconv.QuoteRuneToASCII(r) // '\x1b' or '\u202e'
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func isControl(r rune) bool {
-	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
-}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -185,7 +186,7 @@ func ShortID(id string) string {
 	if p := strings.Split(strings.TrimRight(id, "/"), "/"); len(p) >= 3 {
 		return p[len(p)-2] + "/" + p[len(p)-1]
 	}
-	return Truncate(id, 40)
+	return escape.Shorten(id, 40)
 }
 
 // CompactID is ShortID for tight spaces (chains, diagram labels): an ARN
@@ -201,7 +202,7 @@ func CompactID(id string) string {
 			return shortARNResource(p[5])
 		}
 	}
-	return Truncate(ShortID(id), 40)
+	return escape.Shorten(ShortID(id), 40)
 }
 
 // shortARNResource keeps the type and the last human-made name of an ARN's
@@ -216,11 +217,11 @@ func shortARNResource(res string) string {
 	}
 	switch {
 	case len(named) >= 2:
-		return Truncate(named[0]+"/"+named[len(named)-1], 40)
+		return escape.Shorten(named[0]+"/"+named[len(named)-1], 40)
 	case len(named) == 1 && len(segs) > 1:
-		return Truncate(named[0]+"/"+segs[len(segs)-1], 24)
+		return escape.Shorten(named[0]+"/"+segs[len(segs)-1], 24)
 	}
-	return Truncate(res, 40)
+	return escape.Shorten(res, 40)
 }
 
 // generatedID reports whether a segment looks machine-made: a UUID or a run
@@ -238,18 +239,6 @@ func generatedID(s string) bool {
 		}
 	}
 	return hex >= 12
-}
-
-// Truncate cuts s to at most n runes, ending with "…" when cut.
-func Truncate(s string, n int) string {
-	r := []rune(s)
-	if n <= 0 || len(r) <= n {
-		return s
-	}
-	if n == 1 {
-		return "…"
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // ScoreLine is "72.5 / 100 (grade C)".

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -72,7 +73,7 @@ func (TableWriter) Write(w io.Writer, result any, opts Options) error {
 // section starts a titled block.
 func section(b *strings.Builder, p *palette, title string) {
 	b.WriteString("\n")
-	b.WriteString(p.title.Render(title))
+	b.WriteString(p.title.Render(escape.Terminal(title)))
 	b.WriteString("\n")
 }
 

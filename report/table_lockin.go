@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -116,7 +117,7 @@ func auditGaps(b *strings.Builder, p *palette, a *simulate.Audit) {
 		line(b, p, warning, "These parts of the estate were not collected. Resources there are unknown, not absent: results may understate the risk.")
 		var rows [][]string
 		for _, g := range a.Gaps[:min(len(a.Gaps), topGaps)] {
-			rows = append(rows, []string{dash(ProviderName(g.Provider)), dash(g.Account), dash(g.Region), dash(g.Service), g.Status, dash(Truncate(g.Detail, 60))})
+			rows = append(rows, []string{dash(ProviderName(g.Provider)), dash(g.Account), dash(g.Region), dash(g.Service), g.Status, dash(escape.Shorten(g.Detail, 60))})
 		}
 		b.WriteString(p.table([]string{"Provider", "Account", "Region", "Service", "Status", "Detail"}, rows))
 		b.WriteString("\n")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -43,14 +44,14 @@ func simulationTable(b *strings.Builder, p *palette, s *simulate.Simulation) {
 	if len(s.ServicesDown) > 0 {
 		section(b, p, "Services down")
 		for _, id := range s.ServicesDown {
-			b.WriteString(p.bad.Render("  ✗ " + termSafe(strings.TrimPrefix(id, "service:"))))
+			b.WriteString(p.bad.Render("  ✗ " + escape.Terminal(strings.TrimPrefix(id, "service:"))))
 			b.WriteString("\n")
 		}
 	}
 	if len(s.Down) > 0 {
 		section(b, p, fmt.Sprintf("Nodes down (%s)", Number(len(s.Down))))
 		for _, id := range s.Down[:min(len(s.Down), topDown)] {
-			b.WriteString("  " + termSafe(Truncate(id, p.width-2)) + "\n")
+			b.WriteString("  " + escape.TerminalShort(id, p.width-2) + "\n")
 		}
 		more(b, p, min(len(s.Down), topDown), len(s.Down), "nodes (use --format json for all)")
 	}
