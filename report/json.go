@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+
+	"github.com/untether-dev/untether/report/escape"
 )
 
 // JSONWriter writes the json format: the result itself, indented by two
@@ -34,7 +36,7 @@ func (JSONWriter) Write(w io.Writer, result any, opts Options) error {
 	if err := enc.Encode(emptyLists(v).Interface()); err != nil {
 		return fmt.Errorf("encode %T as json: %w", result, err)
 	}
-	compact := bytes.TrimSuffix(compactBuf.Bytes(), []byte("\n"))
+	compact := escape.JSON(bytes.TrimSuffix(compactBuf.Bytes(), []byte("\n")))
 	// Indent while writing: a large audit is tens of megabytes, and
 	// indenting into a second buffer doubles the memory and the time.
 	bw := bufio.NewWriterSize(w, 1<<16)

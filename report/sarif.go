@@ -179,7 +179,7 @@ func (SARIFWriter) Write(w io.Writer, result any, opts Options) error {
 	if err := enc.Encode(log); err != nil {
 		return fmt.Errorf("encode sarif: %w", err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(escape.JSON(buf.Bytes())); err != nil {
 		return fmt.Errorf("write sarif: %w", err)
 	}
 	return nil

@@ -12,6 +12,9 @@
 //   - MermaidLabel and DotString: quoted diagram labels.
 //   - XML and HTML: text and quoted attribute values.
 //   - WorkflowData and WorkflowProperty: GitHub Actions workflow commands.
+//   - JSON: an encoded document, hidden characters rewritten as \u escapes
+//     (the data is unchanged for any reader).
+//   - Document: the last guard over a whole rendered HTML page.
 //
 // Every escaper also defuses workflow commands: a line read by a GitHub
 // Actions runner that starts (after spaces) with "::error" or "##[" is a

@@ -1,6 +1,7 @@
 package escape
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -186,4 +187,27 @@ func FuzzEscapers(f *testing.F) {
 			assertInert(t, name, in, out)
 		}
 	})
+}
+
+func TestJSONKeepsTheDataAndHidesNothing(t *testing.T) {
+	for _, in := range hostile {
+		doc, err := json.Marshal(map[string]string{"k": in})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := JSON(doc)
+		assertInert(t, "JSON", in, string(out))
+		var back map[string]string
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("JSON(%q) = %s: %v", in, out, err)
+		}
+		var want map[string]string
+		_ = json.Unmarshal(doc, &want)
+		if back["k"] != want["k"] {
+			t.Errorf("JSON(%q) round-trips to %q", in, back["k"])
+		}
+	}
+	if got := string(JSON([]byte("{\"a\":\"x\u202e👍\U000e0001\"}"))); got != `{"a":"x\u202e👍\udb40\udc01"}` {
+		t.Errorf("JSON = %s", got)
+	}
 }
