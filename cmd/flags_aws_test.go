@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/untether-dev/untether/discover/aws/awsfake"
+	"github.com/untether-dev/untether/discover/policy"
 	"github.com/untether-dev/untether/graph"
 )
 
@@ -24,15 +26,27 @@ func awsTestEnv(t *testing.T, account string) {
 	}
 }
 
-func parseAWSFlags(t *testing.T, args ...string) *awsFlags {
+// awsSource is the source flags of a command, parsed from args.
+type awsSource struct{ s *sourceOptions }
+
+func parseAWSFlags(t *testing.T, args ...string) awsSource {
 	t.Helper()
-	f := &awsFlags{}
+	s := &sourceOptions{config: filepath.Join(t.TempDir(), "none.yaml")}
 	fs := pflag.NewFlagSet("test", pflag.ContinueOnError)
-	f.register(fs)
+	s.register(fs)
 	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
 	}
-	return f
+	s.policy = &policy.Policy{}
+	return awsSource{s}
+}
+
+func (a awsSource) enabled() bool { return a.s.liveOrDemo() }
+
+// collect loads the live sources as a command would, with stderr a
+// terminal or not.
+func (a awsSource) collect(ctx context.Context, stderr io.Writer, terminal bool) (*graph.Estate, error) {
+	return a.s.load(ctx, &IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: stderr, ErrIsTerminal: terminal}, nil)
 }
 
 func TestAWSFlagsCollectThroughEndpoint(t *testing.T) {

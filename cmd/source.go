@@ -2,31 +2,31 @@ package cmd
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
-	"github.com/untether-dev/untether/discover/demo"
-	"github.com/untether-dev/untether/discover/inventory"
+	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/discover/all"
 	"github.com/untether-dev/untether/discover/policy"
-	"github.com/untether-dev/untether/discover/terraform"
 	"github.com/untether-dev/untether/graph"
 )
 
 // sourceOptions say where the estate comes from: SOURCE files (estate,
 // Terraform state or plan JSON, chosen by content), the embedded demo, or
-// live discovery; then inventory files are laid over it.
+// live collectors (every one of discover/all, each with its own flags);
+// then inventory files are laid over it.
 type sourceOptions struct {
 	demo        bool
 	inventories []string
 	strict      bool
 	config      string
-	aws         awsFlags
+	run         discover.RunOptions
+	collectors  []discover.Collector
+
+	// now is the clock of the progress display (tests inject one).
+	now func() time.Time
 
 	policy *policy.Policy // loaded once, by loadPolicy
 }
@@ -36,72 +36,51 @@ func (s *sourceOptions) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&s.inventories, "inventory", nil, "lay an inventory `FILE` (YAML: services, tiers, SaaS, hidden dependencies) over the estate; repeatable")
 	fs.BoolVar(&s.strict, "strict", false, "exit 3 when discovery was incomplete (the estate has coverage gaps)")
 	fs.StringVar(&s.config, "config", "", "policy `FILE` (default: .untether.yaml in the working directory or above)")
-	s.aws.register(fs)
+	s.collectors = all.Collectors()
+	for _, c := range s.collectors {
+		c.Flags(fs)
+	}
+	s.run.Flags(fs)
 }
 
 // liveOrDemo reports whether a source other than files was asked for.
-func (s *sourceOptions) liveOrDemo() bool { return s.demo || s.aws.enabled() }
+func (s *sourceOptions) liveOrDemo() bool {
+	return s.demo || discover.Spec{Collectors: s.collectors}.Live()
+}
 
 // load reads every source and merges them into one validated estate.
 func (s *sourceOptions) load(ctx context.Context, ios *IOStreams, files []string) (*graph.Estate, error) {
 	if len(files) == 0 && !s.liveOrDemo() {
-		return nil, usageError("no SOURCE: give an estate file, a Terraform state or 'terraform show -json' file, --demo, or --aws")
+		return nil, usageError("no SOURCE: give an estate file, a Terraform state or 'terraform show -json' file, --demo, or a live collector (--aws, --gcp-project ...)")
 	}
-	var parts []*graph.Estate
-	if s.demo {
-		e, err := demo.Estate()
-		if err != nil {
-			return nil, fmt.Errorf("demo estate: %w", err)
-		}
-		parts = append(parts, e)
-	}
-	for _, f := range files {
-		e, err := readSourceFile(ios, f)
-		if err != nil {
-			return nil, err
-		}
-		parts = append(parts, e)
-	}
-	if s.aws.enabled() {
-		e, err := s.aws.collect(ctx, ios.ErrOut, ios.ErrIsTerminal)
-		if err != nil {
-			return nil, err
-		}
-		parts = append(parts, e)
-	}
-	e := parts[0]
-	if len(parts) > 1 {
-		b := graph.NewBuilder()
-		for _, p := range parts {
-			b.Merge(p)
-		}
-		var err error
-		if e, err = b.Estate(); err != nil {
-			return nil, fmt.Errorf("merge sources: %w", err)
-		}
-	}
-	for _, path := range s.inventories {
-		inv, err := inventory.Load(path)
-		if err != nil {
-			return nil, err
-		}
-		if e, err = inv.Apply(e); err != nil {
-			return nil, err
+	if (discover.Spec{Collectors: s.collectors}).Live() {
+		if err := s.run.Check(); err != nil {
+			return nil, usageError("%s", err)
 		}
 	}
 	pol, err := s.loadPolicy(ios)
 	if err != nil {
 		return nil, err
 	}
-	// Tags the policy names turn tagged resources into business services.
-	tierTag := ""
+	spec := discover.Spec{Demo: s.demo, Files: files, Stdin: ios.In, Collectors: s.collectors, Run: s.run,
+		Inventories: s.inventories, ServiceTags: pol.Tags.Service, PolicyFile: pol.File}
 	if len(pol.Tags.Tier) > 0 {
-		tierTag = pol.Tags.Tier[0]
+		spec.TierTag = pol.Tags.Tier[0]
 	}
-	for _, key := range pol.Tags.Service {
-		if e, err = inventory.DeriveServices(e, key, tierTag); err != nil {
-			return nil, fmt.Errorf("%s: services from tag %q: %w", pol.File, key, err)
+	var lines []*progressLine
+	if ios.ErrIsTerminal {
+		spec.Progress = func(string) func(discover.Progress) {
+			l := &progressLine{w: ios.ErrOut, now: s.now, every: 100 * time.Millisecond}
+			lines = append(lines, l)
+			return l.update
 		}
+	}
+	e, err := discover.Load(ctx, spec)
+	for _, l := range lines {
+		l.finish()
+	}
+	if err != nil {
+		return nil, err
 	}
 	return e, nil
 }
@@ -126,8 +105,10 @@ func (s *sourceOptions) describe(files []string) []string {
 		out = append(out, "the embedded demo estate")
 	}
 	out = append(out, files...)
-	if s.aws.enabled() {
-		out = append(out, "live AWS discovery")
+	for _, c := range s.collectors {
+		if c.Enabled() {
+			out = append(out, c.Describe())
+		}
 	}
 	for _, inv := range s.inventories {
 		out = append(out, "inventory "+inv)
@@ -145,34 +126,4 @@ func (s *sourceOptions) checkStrict(e *graph.Estate) error {
 		return nil
 	}
 	return &exitError{code: ExitIncomplete, err: fmt.Errorf("discovery incomplete: %d coverage gap(s) and --strict was given", len(e.Gaps))}
-}
-
-// readSourceFile reads one SOURCE file, choosing the reader by content.
-func readSourceFile(ios *IOStreams, path string) (*graph.Estate, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(ios.In)
-	} else {
-		data, err = os.ReadFile(path)
-	}
-	if err != nil {
-		return nil, &graph.InputError{File: path, Msg: "cannot read: " + strings.TrimPrefix(err.Error(), "open "+path+": ")}
-	}
-	switch {
-	case graph.IsEstate(data):
-		return graph.Decode(data, path)
-	case terraform.Detect(data):
-		return terraform.Decode(data, path)
-	case !json.Valid(data):
-		// Say where the JSON breaks, so a truncated or hand-edited file is
-		// easy to fix.
-		_, err := graph.Decode(data, path)
-		var ie *graph.InputError
-		if errors.As(err, &ie) {
-			ie.Msg += " (a SOURCE is an estate file, a Terraform state, or 'terraform show -json' output)"
-		}
-		return nil, err
-	}
-	return nil, &graph.InputError{File: path, Msg: "not a SOURCE untether reads: expected an estate file (\"untether_estate\"), a Terraform state, or 'terraform show -json' output"}
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func apigatewaySteps() []step {
@@ -33,9 +35,13 @@ func executeAPIHost(t *task, id string) string {
 func apigatewayREST(ctx context.Context, t *task) error {
 	c := apigateway.NewFromConfig(t.cfg)
 	p := apigateway.NewGetRestApisPaginator(c, &apigateway.GetRestApisInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		integrations := make([][]string, len(page.Items))
@@ -69,9 +75,13 @@ func apigatewayREST(ctx context.Context, t *task) error {
 func restIntegrations(ctx context.Context, c *apigateway.Client, apiID string) ([]string, error) {
 	var uris []string
 	p := apigateway.NewGetResourcesPaginator(c, &apigateway.GetResourcesInput{RestApiId: &apiID, Embed: []string{"methods"}})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return uris, err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return uris, err
 		}
 		for _, res := range page.Items {
@@ -89,9 +99,13 @@ func restIntegrations(ctx context.Context, c *apigateway.Client, apiID string) (
 func apigatewayHTTP(ctx context.Context, t *task) error {
 	c := apigatewayv2.NewFromConfig(t.cfg)
 	var token *string
+	pg := discover.NewPages(ctx)
 	for {
 		page, err := c.GetApis(ctx, &apigatewayv2.GetApisInput{NextToken: token})
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(s(page.NextToken)); err != nil {
 			return err
 		}
 		integrations := make([][]string, len(page.Items))
@@ -125,9 +139,13 @@ var lambdaInURI = regexp.MustCompile(`arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:fu
 func apigatewayIntegrations(ctx context.Context, c *apigatewayv2.Client, apiID string) ([]string, error) {
 	var token *string
 	var uris []string
+	pg := discover.NewPages(ctx)
 	for {
 		page, err := c.GetIntegrations(ctx, &apigatewayv2.GetIntegrationsInput{ApiId: &apiID, NextToken: token})
 		if err != nil {
+			return uris, err
+		}
+		if err := pg.Next(s(page.NextToken)); err != nil {
 			return uris, err
 		}
 		for _, in := range page.Items {

@@ -41,7 +41,7 @@ func (r *run) assemble() (*graph.Estate, error) {
 			op(a)
 		}
 	}
-	for _, g := range r.gaps {
+	for _, g := range r.Gaps() {
 		a.b.Gap(g)
 	}
 	if collected {

@@ -7,6 +7,8 @@ import (
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	astypes "github.com/aws/aws-sdk-go-v2/service/autoscaling/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func autoscalingSteps() []step {
@@ -18,9 +20,13 @@ func autoscalingSteps() []step {
 // into any one of its zones.
 func autoscalingGroups(ctx context.Context, t *task) error {
 	p := autoscaling.NewDescribeAutoScalingGroupsPaginator(autoscaling.NewFromConfig(t.cfg), &autoscaling.DescribeAutoScalingGroupsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, g := range page.AutoScalingGroups {

@@ -1,33 +1,22 @@
 package aws
 
 import (
-	"context"
-	"io"
+	"errors"
 	"net/http"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+
+	"github.com/untether-dev/untether/discover"
 )
 
-// limitedClient is the HTTP client every SDK client of a run shares: it
-// holds one of Concurrency slots from sending a request until its body is
-// closed, bounds each attempt with the per-call timeout, and counts calls.
-type limitedClient struct {
-	inner   sdkaws.HTTPClient
-	slots   chan struct{}
-	timeout time.Duration
-	onCall  func()
-}
-
 // limit wraps the client a loaded configuration carries (with any custom
-// CA bundle applied), or the caller's own; all wrappers of a run share its
-// slots.
-func (r *run) limit(inner sdkaws.HTTPClient) *limitedClient {
+// CA bundle applied), or the caller's own, in the shared runner's client:
+// every SDK client of a run shares its slots, call timeout and counts.
+func (r *run) limit(inner sdkaws.HTTPClient) sdkaws.HTTPClient {
 	if r.opt.HTTPClient != nil {
 		inner = r.opt.HTTPClient
 	}
@@ -42,70 +31,45 @@ func (r *run) limit(inner sdkaws.HTTPClient) *limitedClient {
 			tr.MaxIdleConns = max(tr.MaxIdleConns, r.opt.Concurrency)
 		})
 	}
-	return &limitedClient{inner: inner, slots: r.slots, timeout: r.opt.CallTimeout, onCall: r.onCall}
+	return r.Client(inner)
 }
 
-func (c *limitedClient) Do(req *http.Request) (*http.Response, error) {
-	select {
-	case c.slots <- struct{}{}: // blocked senders are served in order
-	case <-req.Context().Done():
-		return nil, req.Context().Err()
-	}
-	ctx, cancel := context.WithTimeout(req.Context(), c.timeout)
-	var once sync.Once
-	done := func() {
-		once.Do(func() {
-			cancel()
-			<-c.slots
-		})
-	}
-	c.onCall()
-	resp, err := c.inner.Do(req.WithContext(ctx))
-	if err != nil {
-		done()
-		return nil, err
-	}
-	resp.Body = &releasingBody{ReadCloser: resp.Body, done: done}
-	return resp, nil
-}
-
-// releasingBody gives the slot back when the SDK has read the response.
-type releasingBody struct {
-	io.ReadCloser
-	done func()
-}
-
-func (b *releasingBody) Close() error {
-	err := b.ReadCloser.Close()
-	b.done()
-	return err
-}
-
-// newRetryer is the SDK's standard retryer (exponential backoff with full
-// jitter, retrying throttling and transient errors) without its client-side
-// retry quota, which would turn a burst of throttles across many regions
-// into failures; it counts throttles for the progress display.
-func newRetryer(maxAttempts int, maxBackoff time.Duration, throttles *atomic.Int64, onThrottle func()) func() sdkaws.Retryer {
+// newRetryer is the SDK's standard retryer (retrying throttling and
+// transient errors) with the shared runner's backoff (exponential, full
+// jitter, honouring Retry-After) and without the SDK's client-side retry
+// quota, which would turn a burst of throttles across many regions into
+// failures; it counts throttles for the progress display.
+func (r *run) newRetryer() func() sdkaws.Retryer {
 	return func() sdkaws.Retryer {
 		std := retry.NewStandard(func(o *retry.StandardOptions) {
-			o.MaxAttempts = maxAttempts
-			o.MaxBackoff = maxBackoff
+			o.MaxAttempts = r.opt.MaxAttempts
+			o.Backoff = backoff{r.Run}
 			o.RateLimiter = ratelimit.None
 		})
-		return countingRetryer{RetryerV2: std, throttles: throttles, onThrottle: onThrottle}
+		return countingRetryer{RetryerV2: std, run: r.Run}
 	}
+}
+
+// backoff adapts the runner's backoff to the SDK's retryer.
+type backoff struct{ run *discover.Run }
+
+func (b backoff) BackoffDelay(attempt int, err error) (time.Duration, error) {
+	var wait time.Duration
+	var re *awshttp.ResponseError
+	if errors.As(err, &re) && re.Response != nil {
+		wait = discover.RetryAfter(re.Response.Header, time.Now())
+	}
+	return b.run.Backoff(max(attempt-1, 0), wait), nil
 }
 
 type countingRetryer struct {
 	sdkaws.RetryerV2
-	throttles  *atomic.Int64
-	onThrottle func()
+	run *discover.Run
 }
 
 func (r countingRetryer) IsErrorRetryable(err error) bool {
 	if retry.IsErrorThrottles(retry.DefaultThrottles).IsErrorThrottle(err) == sdkaws.TrueTernary {
-		r.throttles.Add(1)
-		r.onThrottle()
+		r.run.CountThrottle()
 	}
 	return r.RetryerV2.IsErrorRetryable(err)
 }

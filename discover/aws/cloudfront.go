@@ -5,6 +5,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	cftypes "github.com/aws/aws-sdk-go-v2/service/cloudfront/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func cloudfrontSteps() []step {
@@ -16,9 +18,13 @@ func cloudfrontSteps() []step {
 // one of its members.
 func cloudfrontDistributions(ctx context.Context, t *task) error {
 	p := cloudfront.NewListDistributionsPaginator(cloudfront.NewFromConfig(t.cfg), &cloudfront.ListDistributionsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		if page.DistributionList == nil {

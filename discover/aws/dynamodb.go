@@ -7,6 +7,8 @@ import (
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func dynamodbSteps() []step {
@@ -19,9 +21,13 @@ func dynamodbSteps() []step {
 func dynamodbTables(ctx context.Context, t *task) error {
 	c := dynamodb.NewFromConfig(t.cfg)
 	p := dynamodb.NewListTablesPaginator(c, &dynamodb.ListTablesInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		outs := make([]*dynamodb.DescribeTableOutput, len(page.TableNames))

@@ -8,6 +8,8 @@ import (
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 var s = sdkaws.ToString
@@ -46,9 +48,13 @@ func ec2Zones(ctx context.Context, t *task) error {
 
 func ec2VPCs(ctx context.Context, t *task) error {
 	p := ec2.NewDescribeVpcsPaginator(ec2.NewFromConfig(t.cfg), &ec2.DescribeVpcsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, v := range page.Vpcs {
@@ -66,9 +72,13 @@ func ec2Subnets(ctx context.Context, t *task) error {
 	t.sink.subnetZone = map[string]string{}
 	t.sink.subnetVPC = map[string]string{}
 	p := ec2.NewDescribeSubnetsPaginator(ec2.NewFromConfig(t.cfg), &ec2.DescribeSubnetsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, sn := range page.Subnets {
@@ -96,9 +106,13 @@ func ec2RouteTables(ctx context.Context, t *task) error {
 	p := ec2.NewDescribeRouteTablesPaginator(ec2.NewFromConfig(t.cfg), &ec2.DescribeRouteTablesInput{})
 	mainOf := map[string]string{} // vpc id -> main route table ARN
 	explicit := map[string]bool{}
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, rt := range page.RouteTables {
@@ -137,9 +151,13 @@ func ec2RouteTables(ctx context.Context, t *task) error {
 
 func ec2NATGateways(ctx context.Context, t *task) error {
 	p := ec2.NewDescribeNatGatewaysPaginator(ec2.NewFromConfig(t.cfg), &ec2.DescribeNatGatewaysInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, n := range page.NatGateways {
@@ -159,9 +177,13 @@ func ec2NATGateways(ctx context.Context, t *task) error {
 
 func ec2Instances(ctx context.Context, t *task) error {
 	p := ec2.NewDescribeInstancesPaginator(ec2.NewFromConfig(t.cfg), &ec2.DescribeInstancesInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, res := range page.Reservations {
@@ -199,9 +221,13 @@ func ec2Instances(ctx context.Context, t *task) error {
 
 func ec2Volumes(ctx context.Context, t *task) error {
 	p := ec2.NewDescribeVolumesPaginator(ec2.NewFromConfig(t.cfg), &ec2.DescribeVolumesInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, v := range page.Volumes {

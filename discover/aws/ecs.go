@@ -6,6 +6,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func ecsSteps() []step {
@@ -18,9 +20,13 @@ func ecsSteps() []step {
 func ecsClusters(ctx context.Context, t *task) error {
 	c := ecs.NewFromConfig(t.cfg)
 	p := ecs.NewListClustersPaginator(c, &ecs.ListClustersInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for batch := range chunks(page.ClusterArns, 100) {
@@ -53,9 +59,13 @@ func ecsClusters(ctx context.Context, t *task) error {
 func ecsServices(ctx context.Context, c *ecs.Client, cluster string) ([]ecstypes.Service, error) {
 	var out []ecstypes.Service
 	p := ecs.NewListServicesPaginator(c, &ecs.ListServicesInput{Cluster: &cluster})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return out, err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return out, err
 		}
 		for batch := range chunks(page.ServiceArns, 10) {

@@ -5,6 +5,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/efs"
 	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func efsSteps() []step {
@@ -15,9 +17,13 @@ func efsSteps() []step {
 // needs the regional EFS service.
 func efsFileSystems(ctx context.Context, t *task) error {
 	p := efs.NewDescribeFileSystemsPaginator(efs.NewFromConfig(t.cfg), &efs.DescribeFileSystemsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, fs := range page.FileSystems {

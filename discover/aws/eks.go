@@ -7,6 +7,8 @@ import (
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	ekstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func eksSteps() []step {
@@ -19,9 +21,13 @@ func eksSteps() []step {
 func eksClusters(ctx context.Context, t *task) error {
 	c := eks.NewFromConfig(t.cfg)
 	p := eks.NewListClustersPaginator(c, &eks.ListClustersInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		found := make([]eksFound, len(page.Clusters))
@@ -53,8 +59,12 @@ func eksCluster(ctx context.Context, c *eks.Client, name string) eksFound {
 	}
 	f.cluster = out.Cluster
 	p := eks.NewListNodegroupsPaginator(c, &eks.ListNodegroupsInput{ClusterName: &name})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pg.Next(nextToken(page))
+		}
 		if err != nil {
 			f.errs = append(f.errs, err)
 			return f

@@ -5,6 +5,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/elasticache"
 	ectypes "github.com/aws/aws-sdk-go-v2/service/elasticache/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func elasticacheSteps() []step {
@@ -16,9 +18,13 @@ func elasticacheSteps() []step {
 // it the group needs the primary's zone.
 func elasticacheGroups(ctx context.Context, t *task) error {
 	p := elasticache.NewDescribeReplicationGroupsPaginator(elasticache.NewFromConfig(t.cfg), &elasticache.DescribeReplicationGroupsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, g := range page.ReplicationGroups {

@@ -6,6 +6,8 @@ import (
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func elbSteps() []step {
@@ -21,9 +23,13 @@ func elbSteps() []step {
 func elbv2LoadBalancers(ctx context.Context, t *task) error {
 	c := elbv2.NewFromConfig(t.cfg)
 	p := elbv2.NewDescribeLoadBalancersPaginator(c, &elbv2.DescribeLoadBalancersInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		listeners := make([][]elbv2types.Listener, len(page.LoadBalancers))
@@ -52,9 +58,13 @@ func elbv2LoadBalancers(ctx context.Context, t *task) error {
 func elbv2Listeners(ctx context.Context, c *elbv2.Client, lbARN string) ([]elbv2types.Listener, error) {
 	var out []elbv2types.Listener
 	p := elbv2.NewDescribeListenersPaginator(c, &elbv2.DescribeListenersInput{LoadBalancerArn: &lbARN})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return out, err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return out, err
 		}
 		out = append(out, page.Listeners...)
@@ -95,9 +105,13 @@ func forwardTargets(actions []elbv2types.Action) []string {
 func elbv2TargetGroups(ctx context.Context, t *task) error {
 	c := elbv2.NewFromConfig(t.cfg)
 	p := elbv2.NewDescribeTargetGroupsPaginator(c, &elbv2.DescribeTargetGroupsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		health := make([]*elbv2.DescribeTargetHealthOutput, len(page.TargetGroups))
@@ -143,9 +157,13 @@ func elbv2TargetGroups(ctx context.Context, t *task) error {
 // elbClassic lists classic load balancers and their registered instances.
 func elbClassic(ctx context.Context, t *task) error {
 	p := elb.NewDescribeLoadBalancersPaginator(elb.NewFromConfig(t.cfg), &elb.DescribeLoadBalancersInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, lb := range page.LoadBalancerDescriptions {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func lambdaSteps() []step {
@@ -19,9 +21,13 @@ func lambdaSteps() []step {
 // never read into the estate.
 func lambdaFunctions(ctx context.Context, t *task) error {
 	p := lambda.NewListFunctionsPaginator(lambda.NewFromConfig(t.cfg), &lambda.ListFunctionsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, f := range page.Functions {
@@ -45,9 +51,13 @@ func lambdaFunctions(ctx context.Context, t *task) error {
 // lambdaEventSources: a function fed by a queue or stream needs it.
 func lambdaEventSources(ctx context.Context, t *task) error {
 	p := lambda.NewListEventSourceMappingsPaginator(lambda.NewFromConfig(t.cfg), &lambda.ListEventSourceMappingsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, m := range page.EventSourceMappings {

@@ -8,6 +8,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func messagingSteps() []step {
@@ -23,9 +25,13 @@ func messagingSteps() []step {
 // its URL (https://HOST/ACCOUNT/NAME), which saves a call per queue.
 func sqsQueues(ctx context.Context, t *task) error {
 	p := sqs.NewListQueuesPaginator(sqs.NewFromConfig(t.cfg), &sqs.ListQueuesInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, q := range page.QueueUrls {
@@ -49,9 +55,13 @@ func sqsQueues(ctx context.Context, t *task) error {
 
 func snsTopics(ctx context.Context, t *task) error {
 	p := sns.NewListTopicsPaginator(sns.NewFromConfig(t.cfg), &sns.ListTopicsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, tp := range page.Topics {
@@ -68,9 +78,13 @@ func snsTopics(ctx context.Context, t *task) error {
 // Endpoints that are not ARNs (e-mail addresses, URLs) are not stored.
 func snsSubscriptions(ctx context.Context, t *task) error {
 	p := sns.NewListSubscriptionsPaginator(sns.NewFromConfig(t.cfg), &sns.ListSubscriptionsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, sub := range page.Subscriptions {
@@ -85,9 +99,13 @@ func snsSubscriptions(ctx context.Context, t *task) error {
 
 func kinesisStreams(ctx context.Context, t *task) error {
 	p := kinesis.NewListStreamsPaginator(kinesis.NewFromConfig(t.cfg), &kinesis.ListStreamsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, st := range page.StreamSummaries {

@@ -8,24 +8,16 @@ import (
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 
+	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/graph"
 )
 
-// Defaults for the zero values of Options.
+// Defaults for the zero values of Options: the shared runner's.
 const (
-	// DefaultConcurrency bounds the requests in flight across all accounts,
-	// regions and services. AWS throttles per account, region and API, and
-	// one (account, region, service) never has more than a few listings
-	// plus fanOutWidth per-item calls going, so a run spread over many
-	// accounts and regions keeps this many busy without tripping any one
-	// limit; throttled calls back off anyway.
-	DefaultConcurrency = 128
-	// DefaultCallTimeout bounds one HTTP attempt of one API call.
-	DefaultCallTimeout = 30 * time.Second
-	// DefaultMaxAttempts is how often a throttled or failed call is tried.
-	DefaultMaxAttempts = 6
-	// DefaultMaxBackoff caps the jittered exponential backoff between attempts.
-	DefaultMaxBackoff = 10 * time.Second
+	DefaultConcurrency = discover.DefaultConcurrency
+	DefaultCallTimeout = discover.DefaultCallTimeout
+	DefaultMaxAttempts = discover.DefaultMaxAttempts
+	DefaultMaxBackoff  = discover.DefaultMaxBackoff
 	// DefaultRegion is where account-level calls go when no region is configured.
 	DefaultRegion = "us-east-1"
 )
@@ -54,6 +46,10 @@ type Options struct {
 	MaxAttempts int
 	// MaxBackoff caps the backoff between attempts (DefaultMaxBackoff if 0).
 	MaxBackoff time.Duration
+	// MaxPages caps the pages of one listing (discover.DefaultMaxPages if 0).
+	MaxPages int
+	// Deadline bounds the whole collection; what is left becomes gaps.
+	Deadline time.Duration
 	// Progress, when set, is called after every step and every request with
 	// the counts so far. It is called from many goroutines, one at a time.
 	Progress func(Progress)
@@ -66,29 +62,17 @@ type Options struct {
 
 // Progress counts the work of a run: steps are (account, region, service,
 // listing) units; Calls and Throttles count HTTP attempts.
-type Progress struct {
-	Accounts  int
-	Regions   int
-	Steps     int
-	StepsDone int
-	Calls     int64
-	Throttles int64
-}
+type Progress = discover.Progress
 
 func (o Options) withDefaults() Options {
-	if o.Concurrency <= 0 {
-		o.Concurrency = DefaultConcurrency
-	}
-	if o.CallTimeout <= 0 {
-		o.CallTimeout = DefaultCallTimeout
-	}
-	if o.MaxAttempts <= 0 {
-		o.MaxAttempts = DefaultMaxAttempts
-	}
-	if o.MaxBackoff <= 0 {
-		o.MaxBackoff = DefaultMaxBackoff
-	}
+	ro := o.runOptions().WithDefaults()
+	o.Concurrency, o.CallTimeout, o.MaxAttempts, o.MaxBackoff, o.MaxPages = ro.Concurrency, ro.CallTimeout, ro.MaxAttempts, ro.MaxBackoff, ro.MaxPages
 	return o
+}
+
+func (o Options) runOptions() discover.RunOptions {
+	return discover.RunOptions{Concurrency: o.Concurrency, CallTimeout: o.CallTimeout, MaxAttempts: o.MaxAttempts,
+		MaxBackoff: o.MaxBackoff, MaxPages: o.MaxPages, Deadline: o.Deadline, Progress: o.Progress}
 }
 
 // Collect inventories the accounts and regions opt names. Failures of single
@@ -97,15 +81,33 @@ func (o Options) withDefaults() Options {
 // not validate.
 func Collect(ctx context.Context, opt Options) (*graph.Estate, error) {
 	opt = opt.withDefaults()
+	return collect(ctx, discover.NewRun("aws", opt.runOptions()), opt)
+}
+
+// collect runs the collector through the shared runner dr, whose options
+// (concurrency, timeouts, paging, deadline, progress) win over opt's.
+func collect(ctx context.Context, dr *discover.Run, opt Options) (*graph.Estate, error) {
+	ro := dr.Options()
+	opt.Concurrency, opt.CallTimeout, opt.MaxBackoff, opt.MaxPages, opt.Deadline = ro.Concurrency, ro.CallTimeout, ro.MaxBackoff, ro.MaxPages, ro.Deadline
+	if opt.MaxAttempts <= 0 {
+		opt.MaxAttempts = ro.MaxAttempts
+	}
 	if len(opt.RoleARNs) == 0 && opt.ExternalID != "" {
 		return nil, errors.New("aws: an external id needs a role to assume (--aws-role-arn)")
 	}
-	r := newRun(opt)
-	if err := r.collect(ctx); err != nil {
+	dr.Update(func(p *Progress) { p.ScopeWord = "accounts" })
+	r := newRun(opt, dr)
+	rctx, cancel := dr.Context(ctx)
+	defer cancel()
+	if err := r.collect(rctx); err != nil && rctx.Err() == nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("aws: discovery interrupted: %w", err)
+	}
+	if _, cut := discover.Stopped(rctx); cut {
+		dr.Gap(graph.Gap{Region: graph.GlobalRegion, Status: graph.GapFailed,
+			Detail: "discovery stopped at --deadline (" + opt.Deadline.String() + "); listings it cut are gaps of their own"})
 	}
 	return r.assemble()
 }

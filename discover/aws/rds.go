@@ -7,6 +7,8 @@ import (
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func rdsSteps() []step {
@@ -25,9 +27,13 @@ func rdsTags(in []rdstypes.Tag) map[string]string {
 // any one of its two zones; a single-AZ instance needs its zone.
 func rdsInstances(ctx context.Context, t *task) error {
 	p := rds.NewDescribeDBInstancesPaginator(rds.NewFromConfig(t.cfg), &rds.DescribeDBInstancesInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, db := range page.DBInstances {
@@ -64,9 +70,13 @@ func rdsInstances(ctx context.Context, t *task) error {
 // and its storage keeps quorum (two of its three zones).
 func rdsClusters(ctx context.Context, t *task) error {
 	p := rds.NewDescribeDBClustersPaginator(rds.NewFromConfig(t.cfg), &rds.DescribeDBClustersInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, c := range page.DBClusters {
@@ -97,9 +107,13 @@ func rdsClusters(ctx context.Context, t *task) error {
 // its regional clusters does (after failover).
 func rdsGlobalClusters(ctx context.Context, t *task) error {
 	p := rds.NewDescribeGlobalClustersPaginator(rds.NewFromConfig(t.cfg), &rds.DescribeGlobalClustersInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, g := range page.GlobalClusters {

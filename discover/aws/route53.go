@@ -10,6 +10,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/route53"
 	r53types "github.com/aws/aws-sdk-go-v2/service/route53/types"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func route53Steps() []step {
@@ -34,9 +36,13 @@ func zoneARN(id string) string {
 func route53Zones(ctx context.Context, t *task) error {
 	c := route53.NewFromConfig(t.cfg)
 	p := route53.NewListHostedZonesPaginator(c, &route53.ListHostedZonesInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		sets := make([]map[string][]r53types.ResourceRecordSet, len(page.HostedZones))
@@ -62,9 +68,13 @@ func route53Zones(ctx context.Context, t *task) error {
 func route53Records(ctx context.Context, c *route53.Client, zid string) (map[string][]r53types.ResourceRecordSet, error) {
 	p := route53.NewListResourceRecordSetsPaginator(c, &route53.ListResourceRecordSetsInput{HostedZoneId: &zid})
 	sets := map[string][]r53types.ResourceRecordSet{}
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return sets, err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return sets, err
 		}
 		for _, rr := range page.ResourceRecordSets {
@@ -147,9 +157,13 @@ func recordTargets(t *task, id string, rr r53types.ResourceRecordSet) {
 // route53HealthChecks names the health checks records refer to.
 func route53HealthChecks(ctx context.Context, t *task) error {
 	p := route53.NewListHealthChecksPaginator(route53.NewFromConfig(t.cfg), &route53.ListHealthChecksInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, hc := range page.HealthChecks {

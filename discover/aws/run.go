@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
+	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/graph"
 )
 
@@ -39,52 +39,23 @@ func (t *task) soft(err error) {
 	t.gaps = append(t.gaps, gapFor(t, err))
 }
 
+// run is one collection: the shared runner (slots, retries' backoff,
+// paging bounds, deadline, progress, run-level gaps) plus the tasks.
 type run struct {
-	opt       Options
-	slots     chan struct{} // one per request in flight
-	calls     atomic.Int64
-	throttles atomic.Int64
+	*discover.Run
+	opt Options
 
-	mu       sync.Mutex
-	progress Progress
-	tasks    []*task
-	gaps     []graph.Gap
+	mu    sync.Mutex
+	tasks []*task
 }
 
-func newRun(opt Options) *run {
-	return &run{opt: opt, slots: make(chan struct{}, opt.Concurrency)}
+func newRun(opt Options, dr *discover.Run) *run {
+	return &run{Run: dr, opt: opt}
 }
 
-func (r *run) onCall() {
-	r.calls.Add(1)
-	r.report()
-}
+func (r *run) update(f func(p *Progress)) { r.Update(f) }
 
-// report hands the counts so far to the progress callback.
-func (r *run) report() {
-	if r.opt.Progress == nil {
-		return
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	p := r.progress
-	p.Calls = r.calls.Load()
-	p.Throttles = r.throttles.Load()
-	r.opt.Progress(p)
-}
-
-func (r *run) update(f func(p *Progress)) {
-	r.mu.Lock()
-	f(&r.progress)
-	r.mu.Unlock()
-	r.report()
-}
-
-func (r *run) gap(g graph.Gap) {
-	r.mu.Lock()
-	r.gaps = append(r.gaps, g)
-	r.mu.Unlock()
-}
+func (r *run) gap(g graph.Gap) { r.Gap(g) }
 
 // collect resolves every principal to an account and its regions, then runs
 // every step of every account and region at once; the HTTP client bounds
@@ -193,13 +164,19 @@ func (r *run) startAccount(ctx context.Context, wg *sync.WaitGroup, cfg sdkaws.C
 	}
 	r.mu.Lock()
 	r.tasks = append(r.tasks, ts...)
-	r.progress.Steps += len(ts)
 	r.mu.Unlock()
+	r.update(func(p *Progress) { p.Steps += len(ts) })
 	for _, t := range ts {
 		wg.Go(func() {
 			t.sink = &sink{}
-			if err := t.run(ctx, t); err != nil && ctx.Err() == nil {
-				t.gaps = append(t.gaps, gapFor(t, err))
+			if err := t.run(ctx, t); err != nil {
+				switch interrupted, cut := discover.Stopped(ctx); {
+				case cut:
+					t.gaps = append(t.gaps, graph.Gap{Provider: "aws", Account: account, Region: t.region,
+						Service: t.service, Status: graph.GapFailed, Detail: t.name + ": " + discover.DeadlineDetail})
+				case !interrupted:
+					t.gaps = append(t.gaps, gapFor(t, err))
+				}
 			}
 			r.update(func(p *Progress) { p.StepsDone++ })
 		})

@@ -6,6 +6,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/smithy-go"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func s3Steps() []step {
@@ -24,9 +26,13 @@ func (t *task) s3Options(o *s3.Options) {
 func s3Buckets(ctx context.Context, t *task) error {
 	c := s3.NewFromConfig(t.cfg, t.s3Options)
 	p := s3.NewListBucketsPaginator(c, &s3.ListBucketsInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		found := make([]bucket, len(page.Buckets))

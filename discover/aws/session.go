@@ -60,7 +60,7 @@ func (r *run) principals(ctx context.Context) ([]principal, error) {
 // HTTP client, retryer and endpoint override.
 func (r *run) loadConfig(ctx context.Context, profile string) (sdkaws.Config, error) {
 	opts := []func(*config.LoadOptions) error{
-		config.WithRetryer(newRetryer(r.opt.MaxAttempts, r.opt.MaxBackoff, &r.throttles, r.report)),
+		config.WithRetryer(r.newRetryer()),
 		config.WithDefaultRegion(DefaultRegion),
 	}
 	if profile != "" {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/smithy-go"
 
+	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/graph"
 )
 
@@ -34,7 +35,14 @@ func classify(err error) (status, detail string) {
 		op = strings.ReplaceAll(strings.ToLower(oe.Service()), " ", "") + ":" + oe.Operation() + ": "
 	}
 	var ae smithy.APIError
+	var pe *discover.PagingError
+	var de *smithy.DeserializationError
 	switch {
+	case errors.As(err, &pe):
+		return graph.GapFailed, op + pe.Error()
+	case errors.As(err, &de):
+		// An answer came but could not be read: say so, not "no response".
+		return graph.GapFailed, op + "malformed response (after retries)"
 	case errors.As(err, &ae):
 		code := ae.ErrorCode()
 		switch {

@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 func taggingSteps() []step {
@@ -19,9 +21,13 @@ func taggingSteps() []step {
 func taggingResources(ctx context.Context, t *task) error {
 	p := resourcegroupstaggingapi.NewGetResourcesPaginator(resourcegroupstaggingapi.NewFromConfig(t.cfg),
 		&resourcegroupstaggingapi.GetResourcesInput{})
+	pg := discover.NewPages(ctx)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
+			return err
+		}
+		if err := pg.Next(nextToken(page)); err != nil {
 			return err
 		}
 		for _, m := range page.ResourceTagMappingList {
