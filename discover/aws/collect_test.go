@@ -115,11 +115,16 @@ func TestGaps(t *testing.T) {
 	}
 }
 
+// TestSlowServiceTimesOut: a service that never answers ends in a gap once
+// its attempts time out, and nothing else does. The margins are wide (a
+// call that hangs a minute against a 500 ms timeout) so that a slow machine
+// or -race does not push healthy calls over the timeout.
 func TestSlowServiceTimesOut(t *testing.T) {
 	f := fixtureFake(t)
+	f.Slow = time.Minute // the fake gives up when the client does
 	e := collectFixture(t, f, func(o *Options) {
 		o.Regions = []string{"us-east-1"}
-		o.CallTimeout = 40 * time.Millisecond
+		o.CallTimeout = 500 * time.Millisecond
 		o.MaxAttempts = 2
 	})
 	i := slices.IndexFunc(e.Gaps, func(g graph.Gap) bool { return g.Service == "kinesis" })

@@ -124,7 +124,8 @@ func (s *Server) serve(w http.ResponseWriter, req *request) {
 	items := d.Lists[lookup]
 	start := 0
 	if tok := req.params[sp.tokIn]; sp.tokIn != "" && tok != "" {
-		start, err = strconv.Atoi(strings.TrimPrefix(tok, "page-"))
+		num, _, _ := strings.Cut(strings.TrimPrefix(tok, "page-"), "~") // ~N: EndlessOp's serial
+		start, err = strconv.Atoi(num)
 		if err != nil || start < 0 || start > len(items) {
 			writeError(w, req, http.StatusBadRequest, "InvalidToken", "bad page token")
 			return
@@ -133,6 +134,15 @@ func (s *Server) serve(w http.ResponseWriter, req *request) {
 	end, next := len(items), ""
 	if sp.tokOut != "" && s.PageSize > 0 && start+s.PageSize < len(items) {
 		end, next = start+s.PageSize, fmt.Sprintf("page-%d", start+s.PageSize)
+	}
+	switch req.op {
+	case s.LoopOp:
+		end, next = min(start+1, len(items)), "page-0"
+	case s.EndlessOp:
+		s.mu.Lock()
+		s.serial++
+		end, next = min(start+1, len(items)), fmt.Sprintf("page-0~%d", s.serial)
+		s.mu.Unlock()
 	}
 	writeList(w, req, sp, items[start:end], next)
 }

@@ -28,6 +28,10 @@ type Server struct {
 	// ThrottleFirst makes the first n calls of every operation fail with a
 	// throttling error.
 	ThrottleFirst int
+	// LoopOp's listing hands back the same next token forever (a server
+	// pagination loop); EndlessOp's hands back a new one forever;
+	// MalformedOp answers 200 with a body that is not the protocol's.
+	LoopOp, EndlessOp, MalformedOp string
 
 	mu          sync.Mutex
 	inFlight    int
@@ -36,6 +40,7 @@ type Server struct {
 	rejected    []string
 	throttled   map[string]int
 	externalIDs []string
+	serial      int
 }
 
 // Account is one fixture account: regional data and global data (Route 53,
@@ -158,6 +163,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.throttle(req) {
 		writeError(w, req, http.StatusBadRequest, throttleCode(req), "Rate exceeded")
+		return
+	}
+	if req.op == s.MalformedOp {
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte("<<<\x00 not a response {"))
 		return
 	}
 	if req.region == s.DenyRegion && req.service != "sts" {
