@@ -54,6 +54,7 @@ func (r *run) assemble() (*graph.Estate, error) {
 	for i := 0; i < len(a.edges); i++ { // stubs may add edges of their own
 		e := a.edges[i]
 		a.stub(e[1], e[0])
+		a.stub(e[0], e[1]) // its own listing failed or was cut by --deadline
 	}
 	est, err := a.b.Estate()
 	if err != nil {
