@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/discover/redact"
 	"github.com/untether-dev/untether/discover/roles"
 	"github.com/untether-dev/untether/graph"
 )
@@ -53,6 +54,7 @@ func nodeOf(id, kind, typ, name string, tags map[string]string, evidence string,
 	if len(attrs) == 0 {
 		attrs = nil
 	}
+	redact.Attrs(attrs)
 	return graph.Node{ID: id, Kind: kind, Type: typ, Role: roles.Of(typ), Name: name, Tags: tags, Evidence: evidence, Attrs: attrs}
 }
 

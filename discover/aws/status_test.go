@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/smithy-go"
 
+	"github.com/untether-dev/untether/discover/redact"
 	"github.com/untether-dev/untether/graph"
 )
 
@@ -34,17 +35,10 @@ func TestClassify(t *testing.T) {
 	}
 }
 
-func TestSecretKey(t *testing.T) {
-	for k, want := range map[string]bool{
-		"db_password": true, "API_TOKEN": true, "aws:secretsmanager": true, "ConnectionString": true, "PrivateKey": true,
-		"Name": false, "service": false, "team": false, "env": false,
-	} {
-		if SecretKey(k) != want {
-			t.Errorf("SecretKey(%q) = %v, want %v", k, !want, want)
-		}
-	}
-	got := safeTags(map[string]string{"Name": "web", "db_password": "hunter2"})
-	if got["Name"] != "web" || got["db_password"] != Redacted {
+// Tags pass through the shared redaction rule.
+func TestSafeTags(t *testing.T) {
+	got := safeTags(map[string]string{"Name": "web", "db_password": "hunter2", "notes": "postgres://admin:pw@orders"})
+	if got["Name"] != "web" || got["db_password"] != redact.Redacted || got["notes"] != redact.Redacted {
 		t.Errorf("safeTags: %v", got)
 	}
 }

@@ -1,26 +1,9 @@
 package aws
 
-import "strings"
+import "github.com/untether-dev/untether/discover/redact"
 
-// Redacted replaces a tag value whose key looks secret.
-const Redacted = "redacted"
-
-// secretWords are fragments of tag keys whose values are never stored.
-var secretWords = []string{"password", "passwd", "pwd", "secret", "token", "key", "credential",
-	"private", "auth", "session", "signature", "cookie", "cert", "connection"}
-
-// SecretKey reports whether a tag key looks like it names a secret.
-func SecretKey(k string) bool {
-	k = strings.ToLower(k)
-	for _, w := range secretWords {
-		if strings.Contains(k, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// tagMap turns key/value pairs into node tags, redacting secret-looking ones.
+// tagMap turns key/value pairs into node tags, redacting secrets by the
+// shared rule (discover/redact).
 func tagMap[T any](in []T, kv func(T) (string, string)) map[string]string {
 	if len(in) == 0 {
 		return nil
@@ -31,10 +14,7 @@ func tagMap[T any](in []T, kv func(T) (string, string)) map[string]string {
 		if k == "" {
 			continue
 		}
-		if SecretKey(k) {
-			v = Redacted
-		}
-		out[k] = v
+		out[k] = redact.String(k, v)
 	}
 	return out
 }
@@ -46,10 +26,7 @@ func safeTags(in map[string]string) map[string]string {
 	}
 	out := make(map[string]string, len(in))
 	for k, v := range in {
-		if SecretKey(k) {
-			v = Redacted
-		}
-		out[k] = v
+		out[k] = redact.String(k, v)
 	}
 	return out
 }

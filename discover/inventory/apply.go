@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/discover/redact"
 	"github.com/untether-dev/untether/graph"
 )
 
@@ -76,7 +77,7 @@ func (a *applier) nodes(ids map[string]bool) error {
 		}
 		ev := a.evidence(r.Line)
 		a.b.Node(graph.Node{ID: r.ID, Class: graph.ClassResource, Kind: r.Kind, Type: r.Type, Provider: r.Provider,
-			Account: r.Account, Region: r.Region, Zones: r.Zones, Name: r.Name, Tags: r.Tags, Attrs: r.Attrs,
+			Account: r.Account, Region: r.Region, Zones: r.Zones, Name: r.Name, Tags: redact.Tags(r.Tags), Attrs: redact.Attrs(r.Attrs),
 			Residency: r.Residency, Evidence: ev})
 		ids[r.ID] = true
 		region := r.Region
@@ -98,7 +99,7 @@ func (a *applier) nodes(ids map[string]bool) error {
 			return a.at(s.Line, s.Col, "service id %q is already a %s node in the estate", id, old.Class)
 		}
 		a.b.Node(graph.Node{ID: id, Class: graph.ClassService, Name: s.Name, Tier: s.Tier, Owners: s.Owners,
-			DowntimeCostPerHour: s.DowntimeCostPerHour, Residency: s.Residency, Tags: s.Tags, Evidence: a.evidence(s.Line)})
+			DowntimeCostPerHour: s.DowntimeCostPerHour, Residency: s.Residency, Tags: redact.Tags(s.Tags), Evidence: a.evidence(s.Line)})
 		ids[id] = true
 	}
 	for _, g := range a.inv.Groups {

@@ -3,6 +3,8 @@ package terraform
 import (
 	"slices"
 	"strings"
+
+	"github.com/untether-dev/untether/discover/redact"
 )
 
 // allowedAttrs are the top-level attributes copied into a node's attrs when
@@ -100,7 +102,7 @@ func copyAttrs(in *instance) map[string]any {
 		slices.Sort(unknown)
 		out["unknown_after_apply"] = unknown
 	}
-	return out
+	return redact.Attrs(out)
 }
 
 // nameKeys hold a resource's own name, in order of preference.
@@ -124,7 +126,8 @@ func resourceName(in *instance) string {
 	return addr[strings.LastIndexByte(addr, '.')+1:]
 }
 
-// tags are the string entries of "tags" (AWS, Azure) or "labels" (GCP).
+// tags are the string entries of "tags" (AWS, Azure) or "labels" (GCP),
+// secrets redacted by the shared rule.
 func tags(in *instance) map[string]string {
 	var out map[string]string
 	for _, key := range []string{"tags", "labels"} {
@@ -141,5 +144,5 @@ func tags(in *instance) map[string]string {
 			}
 		}
 	}
-	return out
+	return redact.Tags(out)
 }
