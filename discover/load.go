@@ -104,6 +104,11 @@ func Load(ctx context.Context, spec Spec) (*graph.Estate, error) {
 			return nil, fmt.Errorf("%s: services from tag %q: %w", spec.PolicyFile, key, err)
 		}
 	}
+	// No declared or tagged service: Terraform module instances are the
+	// services (then the simulator's entry points, DESIGN.md §7).
+	if e, err = terraform.ModuleServices(e); err != nil {
+		return nil, err
+	}
 	return e, nil
 }
 

@@ -152,7 +152,7 @@ type Gap struct {
 	Account  string `json:"account,omitempty"`
 	Region   string `json:"region,omitempty"`
 	Service  string `json:"service,omitempty"`
-	// Status is denied, not_enabled, failed or unsupported.
+	// Status is denied, not_enabled, failed, unsupported or unknown.
 	Status string                     `json:"status"`
 	Detail string                     `json:"detail,omitempty"`
 	Extra  map[string]json.RawMessage `json:"-"`
@@ -164,4 +164,7 @@ const (
 	GapNotEnabled  = "not_enabled"
 	GapFailed      = "failed"
 	GapUnsupported = "unsupported"
+	// GapUnknown: the input does not say (a zone decided at apply, a
+	// reference to something outside the input).
+	GapUnknown = "unknown"
 )

@@ -90,7 +90,7 @@ func Validate(e *Estate) error {
 	}
 	for i, g := range e.Gaps {
 		if g.Status == "" {
-			return &InputError{Path: fmt.Sprintf("$.gaps[%d].status", i), Msg: "a gap needs a status (denied, not_enabled, failed or unsupported)"}
+			return &InputError{Path: fmt.Sprintf("$.gaps[%d].status", i), Msg: "a gap needs a status (denied, not_enabled, failed, unsupported or unknown)"}
 		}
 	}
 	return nil

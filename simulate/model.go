@@ -98,12 +98,11 @@ func NewModel(e *graph.Estate, opt Options) (*Model, error) {
 	if len(m.services) == 0 {
 		// DESIGN.md §7: with no service nodes, entry points (resources that
 		// nothing needs) stand in for critical services.
-		fronts := m.frontsWorkload()
-		for i := range n {
-			if m.class[i] == clResource && len(c.NeededBy(int32(i))) == 0 && m.canStandIn(int32(i), fronts) {
-				m.tier[i] = entryPointTier
-				m.services = append(m.services, int32(i))
-			}
+		// graph.EntryPoints: workloads (or path objects fronting one) that
+		// nothing outside their own cycle needs; never configuration.
+		for _, i := range c.EntryPoints() {
+			m.tier[i] = entryPointTier
+			m.services = append(m.services, i)
 		}
 		m.entryPoints = len(m.services) > 0
 	}
@@ -183,42 +182,6 @@ func (m *Model) IsCandidate(i int32) bool {
 		return m.c.Nodes[i].Role != graph.RoleConfiguration
 	}
 	return false
-}
-
-// canStandIn reports whether an entry point may stand in for a service: a
-// workload, or a path object (load balancer, DNS name, CDN) that fronts a
-// workload. Configuration never stands in, and neither does a bare network
-// (a VPC, subnet or route nothing runs behind).
-func (m *Model) canStandIn(i int32, fronts []bool) bool {
-	switch m.c.Nodes[i].EffectiveRole() {
-	case graph.RoleWorkload:
-		return true
-	case graph.RolePath:
-		return fronts[i]
-	}
-	return false
-}
-
-// frontsWorkload marks every node with a needs-path to a workload resource
-// (one reverse sweep from all workloads, linear in the graph).
-func (m *Model) frontsWorkload() []bool {
-	c := m.c
-	seen := make([]bool, c.Len())
-	var queue []int32
-	for i, nd := range c.Nodes {
-		if m.class[i] == clResource && nd.EffectiveRole() == graph.RoleWorkload {
-			queue = append(queue, int32(i))
-		}
-	}
-	for h := 0; h < len(queue); h++ {
-		for _, y := range c.NeededBy(queue[h]) {
-			if !seen[y] {
-				seen[y] = true
-				queue = append(queue, y)
-			}
-		}
-	}
-	return seen
 }
 
 func (m *Model) id(i int32) string { return m.c.Nodes[i].ID }

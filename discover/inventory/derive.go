@@ -28,7 +28,8 @@ func DeriveServices(e *graph.Estate, serviceTag, tierTag string) (*graph.Estate,
 	for i := range e.Nodes {
 		n := &e.Nodes[i]
 		index[n.ID] = i
-		if v, ok := n.Tags[serviceTag]; ok && n.Class == graph.ClassResource && strings.TrimSpace(v) != "" {
+		// Configuration (IAM, alarms, policies) is never part of a service.
+		if v, ok := n.Tags[serviceTag]; ok && n.Class == graph.ClassResource && n.Role != graph.RoleConfiguration && strings.TrimSpace(v) != "" {
 			byValue[v] = append(byValue[v], i)
 		}
 	}

@@ -66,8 +66,8 @@ func awsInstance(_ *index, n *node) {
 	if len(n.zones) == 0 {
 		zonesFromSubnets(n, "subnet_id")
 	}
-	if len(n.zones) == 0 {
-		unknownNote(n, "availability_zone", "subnet_id")
+	if len(n.zones) == 0 && !unknownNote(n, "availability_zone", "subnet_id") {
+		zoneUnsaid(n, "no availability_zone or subnet zone in the file: AWS picks one zone")
 	}
 }
 
@@ -99,8 +99,13 @@ func awsAZList(_ *index, n *node) {
 			return
 		}
 	}
-	if len(n.zones) == 0 {
-		unknownNote(n, "availability_zones", "availability_zone")
+	if n.in.typ == "aws_rds_cluster" {
+		// Aurora storage spans three zones whatever the list says.
+		n.note = "Aurora cluster storage spans the region's zones: placed on the region"
+		return
+	}
+	if len(n.zones) == 0 && !unknownNote(n, "availability_zones", "availability_zone") {
+		zoneUnsaid(n, "no availability_zone in the file: AWS picks one zone")
 	}
 }
 
@@ -109,8 +114,8 @@ func awsDBInstance(_ *index, n *node) {
 		return
 	}
 	if !boolean(n.in.values, "multi_az") {
-		if len(n.zones) == 0 {
-			unknownNote(n, "availability_zone")
+		if len(n.zones) == 0 && !unknownNote(n, "availability_zone") {
+			zoneUnsaid(n, "single-AZ (multi_az=false) and no availability_zone in the file")
 		}
 		return
 	}
@@ -138,7 +143,7 @@ func awsCacheGroup(_ *index, n *node) {
 	case len(az) == 1:
 		n.setZones(az, "preferred_cache_cluster_azs")
 	default:
-		n.note = "no automatic failover and no zone in the file: placed on the region"
+		zoneUnsaid(n, "no automatic failover: the primary is in one zone the file does not give")
 	}
 }
 

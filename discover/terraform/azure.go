@@ -3,9 +3,24 @@ package terraform
 import "strings"
 
 var azureSpecs = map[string]spec{
-	"azurerm_linux_virtual_machine":                  {kind: "instance"},
-	"azurerm_windows_virtual_machine":                {kind: "instance"},
-	"azurerm_virtual_machine":                        {kind: "instance"},
+	"azurerm_linux_virtual_machine":                  {kind: "instance", place: azureZonal},
+	"azurerm_windows_virtual_machine":                {kind: "instance", place: azureZonal},
+	"azurerm_virtual_machine":                        {kind: "instance", place: azureZonal},
+	"azurerm_managed_disk":                           {kind: "volume", place: azureZonal},
+	"azurerm_nat_gateway":                            {kind: "nat_gateway", service: "nat-gateway", place: azureZonal},
+	"azurerm_bastion_host":                           {kind: "bastion", service: "bastion", place: azureZonal},
+	"azurerm_virtual_network_gateway":                {kind: "vpn_gateway", service: "vpn-gateway", place: azureGatewaySKU},
+	"azurerm_express_route_gateway":                  {kind: "vpn_gateway", service: "expressroute", place: azureHub},
+	"azurerm_vpn_gateway":                            {kind: "vpn_gateway", service: "vpn-gateway", place: azureHub},
+	"azurerm_virtual_hub":                            {kind: "virtual_hub", service: "virtual-wan", place: azureHub},
+	"azurerm_virtual_wan":                            {kind: "virtual_wan", service: "virtual-wan"},
+	"azurerm_traffic_manager_azure_endpoint":         {kind: "endpoint", service: "traffic-manager", global: true},
+	"azurerm_traffic_manager_external_endpoint":      {kind: "endpoint", service: "traffic-manager", global: true},
+	"azurerm_traffic_manager_nested_endpoint":        {kind: "endpoint", service: "traffic-manager", global: true},
+	"azurerm_cdn_frontdoor_endpoint":                 {kind: "cdn_endpoint", service: "front-door", global: true},
+	"azurerm_cdn_frontdoor_origin_group":             {kind: "origin_group", service: "front-door", global: true},
+	"azurerm_cdn_frontdoor_origin":                   {kind: "origin", service: "front-door", global: true},
+	"azurerm_cdn_frontdoor_route":                    {kind: "cdn_route", service: "front-door", global: true},
 	"azurerm_virtual_machine_scale_set":              {kind: "scale_set"},
 	"azurerm_linux_virtual_machine_scale_set":        {kind: "scale_set"},
 	"azurerm_windows_virtual_machine_scale_set":      {kind: "scale_set"},
@@ -141,6 +156,49 @@ func azureStorage(_ *index, n *node) {
 	case "ZRS":
 		n.note = "account_replication_type=ZRS: zone-redundant, placed on the region"
 	case "LRS":
-		n.note = "account_replication_type=LRS: one datacenter whose zone the file does not say"
+		zoneUnsaid(n, "account_replication_type=LRS: one datacenter whose zone the file does not say")
 	}
+}
+
+// azureZonal: a VM, disk, NAT gateway or Bastion host with zones is in
+// them; without, Azure picks a zone the file cannot say. An availability
+// set spreads fault and update domains inside one datacenter: racks, not
+// zones, so it never makes a VM zone-redundant.
+func azureZonal(_ *index, n *node) {
+	if len(n.zones) > 0 {
+		if len(n.zones) > 1 && n.in.typ == "azurerm_nat_gateway" {
+			n.note = "a NAT gateway lives in one zone" // the provider allows one
+		}
+		return
+	}
+	if n.in.unknown["zones"] || n.in.unknown["zone"] {
+		n.undecided = "zones known after apply"
+		return
+	}
+	why := "no zones in the file: Azure picks one zone"
+	if s, _ := n.in.values["availability_set_id"].(string); s != "" || n.in.unknown["availability_set_id"] {
+		why = "availability set (fault domains inside one zone, not zones) and no zones: Azure picks one zone"
+	}
+	zoneUnsaid(n, why)
+}
+
+// azureGatewaySKU: a virtual network gateway with an AZ SKU (VpnGw1AZ,
+// ErGw1AZ ...) is zone-redundant; other SKUs run an active-standby pair in
+// no chosen zone.
+func azureGatewaySKU(_ *index, n *node) {
+	sku := knownString(n.in, "sku")
+	switch {
+	case strings.HasSuffix(strings.ToUpper(sku), "AZ"):
+		n.note = "sku=" + sku + " is zone-redundant: placed on the region"
+	case n.in.unknown["sku"]:
+		n.undecided = "sku known after apply"
+	default:
+		zoneUnsaid(n, "sku="+sku+" is not an AZ SKU: both instances may share one zone")
+	}
+}
+
+// azureHub: vWAN hubs and their gateways are Microsoft-managed and
+// zone-redundant in regions with zones.
+func azureHub(_ *index, n *node) {
+	n.note = "virtual WAN hubs and their gateways are zone-redundant where the region has zones: placed on the region"
 }

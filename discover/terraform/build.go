@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/untether-dev/untether/discover/roles"
 	"github.com/untether-dev/untether/graph"
 )
 
@@ -26,7 +27,11 @@ type node struct {
 	// note explains a placement decision the attributes force (an unknown
 	// zone, a zone-redundant regional service).
 	note string
-	refs []ref
+	// undecided says why a single-zone product's zone is known only at
+	// apply (or chosen by the cloud): it goes on the region's "decided at
+	// apply" zone, never on the region as if it were redundant.
+	undecided string
+	refs      []ref
 }
 
 // ref is an attribute of one node holding another node's id, arn,
@@ -39,6 +44,7 @@ type ref struct {
 
 // build maps every document's instances into one estate.
 func build(docs []*document) (*graph.Estate, error) {
+	outside := outsideRefs(docs)
 	var nodes []*node
 	for _, d := range docs {
 		for _, in := range d.instances {
@@ -84,6 +90,13 @@ func build(docs []*document) (*graph.Estate, error) {
 		e.fromDependencies(n)
 	}
 	e.flush()
+	hangOnClusters(b, docs, ix, nodes)
+	dataPaths(b, ix, nodes)
+	undecidedGaps(b, nodes)
+	for _, note := range outside {
+		b.Gap(graph.Gap{Provider: "gcp", Service: "terraform", Status: graph.GapUnknown, Detail: note})
+	}
+	urlMapHosts(b, nodes)
 	dnsNames(b, nodes)
 	return b.Estate()
 }
@@ -160,15 +173,27 @@ func addNode(b *graph.Builder, n *node, addresses []string) {
 	if n.in.action != "" {
 		attrs["plan_action"] = n.in.action
 	}
-	kind := n.spec.kind
-	if kind == "" {
-		kind = "generic"
-	}
 	b.Node(graph.Node{
-		ID: n.id, Class: graph.ClassResource, Kind: kind, Type: n.in.typ,
+		ID: n.id, Class: graph.ClassResource, Kind: n.kind(), Type: n.in.typ, Role: roles.Of(n.in.typ),
 		Provider: n.cloud, Account: n.account, Region: n.region, Zones: uniqueSorted(n.zones),
 		Name: resourceName(n.in), Tags: tags(n.in), Attrs: attrs,
 		Evidence: fmt.Sprintf("terraform %s %s (%s)", n.in.file, n.in.address, n.in.path),
 	})
 	place(b, n)
+}
+
+// kind is the normalised kind: the mapping's, else the role taxonomy's;
+// "generic" only for a type neither knows (the audit's coverage list).
+func (n *node) kind() string {
+	if n.spec.kind != "" {
+		return n.spec.kind
+	}
+	e, ok := roles.Lookup(n.in.typ)
+	switch {
+	case e.Kind != "":
+		return e.Kind
+	case ok:
+		return string(e.Role)
+	}
+	return "generic"
 }

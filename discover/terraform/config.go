@@ -7,11 +7,18 @@ import (
 
 // configRef is an expression reference in a plan's configuration: the
 // resource at config address from refers, in attribute key, to the
-// resource at config address to (index is "[0]" when the reference names
-// one instance).
+// resource at config address to. index is "[0]" when the reference names
+// one instance, byCountIndex or byEachKey when the expression picks the
+// instance with the referring instance's own index or key.
 type configRef struct {
 	from, key, to, index string
 }
+
+// Instance selectors of a configRef.
+const (
+	byCountIndex = "count.index"
+	byEachKey    = "each.key"
+)
 
 type configDoc struct {
 	ProviderConfig map[string]providerConfig `json:"provider_config"`
@@ -69,7 +76,7 @@ func applyConfiguration(doc *document, sd *showDoc, _ string) {
 				}
 			}
 			for _, d := range r.DependsOn {
-				addRef(doc, addr, prefix, "depends_on", d)
+				addRef(doc, addr, prefix, "depends_on", d, "")
 			}
 		}
 		for _, name := range sortedKeys(m.ModuleCalls) {
@@ -77,6 +84,22 @@ func applyConfiguration(doc *document, sd *showDoc, _ string) {
 		}
 	}
 	walk(cfg.RootModule, "")
+	for _, key := range sortedKeys(cfg.ProviderConfig) {
+		pc := cfg.ProviderConfig[key]
+		if !clusterProviders[pc.Name] {
+			continue
+		}
+		prefix := ""
+		if pc.ModuleAddress != "" {
+			prefix = pc.ModuleAddress + "."
+		}
+		for _, e := range sortedKeys(pc.Expressions) {
+			var v any
+			if json.Unmarshal(pc.Expressions[e], &v) == nil {
+				collectProviderRefs(doc, prefix, v)
+			}
+		}
+	}
 	for _, in := range doc.instances {
 		if reg := regions[configAddress(in.address)]; reg != "" {
 			in.providerRegion = reg
@@ -90,9 +113,20 @@ func collectRefs(doc *document, from, prefix, key string, v any) {
 	switch t := v.(type) {
 	case map[string]any:
 		if refs, ok := t["references"].([]any); ok {
+			// count.index or each.key/each.value beside a reference picks the
+			// instance with the same index or key, never all of them.
+			mode := ""
+			for _, r := range refs {
+				switch r {
+				case "count.index":
+					mode = byCountIndex
+				case "each.key", "each.value":
+					mode = byEachKey
+				}
+			}
 			for _, r := range refs {
 				if s, ok := r.(string); ok {
-					addRef(doc, from, prefix, key, s)
+					addRef(doc, from, prefix, key, s, mode)
 				}
 			}
 			return
@@ -110,14 +144,19 @@ func collectRefs(doc *document, from, prefix, key string, v any) {
 // addRef records a reference to a managed resource ("aws_vpc.main.id",
 // "aws_instance.web[0]"); variables, locals, data sources and module
 // outputs are not resources and are skipped.
-func addRef(doc *document, from, prefix, key, ref string) {
+func addRef(doc *document, from, prefix, key, ref, mode string) {
 	parts := strings.SplitN(ref, ".", 3)
 	if len(parts) < 2 || !strings.Contains(parts[0], "_") || parts[0] == "terraform" {
 		return
 	}
-	name, index := parts[1], ""
+	name, index := parts[1], mode
 	if i := strings.IndexByte(name, '['); i >= 0 {
 		name, index = name[:i], name[i:]
+		if index == "[count.index]" {
+			index = byCountIndex
+		} else if strings.HasPrefix(index, "[each.") {
+			index = byEachKey
+		}
 	}
 	to := prefix + parts[0] + "." + name
 	doc.refs = append(doc.refs, configRef{from: from, key: key, to: to, index: index})
@@ -189,4 +228,32 @@ func configAddress(addr string) string {
 		}
 	}
 	return b.String()
+}
+
+// collectProviderRefs records the managed resources a Kubernetes or Helm
+// provider configuration references (its host, certificate, token): the
+// cluster its objects are deployed to.
+func collectProviderRefs(doc *document, prefix string, v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		if refs, ok := t["references"].([]any); ok {
+			for _, r := range refs {
+				if s, ok := r.(string); ok {
+					parts := strings.SplitN(s, ".", 3)
+					if len(parts) >= 2 && strings.Contains(parts[0], "_") && parts[0] != "data" {
+						name, _, _ := strings.Cut(parts[1], "[")
+						doc.clusterRefs = append(doc.clusterRefs, prefix+parts[0]+"."+name)
+					}
+				}
+			}
+			return
+		}
+		for _, k := range sortedKeys(t) {
+			collectProviderRefs(doc, prefix, t[k])
+		}
+	case []any:
+		for _, e := range t {
+			collectProviderRefs(doc, prefix, e)
+		}
+	}
 }

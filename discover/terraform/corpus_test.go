@@ -85,7 +85,7 @@ func TestCorpus(t *testing.T) {
 			want := managedAddresses(t, data)
 			got := map[string]bool{}
 			for _, n := range est.Nodes {
-				if a, ok := n.Attrs["address"].(string); ok && n.Class == graph.ClassResource {
+				if a, ok := n.Attrs["address"].(string); ok && n.Class == graph.ClassResource && !strings.HasPrefix(a, "outside-input:") && n.Attrs["host"] == nil {
 					got[a] = true
 				}
 				if as, ok := n.Attrs["addresses"].([]string); ok {

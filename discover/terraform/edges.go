@@ -3,67 +3,11 @@ package terraform
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
 )
-
-// How an attribute reference turns into edges. Most are plain needs (an
-// instance needs its subnet). Some point the other way: a listener names
-// its load balancer, but the load balancer needs the listener. Some make
-// the source one of the target's redundant members (target group
-// attachments, cluster instances, node pools): the target needs any one of
-// them. And some list alternatives the source needs any one of (subnets).
-type relation int
-
-const (
-	relNeed relation = iota
-	relReverse
-	relMember
-	relAnyOf
-)
-
-var reverseKeys = map[string]map[string]bool{
-	"aws_lb_listener":                                   toSet("load_balancer_arn"),
-	"aws_alb_listener":                                  toSet("load_balancer_arn"),
-	"aws_lb_listener_rule":                              toSet("listener_arn"),
-	"aws_route_table_association":                       toSet("subnet_id", "gateway_id"),
-	"azurerm_lb_backend_address_pool":                   toSet("loadbalancer_id"),
-	"azurerm_lb_rule":                                   toSet("loadbalancer_id"),
-	"azurerm_subnet_network_security_group_association": toSet("subnet_id"),
-	"aws_lambda_event_source_mapping":                   toSet("function_name"),
-}
-
-var memberKeys = map[string]map[string]bool{
-	"aws_lb_target_group_attachment":                             toSet("target_group_arn"),
-	"aws_alb_target_group_attachment":                            toSet("target_group_arn"),
-	"aws_autoscaling_group":                                      toSet("target_group_arns", "load_balancers"),
-	"aws_autoscaling_attachment":                                 toSet("lb_target_group_arn", "alb_target_group_arn", "elb"),
-	"aws_rds_cluster_instance":                                   toSet("cluster_identifier"),
-	"aws_rds_cluster":                                            toSet("global_cluster_identifier"),
-	"aws_eks_node_group":                                         toSet("cluster_name"),
-	"google_container_node_pool":                                 toSet("cluster"),
-	"azurerm_kubernetes_cluster_node_pool":                       toSet("kubernetes_cluster_id"),
-	"azurerm_network_interface_backend_address_pool_association": toSet("backend_address_pool_id"),
-	"azurerm_traffic_manager_azure_endpoint":                     toSet("profile_id"),
-	"azurerm_traffic_manager_external_endpoint":                  toSet("profile_id"),
-	"azurerm_mssql_database":                                     toSet("elastic_pool_id"),
-}
-
-// anyOfKeys on every type: lists of alternatives.
-var anyOfKeys = toSet("subnet_ids", "subnets", "vpc_zone_identifier", "group", "availability_zones", "node_locations")
-
-func relationOf(typ, key string) relation {
-	switch {
-	case reverseKeys[typ][key]:
-		return relReverse
-	case memberKeys[typ][key]:
-		return relMember
-	case anyOfKeys[key]:
-		return relAnyOf
-	}
-	return relNeed
-}
 
 type edges struct {
 	b       *graph.Builder
@@ -89,6 +33,10 @@ func (e *edges) relate(n, t *node, key, evidence string) {
 	e.covered[[2]string{n.id, t.id}] = true
 	e.covered[[2]string{t.id, n.id}] = true
 	switch relationOf(n.in.typ, key) {
+	case relNone:
+		return
+	case relOrdering:
+		e.b.Ordering(n.id, t.id, evidence+" (creation order only)")
 	case relReverse:
 		e.b.Edge(t.id, n.id, evidence+" (the target needs the resource naming it)")
 	case relMember:
@@ -113,8 +61,9 @@ func (e *edges) fromRefs(n *node) {
 	}
 }
 
-// fromDependencies adds the state's dependencies not already explained
-// by an attribute.
+// fromDependencies keeps the state's dependencies (and a plan's prior
+// state's) as ordering evidence: Terraform records what had to be created
+// first, which says nothing about what fails together.
 func (e *edges) fromDependencies(n *node) {
 	for _, dep := range n.in.deps {
 		if strings.HasPrefix(dep, "data.") || strings.Contains(dep, ".data.") {
@@ -125,10 +74,7 @@ func (e *edges) fromDependencies(n *node) {
 			continue // an attribute already says which instance (web[0] needs subnet[0])
 		}
 		for _, t := range targets {
-			if t.in.typ == "azurerm_resource_group" {
-				continue
-			}
-			e.b.Edge(n.id, t.id, fmt.Sprintf("terraform %s: dependencies lists %s", n.in.address, dep))
+			e.b.Ordering(n.id, t.id, fmt.Sprintf("terraform %s: dependencies lists %s (creation order only)", n.in.address, dep))
 		}
 	}
 }
@@ -141,6 +87,10 @@ func (e *edges) resolve(n *node, to, index string) []*node {
 
 func (ix *index) resolve(n *node, to, index string) []*node {
 	all := ix.byConfig[n.in.file+"\x00"+to]
+	switch index {
+	case byCountIndex, byEachKey:
+		return sameInstance(n, ix.inModule(n, all), index)
+	}
 	if index != "" {
 		var one []*node
 		for _, t := range all {
@@ -150,6 +100,11 @@ func (ix *index) resolve(n *node, to, index string) []*node {
 		}
 		all = one
 	}
+	return ix.inModule(n, all)
+}
+
+// inModule keeps the targets in n's own module instance, when there are any.
+func (ix *index) inModule(n *node, all []*node) []*node {
 	prefix := modulePrefix(n.in.address)
 	var same []*node
 	for _, t := range all {
@@ -161,6 +116,67 @@ func (ix *index) resolve(n *node, to, index string) []*node {
 		return same
 	}
 	return all
+}
+
+// sameInstance picks, for x[count.index] or element(x, count.index), the
+// target whose index is n's own (modulo the number of targets, as element
+// wraps), and for each.key/each.value the target with n's own key. When n
+// has no index or key of that form, every target stays.
+func sameInstance(n *node, all []*node, mode string) []*node {
+	key, ok := instanceKey(n.in.address)
+	if !ok || len(all) == 0 {
+		return all
+	}
+	if mode == byEachKey {
+		for _, t := range all {
+			if k, _ := instanceKey(t.in.address); k == key {
+				return []*node{t}
+			}
+		}
+		return all
+	}
+	i, err := strconv.Atoi(key)
+	if err != nil {
+		return all
+	}
+	byIndex := map[int]*node{}
+	for _, t := range all {
+		k, _ := instanceKey(t.in.address)
+		j, err := strconv.Atoi(k)
+		if err != nil {
+			return all
+		}
+		byIndex[j] = t
+	}
+	if t, ok := byIndex[i%len(all)]; ok {
+		return []*node{t}
+	}
+	return all
+}
+
+// instanceKey is the resource's own index or key, without brackets:
+// module.a["x"].aws_subnet.s[2] -> "2"; aws_subnet.s["b"] -> "\"b\"".
+func instanceKey(addr string) (string, bool) {
+	if !strings.HasSuffix(addr, "]") {
+		return "", false
+	}
+	depth, inString := 0, false
+	for i := len(addr) - 1; i >= 0; i-- {
+		c := addr[i]
+		switch {
+		case c == '"' && (i == 0 || addr[i-1] != '\\'):
+			inString = !inString
+		case inString:
+		case c == ']':
+			depth++
+		case c == '[':
+			depth--
+			if depth == 0 {
+				return addr[i+1 : len(addr)-1], true
+			}
+		}
+	}
+	return "", false
 }
 
 // modulePrefix is the module instance part of an address

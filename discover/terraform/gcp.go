@@ -5,7 +5,9 @@ import "strings"
 var gcpSpecs = map[string]spec{
 	"google_compute_instance":                      {kind: "instance"},
 	"google_compute_instance_group_manager":        {kind: "instance_group", service: "compute"},
-	"google_compute_region_instance_group_manager": {kind: "instance_group", service: "compute", place: gcpListZones("distribution_policy_zones")},
+	"google_compute_region_instance_group_manager": {kind: "instance_group", service: "compute", place: gcpRegionalMIG},
+	"google_compute_network_endpoint_group":        {kind: "network_endpoint_group"},
+	"google_compute_instance_group":                {kind: "instance_group"},
 	"google_compute_instance_template":             {kind: "launch_template"},
 	"google_compute_backend_service":               {kind: "backend_service", service: "cloud-load-balancing", global: true},
 	"google_compute_region_backend_service":        {kind: "backend_service", service: "cloud-load-balancing"},
@@ -75,12 +77,14 @@ func gcpSQL(_ *index, n *node) {
 		if zone != "" {
 			n.setZones([]string{zone}, "settings.availability_type=ZONAL, location_preference.zone")
 		}
+		zoneUnsaid(n, "settings.availability_type=ZONAL with no zone in the file: Google picks one")
 	default:
 		if n.in.unknown["settings"] {
-			n.note = "settings known after apply: placed on the region"
+			n.undecided = "settings known after apply"
 		} else if zone != "" {
 			n.setZones([]string{zone}, "location_preference.zone (availability_type defaults to ZONAL)")
 		}
+		zoneUnsaid(n, "availability_type defaults to ZONAL and no zone is in the file: Google picks one")
 	}
 }
 
@@ -157,4 +161,21 @@ func gcpRedis(_ *index, n *node) {
 	if m := gcpZone.FindStringSubmatch(zone); m != nil {
 		n.setRegion(m[1], "location_id")
 	}
+}
+
+// gcpRegionalMIG: a regional managed instance group spreads over
+// distribution_policy_zones, or over the region's zones when none are
+// listed; target_shape ANY_SINGLE_ZONE puts every VM in one zone.
+func gcpRegionalMIG(_ *index, n *node) {
+	z := strs(n.in.values, "distribution_policy_zones")
+	if strings.EqualFold(knownString(n.in, "distribution_policy_target_shape"), "ANY_SINGLE_ZONE") {
+		n.zones = nil
+		zoneUnsaid(n, "distribution_policy_target_shape=ANY_SINGLE_ZONE: every VM in one zone Google picks")
+		return
+	}
+	if len(z) > 0 && !n.in.unknown["distribution_policy_zones"] {
+		n.setZones(z, "distribution_policy_zones")
+		return
+	}
+	n.note = "regional instance group with no distribution_policy_zones: spread over the region's zones"
 }

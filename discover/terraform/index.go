@@ -35,9 +35,10 @@ var skipTopKeys = toSet("id", "arn", "self_link", "name", "description", "tags",
 	"effective_labels", "terraform_labels", "dns_name", "domain_name", "fqdn", "bucket_domain_name",
 	"bucket_regional_domain_name", "endpoint", "unique_id", "owner_id", "project", "region", "location",
 	"availability_zone", "zone", "timeouts", "policy", "assume_role_policy", "resource_group_name",
-	"identifier", "name_prefix")
+	"identifier", "name_prefix", "instance_group")
 
-var dnsKeys = []string{"dns_name", "domain_name", "bucket_domain_name", "bucket_regional_domain_name", "fqdn", "website_endpoint"}
+var dnsKeys = []string{"dns_name", "domain_name", "bucket_domain_name", "bucket_regional_domain_name", "fqdn", "website_endpoint",
+	"default_hostname", "default_site_hostname", "primary_web_host"}
 
 func newIndex(nodes []*node) *index {
 	ix := &index{byAddr: map[string]*node{}, byConfig: map[string][]*node{}, byValue: map[string][]*node{},
@@ -46,7 +47,7 @@ func newIndex(nodes []*node) *index {
 		ix.byAddr[n.in.file+"\x00"+n.in.address] = n
 		ck := n.in.file + "\x00" + configAddress(n.in.address)
 		ix.byConfig[ck] = append(ix.byConfig[ck], n)
-		for _, k := range []string{"id", "arn", "self_link"} {
+		for _, k := range []string{"id", "arn", "self_link", "instance_group"} { // a MIG's instance_group is what backends name
 			if s := knownString(n.in, k); specific(s) {
 				key := normValue(s)
 				if !slices.Contains(ix.byValue[key], n) {

@@ -35,6 +35,9 @@ type document struct {
 	kind      string // state, show-state or plan
 	instances []*instance
 	refs      []configRef
+	// clusterRefs: config addresses a Kubernetes/Helm provider
+	// configuration references (plans only).
+	clusterRefs []string
 }
 
 // rawState is a raw state file, format version 4.

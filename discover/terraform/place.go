@@ -1,8 +1,10 @@
 package terraform
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
@@ -178,6 +180,8 @@ func place(b *graph.Builder, n *node) {
 	}
 	zones := uniqueSorted(n.zones)
 	switch {
+	case len(zones) == 0 && n.undecided != "":
+		b.Edge(n.id, b.DecidedAtApply(n.cloud, n.region), ev(n.undecided+": placed on the zone decided at apply, a zone failure domain of its own"))
 	case len(zones) == 1:
 		b.Edge(n.id, b.Zone(n.cloud, n.region, zones[0]), ev("zone from "+n.zoneEvidence))
 	case len(zones) > 1:
@@ -188,5 +192,41 @@ func place(b *graph.Builder, n *node) {
 	}
 }
 
-// noPlacement are providers whose resources exist only in Terraform.
-var noPlacement = toSet("random", "null", "time", "tls", "local", "template", "archive", "external", "terraform", "http")
+// noPlacement are providers that are not clouds: their resources exist only
+// in Terraform, or inside a cluster they hang on (see hangOnClusters).
+var noPlacement = toSet("random", "null", "time", "tls", "local", "template", "archive", "external", "terraform", "http",
+	"cloudinit", "kubernetes", "helm", "kubectl")
+
+// undecidedGaps says, per file and region, how many resources went on the
+// "decided at apply" zone: a coverage note, so the unknown is said.
+func undecidedGaps(b *graph.Builder, nodes []*node) {
+	type key struct{ file, cloud, region string }
+	count := map[key][]string{}
+	for _, n := range nodes {
+		if n.undecided != "" && len(n.zones) == 0 && n.region != "" && n.region != graph.GlobalRegion && !n.spec.global && len(n.regions) < 2 {
+			k := key{n.in.file, n.cloud, n.region}
+			count[k] = append(count[k], n.in.address)
+		}
+	}
+	keys := make([]key, 0, len(count))
+	for k := range count {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.cloud, b.cloud), cmp.Compare(a.region, b.region))
+	})
+	for _, k := range keys {
+		addrs := count[k]
+		slices.Sort(addrs)
+		b.Gap(graph.Gap{Provider: k.cloud, Region: k.region, Service: "terraform", Status: graph.GapUnknown,
+			Detail: fmt.Sprintf("%s: the zone of %d resource(s) is decided at apply or by the cloud (%s): placed on zone %s, counted as a zone failure domain",
+				k.file, len(addrs), firstFew(addrs, 3), graph.DecidedAtApply)})
+	}
+}
+
+func firstFew(s []string, n int) string {
+	if len(s) <= n {
+		return strings.Join(s, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(s[:n], ", "), len(s)-n)
+}

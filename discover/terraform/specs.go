@@ -23,7 +23,7 @@ func specFor(cloud, typ string) spec {
 	if cloud == "aws" && (strings.HasPrefix(typ, "aws_iam_") || strings.HasPrefix(typ, "aws_route53_") ||
 		strings.HasPrefix(typ, "aws_cloudfront_") || strings.HasPrefix(typ, "aws_organizations_")) {
 		svc := strings.SplitN(strings.TrimPrefix(typ, "aws_"), "_", 2)[0]
-		return spec{kind: "generic", service: svc, global: true}
+		return spec{service: svc, global: true}
 	}
 	if cloud == "aws" && (strings.HasPrefix(typ, "aws_api_gateway_") || strings.HasPrefix(typ, "aws_apigatewayv2_")) {
 		return spec{kind: "api_gateway_config", service: "apigateway"}
@@ -31,7 +31,7 @@ func specFor(cloud, typ string) spec {
 	if cloud == "azure" && strings.HasPrefix(typ, "azuread_") {
 		return spec{kind: "identity", service: "entra-id", global: true}
 	}
-	return spec{kind: "generic"}
+	return spec{}
 }
 
 // refZones are the zones of the nodes n refers to in one of keys whose
@@ -77,14 +77,23 @@ func zonesFromSubnets(n *node, keys ...string) {
 	}
 }
 
-// unknownNote says a placement attribute is not known until apply.
+// unknownNote says a placement attribute is not known until apply: the
+// zone is decided then.
 func unknownNote(n *node, keys ...string) bool {
 	for _, k := range keys {
 		if n.in.unknown[k] {
 			n.zones = nil
-			n.note = k + " known after apply: placed on the region, never assumed single-zone"
+			n.undecided = k + " known after apply"
 			return true
 		}
 	}
 	return false
+}
+
+// zoneUnsaid marks a single-zone product whose zone the file does not
+// give (the cloud picks it): decided at apply, unless a rule found zones.
+func zoneUnsaid(n *node, why string) {
+	if len(n.zones) == 0 && n.undecided == "" {
+		n.undecided = why
+	}
 }

@@ -1,0 +1,192 @@
+package terraform
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/untether-dev/untether/graph"
+)
+
+// The data path: a subnet needs the target of its route table's default
+// route (a NAT gateway, an appliance found by its next-hop IP, a firewall,
+// an internet gateway). A single NAT in one zone is then a zone SPOF for
+// every workload routed through it, in any zone; one NAT per zone is not.
+
+// awsRouteTargets are the route attributes that name a next hop.
+var awsRouteTargets = toSet("nat_gateway_id", "gateway_id", "network_interface_id", "instance_id",
+	"transit_gateway_id", "vpc_endpoint_id", "egress_only_gateway_id", "local_gateway_id", "vpc_peering_connection_id")
+
+const defaultRoute = "0.0.0.0/0"
+
+// dataPaths adds subnet -> default-route target edges for AWS and Azure.
+func dataPaths(b *graph.Builder, ix *index, nodes []*node) {
+	byIP := ipIndex(nodes)
+	for _, a := range nodes {
+		switch a.in.typ {
+		case "aws_route_table_association":
+			for _, s := range refTargets(a, "subnet_id") {
+				for _, rt := range refTargets(a, "route_table_id") {
+					for _, hop := range awsDefaultHops(ix, rt, nodes) {
+						b.Edge(s.id, hop.target.id, fmt.Sprintf("terraform %s: subnet %s sends %s to %s (route table %s, %s)",
+							a.in.address, s.in.address, defaultRoute, hop.target.in.address, rt.in.address, hop.via))
+					}
+				}
+			}
+		case "azurerm_subnet_route_table_association":
+			for _, s := range refTargets(a, "subnet_id") {
+				for _, rt := range refTargets(a, "route_table_id") {
+					azureDefaultHops(b, ix, byIP, s, rt, nodes, a.in.address)
+				}
+			}
+		}
+	}
+}
+
+// hop is a default route's next hop and the route that names it.
+type hop struct {
+	target *node
+	via    string
+}
+
+func refTargets(n *node, key string) []*node {
+	var out []*node
+	for _, r := range n.refs {
+		if r.key == key {
+			out = append(out, r.target)
+		}
+	}
+	return out
+}
+
+// awsDefaultHops finds the next hops of rt's 0.0.0.0/0 route: aws_route
+// resources in the route table, or the table's inline route blocks.
+func awsDefaultHops(ix *index, rt *node, nodes []*node) []hop {
+	var out []hop
+	for _, r := range nodes {
+		if r.in.typ != "aws_route" || r.in.file != rt.in.file || str(r.in.values, "destination_cidr_block") != defaultRoute {
+			continue
+		}
+		if !refersTo(r, "route_table_id", rt) {
+			continue
+		}
+		for _, ref := range r.refs {
+			if awsRouteTargets[ref.key] {
+				out = append(out, hop{ref.target, r.in.address + " " + ref.key})
+			}
+		}
+	}
+	for _, blk := range blocks(rt.in.values, "route") {
+		if str(blk, "cidr_block") != defaultRoute {
+			continue
+		}
+		found := false
+		for _, k := range sortedKeys(blk) {
+			id, _ := blk[k].(string)
+			if !awsRouteTargets[k] || id == "" {
+				continue
+			}
+			for _, t := range ix.byValue[normValue(id)] {
+				if t.in.file == rt.in.file {
+					out = append(out, hop{t, "inline route." + k})
+					found = true
+				}
+			}
+		}
+		if !found { // a plan: the id is unknown, the configuration names the target
+			for _, ref := range rt.refs {
+				if awsRouteTargets[ref.key] && ref.config {
+					out = append(out, hop{ref.target, "inline route." + ref.key + " (configuration)"})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func refersTo(n *node, key string, t *node) bool {
+	for _, r := range n.refs {
+		if r.key == key && r.target == t {
+			return true
+		}
+	}
+	return false
+}
+
+// ipIndex maps private IPs to what answers on them: network interfaces,
+// firewalls and internal load balancer frontends (Azure).
+func ipIndex(nodes []*node) map[string][]*node {
+	out := map[string][]*node{}
+	for _, n := range nodes {
+		var block string
+		switch n.in.typ {
+		case "azurerm_network_interface", "azurerm_firewall":
+			block = "ip_configuration"
+		case "azurerm_lb":
+			block = "frontend_ip_configuration"
+		default:
+			continue
+		}
+		for _, c := range blocks(n.in.values, block) {
+			if ip := str(c, "private_ip_address"); ip != "" {
+				out[n.in.file+"\x00"+ip] = append(out[n.in.file+"\x00"+ip], n)
+			}
+		}
+	}
+	return out
+}
+
+// azureDefaultHops adds subnet -> next hop of rt's 0.0.0.0/0 route: inline
+// route blocks or azurerm_route resources naming the table. A virtual
+// appliance is found by its next-hop IP (the VM behind the interface, the
+// firewall, or an internal load balancer in front of an appliance pair);
+// an IP the input does not hold is a recorded gap.
+func azureDefaultHops(b *graph.Builder, ix *index, byIP map[string][]*node, s, rt *node, nodes []*node, assoc string) {
+	type route struct {
+		values map[string]any
+		via    string
+	}
+	var routes []route
+	for _, blk := range blocks(rt.in.values, "route") {
+		routes = append(routes, route{blk, rt.in.address + " inline route"})
+	}
+	rtName := knownString(rt.in, "name")
+	for _, r := range nodes {
+		if r.in.typ == "azurerm_route" && r.in.file == rt.in.file && rtName != "" && str(r.in.values, "route_table_name") == rtName {
+			routes = append(routes, route{r.in.values, r.in.address})
+		}
+	}
+	for _, r := range routes {
+		if str(r.values, "address_prefix") != defaultRoute {
+			continue
+		}
+		kind := strings.ToLower(str(r.values, "next_hop_type"))
+		ip := str(r.values, "next_hop_in_ip_address")
+		if kind != "virtualappliance" || ip == "" {
+			continue // Internet, VnetLocal, None: no box of ours in the path
+		}
+		targets := byIP[s.in.file+"\x00"+ip]
+		if len(targets) == 0 {
+			b.Gap(graph.Gap{Provider: "azure", Region: s.region, Service: "terraform", Status: graph.GapUnknown,
+				Detail: fmt.Sprintf("%s: %s routes %s to appliance %s, which is not in the input", s.in.file, s.in.address, defaultRoute, ip)})
+			continue
+		}
+		for _, t := range targets {
+			t = vmBehind(t, nodes)
+			b.Edge(s.id, t.id, fmt.Sprintf("terraform %s: subnet %s sends %s to the appliance at %s, %s (%s)",
+				assoc, s.in.address, defaultRoute, ip, t.in.address, r.via))
+		}
+	}
+}
+
+// vmBehind is the virtual machine using network interface nic, else nic.
+func vmBehind(nic *node, nodes []*node) *node {
+	if nic.in.typ != "azurerm_network_interface" {
+		return nic
+	}
+	for _, n := range nodes {
+		if strings.Contains(n.in.typ, "virtual_machine") && refersTo(n, "network_interface_ids", nic) {
+			return n
+		}
+	}
+	return nic
+}
