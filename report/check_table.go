@@ -22,8 +22,8 @@ func WriteCheckTable(w io.Writer, r *simulate.CheckResult, opts Options) error {
 	fmt.Fprintf(&b, "%s\n", escape.Terminal(r.Headline))
 	if len(r.Reasons) > 0 {
 		b.WriteString("\nWhy the gate failed\n")
-		for _, reason := range r.Reasons {
-			fmt.Fprintf(&b, "  ✗ [%s] %s\n", escape.Terminal(reason.Term), escape.Terminal(reason.Message))
+		for _, reason := range GateReasons(r) {
+			fmt.Fprintf(&b, "  ✗ [%s] %s\n", escape.Terminal(strings.Join(reason.Terms, ", ")), escape.Terminal(reason.Message))
 		}
 	}
 	if len(r.FailOn) > 0 {

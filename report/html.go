@@ -43,8 +43,19 @@ type HTMLExtras struct {
 
 // HTMLPlan is a migration plan in the shape the report shows it.
 type HTMLPlan struct {
-	Goal  string     // no-spof, survive-zone, survive-region ...
-	Waves []HTMLWave // in order
+	Goal     string     // no-spof, survive-zone, survive-region ...
+	Headline string     // the plan's one sentence
+	Cost     string     // PlanCostSentence
+	Goals    []HTMLGoal // each goal's verdict, unreachable ones included
+	// Unreachable says each failure the plan cannot answer, and why.
+	Unreachable [][2]string
+	Waves       []HTMLWave // in order
+}
+
+// HTMLGoal is one goal before and after the plan, with its verdict.
+type HTMLGoal struct {
+	Goal, Before, After, Verdict string
+	Met                          bool
 }
 
 // HTMLWave is one wave of a plan: actions done together, and the estate score

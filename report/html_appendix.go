@@ -63,9 +63,23 @@ func lockinProducts(rs []simulate.ResourceLockin) ([]htmlProduct, string) {
 }
 
 type htmlPlanView struct {
-	Goal  string
-	Waves []htmlWaveView
-	Chart *svgChart
+	Goal            string
+	Headline, Cost  string
+	Goals           []htmlGoalView
+	Unreachable     []htmlReason
+	MoreUnreachable string
+	Waves           []htmlWaveView
+	Chart           *svgChart
+}
+
+type htmlGoalView struct {
+	Goal, Before, After, Verdict string
+	Class                        string // "good" or "bad"
+}
+
+type htmlReason struct {
+	What htmlText
+	Why  htmlText
 }
 
 type htmlWaveView struct {
@@ -87,7 +101,24 @@ type htmlActionView struct {
 }
 
 func buildPlan(p *HTMLPlan, lab *htmlLabeler) *htmlPlanView {
-	v := &htmlPlanView{Goal: htmlClip(p.Goal, 60)}
+	v := &htmlPlanView{Goal: htmlClip(p.Goal, 60), Headline: htmlClip(p.Headline, 400), Cost: p.Cost}
+	for _, g := range p.Goals {
+		gv := htmlGoalView{Goal: htmlClip(g.Goal, 60), Before: htmlClip(g.Before, 200), After: htmlClip(g.After, 200), Verdict: g.Verdict, Class: "good"}
+		if !g.Met {
+			gv.Class = "bad"
+		}
+		v.Goals = append(v.Goals, gv)
+	}
+	shown := p.Unreachable[:min(len(p.Unreachable), htmlTopRows)]
+	for _, u := range shown {
+		v.Unreachable = append(v.Unreachable, htmlReason{What: htmlTextOf(u[0], htmlTextRunes*2), Why: htmlTextOf(u[1], htmlTextRunes*3)})
+	}
+	if rest := len(p.Unreachable) - len(shown); rest > 0 {
+		v.MoreUnreachable = "and " + Plural(rest, "more failure", "more failures") + " out of reach."
+	}
+	if len(p.Waves) == 0 {
+		return v
+	}
 	waves := p.Waves[:min(len(p.Waves), 20)]
 	rows := make([]barInput, 0, len(waves)+1)
 	rows = append(rows, barInput{Label: "Today", Segs: []float64{waves[0].Before.Resilience}, Class: []string{"seg-base"},
@@ -188,17 +219,23 @@ func methods(a *simulate.Audit) []htmlMethod {
 		{Name: "Vendor lock-in", Text: htmlTextOf(orDefault(a.Lockin.Method, "Not given by the audit."), 2000)},
 		{Name: "Concentration", Text: htmlTextOf(orDefault(a.Concentration.Method, "Not given by the audit.")+" Read with the long-standing competition thresholds: below 1,500 unconcentrated, 1,500 to 2,500 moderately concentrated, above 2,500 highly concentrated.", 2000)},
 	}
-	seen := map[string]bool{}
-	var avail []string
+	// Each service's availability method shares the model and differs only
+	// in how its figures were computed: the model is said once, the rest is
+	// per service in the json report.
+	var models []string
 	for _, s := range a.Services {
-		if s.Availability != nil && s.Availability.Method != "" && !seen[s.Availability.Method] && len(avail) < 8 {
-			seen[s.Availability.Method] = true
-			avail = append(avail, s.Availability.Method)
+		if s.Availability == nil || s.Availability.Method == "" {
+			continue
+		}
+		model, _, _ := strings.Cut(s.Availability.Method, "; ")
+		if !slices.Contains(models, model) {
+			models = append(models, model)
 		}
 	}
-	slices.Sort(avail)
-	if len(avail) > 0 {
-		m = append(m, htmlMethod{Name: "Availability", Text: htmlTextOf("SLA-based estimates, not measurements: "+strings.Join(avail, "; "), 2000)})
+	slices.Sort(models)
+	if len(models) > 0 {
+		text := strings.Join(models, ". ") + ". How each service's figure was computed (exactly, or sampled with its interval) is in the json report."
+		m = append(m, htmlMethod{Name: "Availability", Text: htmlTextOf(text, 4000)})
 	}
 	return m
 }

@@ -89,7 +89,7 @@ func scenarioGroup(a *simulate.Audit, title, noun string, ss []simulate.Scenario
 			v += " · " + Number(s.CriticalDown) + " critical"
 		}
 		if s.CostPerHour > 0 {
-			v += " · " + ApproxMoney(s.CostPerHour) + "/h"
+			v += " · " + Money(s.CostPerHour) + "/h"
 		}
 		if len(s.ServicesDown) == 0 {
 			v = "no service down"

@@ -75,7 +75,7 @@ func TestHTMLSectionsInOrder(t *testing.T) {
 		last = i
 	}
 	for _, want := range []string{
-		"If AWS us-east-1 fails, 2 of 4 critical services stop, costing about $50,000 per hour.",
+		"If AWS us-east-1 fails, 2 of 4 critical services stop, costing $50,000 per hour.",
 		"-3.5 points", "against the baseline of 61.8 / 100 (grade D)",
 		"Enable multi-AZ on orders", "DynamoDB", "Apache Cassandra", "AccessDenied",
 		"class=\"n-res n-spof\"", "<svg", "Content-Security-Policy",

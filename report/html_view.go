@@ -75,13 +75,14 @@ func buildPage(a *simulate.Audit, x *HTMLExtras) *htmlPage {
 		p.Title = htmlClip(x.Title, 120)
 	}
 	p.Headline = buildHeadline(a, x.Baseline)
-	worst, hasWorst := WorstScenario(a)
+	// The figure beside the headline is the headline's own outage.
+	worst, hasWorst := HeadlineScenario(a)
 	p.Facts = buildFacts(a, worst, hasWorst)
 	lab := newHTMLLabeler(a, x.Estate)
 	p.Risks = buildRisks(a, lab)
 	p.Scenarios = buildScenarios(a)
 	p.Lockin = buildLockin(a)
-	if x.Plan != nil && len(x.Plan.Waves) > 0 {
+	if x.Plan != nil {
 		p.Plan = buildPlan(x.Plan, lab)
 	}
 	if x.Estate != nil {
@@ -134,10 +135,10 @@ func buildFacts(a *simulate.Audit, s simulate.Scenario, hasWorst bool) []htmlFac
 		facts[1].Class = "bad"
 	}
 	if hasWorst {
-		f := htmlFact{Value: Number(s.CriticalDown) + " of " + Number(a.Estate.Critical), Label: "Stopped by the worst outage",
+		f := htmlFact{Value: Number(s.CriticalDown) + " of " + Number(a.Estate.Critical), Label: "Stopped by the worst " + scenarioKindWord(s.Kind),
 			Note: htmlClip(ScenarioTarget(s), 60), Class: "bad"}
 		if s.CostPerHour > 0 {
-			f.Note += " · " + ApproxMoney(s.CostPerHour) + "/h"
+			f.Note += " · " + Money(s.CostPerHour) + "/h"
 		}
 		facts = append(facts, f)
 	}
@@ -257,4 +258,15 @@ func htmlTop[T any](s []T, n int, cmp func(a, b T) int) ([]T, int) {
 		}
 	}
 	return top, len(s) - len(top)
+}
+
+// scenarioKindWord names a kind of outage for a label: "region outage".
+func scenarioKindWord(kind string) string {
+	switch kind {
+	case "provider", "region", "zone":
+		return kind + " outage"
+	case "service":
+		return "managed service outage"
+	}
+	return "outage"
 }

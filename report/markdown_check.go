@@ -53,8 +53,9 @@ func checkMarkdown(r *simulate.CheckResult, listCap, mermaidCap int) string {
 	fmt.Fprintf(&b, "## %s untether check: %s\n\n%s\n\n", icon, escape.Markdown(r.Verdict), escape.Markdown(r.Headline))
 	if len(r.Reasons) > 0 {
 		b.WriteString("### Why the gate failed\n\n")
-		ckList(&b, len(r.Reasons), listCap, "reasons", func(i int) string {
-			return fmt.Sprintf("**%s**: %s", escape.Markdown(r.Reasons[i].Term), escape.Markdown(r.Reasons[i].Message))
+		reasons := GateReasons(r)
+		ckList(&b, len(reasons), listCap, "reasons", func(i int) string {
+			return fmt.Sprintf("**%s**: %s", escape.Markdown(strings.Join(reasons[i].Terms, ", ")), escape.Markdown(reasons[i].Message))
 		})
 	}
 	if len(r.FailOn) > 0 {

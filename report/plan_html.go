@@ -18,7 +18,14 @@ func PlanForHTML(p *simulate.Plan) *HTMLPlan {
 	for i, g := range p.Goals {
 		goals[i] = g.Goal
 	}
-	out := &HTMLPlan{Goal: strings.Join(goals, ", ")}
+	out := &HTMLPlan{Goal: strings.Join(goals, ", "), Headline: p.Headline, Cost: PlanCostSentence(p)}
+	for _, g := range p.Goals {
+		out.Goals = append(out.Goals, HTMLGoal{Goal: g.Goal, Before: g.Before, After: g.After, Verdict: verdict(g), Met: g.Met})
+	}
+	for _, u := range p.Unreachable {
+		what, why := UnreachableText(u)
+		out.Unreachable = append(out.Unreachable, [2]string{what, why})
+	}
 	before := simulate.Score{Resilience: p.Scores.Resilience.Before, Grade: p.Scores.Grade.Before}
 	for _, w := range p.Waves {
 		after := simulate.Score{Resilience: w.Resilience, Grade: simulate.Grade(w.Resilience)}

@@ -31,8 +31,8 @@ func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
 	b.WriteString("# Migration plan\n\n")
 	fmt.Fprintf(&b, "%s\n\n", escape.Markdown(pl.Headline))
 	fmt.Fprintf(&b, "**Resilience %s → %s / 100 (grade %s → %s).**", Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)
-	if pl.DowntimeCostAvoidedPerHour > 0 {
-		fmt.Fprintf(&b, " Downtime cost avoided: **%s per hour** of outage.", Money(pl.DowntimeCostAvoidedPerHour))
+	if c := PlanCostSentence(pl); c != "" {
+		b.WriteString(" " + escape.Markdown(c))
 	}
 	b.WriteString("\n\n## Goals\n\n")
 	var rows [][]string
@@ -109,11 +109,8 @@ func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
 			if i >= mdPlanUnreachable {
 				break
 			}
-			what := "`" + strings.ReplaceAll(u.Goal, "`", "'") + "`"
-			if u.Node != "" {
-				what += fmt.Sprintf(": %s %s stops %s", u.Level, escape.Markdown(ShortID(u.Node)), escape.Markdown(planServiceList(u.Services, nil)))
-			}
-			fmt.Fprintf(&b, "- %s. Why: %s\n", what, escape.Markdown(u.Reason))
+			what, why := UnreachableText(u)
+			fmt.Fprintf(&b, "- %s. Why: %s\n", escape.Markdown(what), escape.Markdown(why))
 		}
 		b.WriteString("\n")
 		mdMore(&b, min(len(pl.Unreachable), mdPlanUnreachable), len(pl.Unreachable), "failures out of reach")

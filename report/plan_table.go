@@ -32,9 +32,8 @@ func WritePlanTable(w io.Writer, pl *simulate.Plan, opts Options) error {
 			Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)))
 	b.WriteString(box + "\n")
 	line(&b, p, strong, pl.Headline)
-	if pl.DowntimeCostAvoidedPerHour > 0 {
-		line(&b, p, fine, fmt.Sprintf("Downtime cost avoided: %s per hour of outage (services no single failure at the goals' levels stops any more).",
-			Money(pl.DowntimeCostAvoidedPerHour)))
+	if c := PlanCostSentence(pl); c != "" {
+		line(&b, p, fine, c)
 	}
 
 	section(&b, p, "Goals (verified by re-simulating the transformed estate)")
@@ -161,12 +160,9 @@ func planUnreachableTable(b *strings.Builder, p *palette, pl *simulate.Plan) {
 		if i >= topPlanUnreachable {
 			break
 		}
-		what := u.Goal
-		if u.Node != "" {
-			what = fmt.Sprintf("%s: %s %s stops %s", u.Goal, u.Level, CompactID(u.Node), planServiceList(u.Services, nil))
-		}
+		what, why := UnreachableText(u)
 		line(b, p, alert, "✗ "+what)
-		line(b, p, dimmed, "  why: "+u.Reason)
+		line(b, p, dimmed, "  why: "+why)
 	}
 	more(b, p, min(len(pl.Unreachable), topPlanUnreachable), len(pl.Unreachable), "failures out of reach")
 }

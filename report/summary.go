@@ -24,7 +24,7 @@ func Headline(a *simulate.Audit) string {
 	if total == 0 {
 		return fmt.Sprintf("The estate declares no %s, so no outage can be scored against them.", noun)
 	}
-	if s, ok := headlineScenario(a); ok {
+	if s, ok := HeadlineScenario(a); ok {
 		stop := "stop"
 		if s.CriticalDown == 1 {
 			stop = "stops"
@@ -32,7 +32,7 @@ func Headline(a *simulate.Audit) string {
 		line := fmt.Sprintf("If %s fails, %d of %s %s", ScenarioTarget(s), s.CriticalDown,
 			Plural(total, singular(noun), noun), stop)
 		if s.CostPerHour > 0 {
-			line += ", costing about " + ApproxMoney(s.CostPerHour) + " per hour"
+			line += ", costing " + Money(s.CostPerHour) + " per hour"
 		}
 		return line + "."
 	}
@@ -44,12 +44,12 @@ func Headline(a *simulate.Audit) string {
 		Plural(total, singular(noun), noun))
 }
 
-// headlineScenario is the outage the headline speaks of: the worst region
+// HeadlineScenario is the outage the headline speaks of: the worst region
 // outage, the kind that really happens and that a plan can answer (a whole
 // provider failing is rarer and stops nearly everything by construction);
 // the worst outage of any kind when no region outage stops a critical
 // service.
-func headlineScenario(a *simulate.Audit) (simulate.Scenario, bool) {
+func HeadlineScenario(a *simulate.Audit) (simulate.Scenario, bool) {
 	for _, s := range WorstScenarios(a, 0) {
 		if s.Kind == "region" && s.CriticalDown > 0 {
 			return s, true
@@ -162,7 +162,7 @@ func Risks(a *simulate.Audit) []Risk {
 		r.Sentence = fmt.Sprintf("If %s fails, %s %s", r.What, JoinAnd(r.Services, 4),
 			pluralVerb(len(r.Services), "stops", "stop"))
 		if r.CostPerHour > 0 {
-			r.Sentence += ", costing about " + ApproxMoney(r.CostPerHour) + " per hour"
+			r.Sentence += ", costing " + Money(r.CostPerHour) + " per hour"
 		}
 		r.Sentence += "."
 		risks = append(risks, r)

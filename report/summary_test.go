@@ -10,7 +10,7 @@ func TestHeadline(t *testing.T) {
 	a := fixtureAudit()
 	// The headline speaks of the worst region outage, even when a whole
 	// provider failing stops as much.
-	want := "If AWS us-east-1 fails, 3 of 9 critical services stop, costing about $38,000 per hour."
+	want := "If AWS us-east-1 fails, 3 of 9 critical services stop, costing $38,412 per hour."
 	if got := Headline(a); got != want {
 		t.Errorf("Headline = %q, want %q", got, want)
 	}
@@ -22,7 +22,7 @@ func TestHeadline(t *testing.T) {
 		}
 	}
 	a.Scenarios = noRegion
-	want = "If AWS fails, 3 of 9 critical services stop, costing about $38,000 per hour."
+	want = "If AWS fails, 3 of 9 critical services stop, costing $38,412 per hour."
 	if got := Headline(a); got != want {
 		t.Errorf("Headline = %q, want %q", got, want)
 	}
@@ -56,7 +56,7 @@ func TestRisks(t *testing.T) {
 			t.Fatalf("order = %q, want %q", order, want)
 		}
 	}
-	if got := r[0].Sentence; got != "If AWS us-east-1 fails, checkout, login, search and reports stop, costing about $38,000 per hour." {
+	if got := r[0].Sentence; got != "If AWS us-east-1 fails, checkout, login, search and reports stop, costing $38,412 per hour." {
 		t.Errorf("sentence = %q", got)
 	}
 	if got := r[1].Sentence; got != "If AWS route53 (global) fails, login stops." {
@@ -70,8 +70,7 @@ func TestRisks(t *testing.T) {
 func TestFormatting(t *testing.T) {
 	cases := []struct{ got, want string }{
 		{Number(0), "0"}, {Number(999), "999"}, {Number(1000), "1,000"}, {Number(-1234567), "-1,234,567"},
-		{Money(38412.5), "$38,413"}, {ApproxMoney(38412), "$38,000"}, {ApproxMoney(1234567), "$1.2 million"},
-		{ApproxMoney(452), "$450"}, {ApproxMoney(0), "$0"},
+		{Money(38412.5), "$38,413"}, {Money(1234567), "$1,234,567"}, {Money(0), "$0"},
 		{Percent(0.4213), "42%"}, {Percent(0.042), "4.2%"}, {Percent(0), "0%"}, {Percent(0.0000001), "<0.1%"}, {Percent(1), "100%"},
 		{Plural(1, "service", "services"), "1 service"}, {Plural(2000, "service", "services"), "2,000 services"},
 		{JoinAnd([]string{"a", "b", "c"}, 0), "a, b and c"}, {JoinAnd([]string{"a", "b", "c"}, 2), "a, b and 1 more"},

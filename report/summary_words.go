@@ -28,33 +28,14 @@ func Number(n int) string {
 	return b.String()
 }
 
-// Money formats dollars to the whole dollar: 38412.5 -> "$38,413".
+// Money formats dollars to the whole dollar: 38412.5 -> "$38,413". It is
+// the one form of money in every format and sentence, so a figure reads the
+// same in the terminal, the PR comment and the executive report.
 func Money(v float64) string {
 	if v < 0 {
 		return "-" + Money(-v)
 	}
 	return "$" + Number(int(math.Round(v)))
-}
-
-// ApproxMoney formats dollars for a sentence, rounded to two significant
-// digits: 38412 -> "$38,000", 1234567 -> "$1.2 million", 452 -> "$450".
-func ApproxMoney(v float64) string {
-	if v < 0 {
-		return "-" + ApproxMoney(-v)
-	}
-	if v >= 1e6 {
-		m := roundSig(v, 2) / 1e6
-		return "$" + strconv.FormatFloat(m, 'f', -1, 64) + " million"
-	}
-	return Money(roundSig(v, 2))
-}
-
-func roundSig(v float64, digits int) float64 {
-	if v == 0 {
-		return 0
-	}
-	p := math.Pow(10, float64(digits)-math.Ceil(math.Log10(v)))
-	return math.Round(v*p) / p
 }
 
 // Percent formats a 0-1 share as a percentage: 0.4213 -> "42%", 0.042 ->

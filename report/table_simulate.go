@@ -24,7 +24,7 @@ func SimulationHeadline(s *simulate.Simulation) string {
 	line := fmt.Sprintf("If %s fails, %s %s (%d critical)", target,
 		Plural(len(s.ServicesDown), "service", "services"), pluralVerb(len(s.ServicesDown), "stops", "stop"), s.CriticalDown)
 	if s.CostPerHour > 0 {
-		line += ", costing about " + ApproxMoney(s.CostPerHour) + " per hour"
+		line += ", costing " + Money(s.CostPerHour) + " per hour"
 	}
 	return line + "."
 }

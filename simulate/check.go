@@ -155,13 +155,13 @@ func Check(current *Audit, base *Baseline, gate Gate, today time.Time) *CheckRes
 		if gate.Severity != "" && SeverityRank(f.Severity) >= SeverityRank(gate.Severity) {
 			cf.FailsGate = true
 			r.Reasons = append(r.Reasons, GateReason{Term: gate.Severity, Finding: f.ID,
-				Message: fmt.Sprintf("new %s finding %s: %s", f.Severity, f.ID, f.Message)})
+				Message: fmt.Sprintf("new %s finding %s", f.Severity, f.ID)})
 		}
 		if gate.NewSPOF && (spofNodes[f.Node] || strings.HasPrefix(f.Rule, "spof")) && !base.HasSPOF(f.Node) {
 			cf.FailsGate = true
 			spofReasoned[f.Node] = true
 			r.Reasons = append(r.Reasons, GateReason{Term: "new-spof", Finding: f.ID,
-				Message: fmt.Sprintf("new single point of failure %s: %s", f.Node, f.Message)})
+				Message: fmt.Sprintf("new single point of failure %s", f.Node)})
 		}
 		r.New = append(r.New, cf)
 	}

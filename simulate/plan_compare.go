@@ -14,7 +14,7 @@ func scoreChanges(a0, a1 *Audit) ScoreChanges {
 		HHIRegions:             Change{a0.Concentration.Regions.Index, a1.Concentration.Regions.Index},
 		HHIZones:               Change{a0.Concentration.Zones.Index, a1.Concentration.Zones.Index},
 		DoublePoints:           Change{float64(a0.DoublePointsTotal), float64(a1.DoublePointsTotal)},
-		WorstOutageCostPerHour: Change{worstOutage(a0), worstOutage(a1)},
+		WorstOutageCostPerHour: Change{worstOutage(a0, "provider", "region", "zone"), worstOutage(a1, "provider", "region", "zone")},
 	}
 	for _, l := range []string{"resource", "zone", "region", "service", "provider"} {
 		sc.SPOFs = append(sc.SPOFs, LevelChange{Level: l, Before: countSPOFs(a0, l), After: countSPOFs(a1, l)})
@@ -32,14 +32,30 @@ func countSPOFs(a *Audit, level string) int {
 	return n
 }
 
-func worstOutage(a *Audit) float64 {
+// worstOutage is the highest downtime cost per hour of the audit's
+// scenarios of the given kinds.
+func worstOutage(a *Audit, kinds ...string) float64 {
 	worst := 0.0
 	for _, s := range a.Scenarios {
-		if (s.Kind == "provider" || s.Kind == "region" || s.Kind == "zone") && s.CostPerHour > worst {
+		if slices.Contains(kinds, s.Kind) && s.CostPerHour > worst {
 			worst = s.CostPerHour
 		}
 	}
 	return worst
+}
+
+// goalKinds are the scenario kinds at the levels the plan's goals protect
+// (the audit sweeps no single-resource scenarios).
+func (pl *planner) goalKinds() []string {
+	var kinds []string
+	for _, g := range pl.req.Goals {
+		for _, l := range goalLevels(g.Kind) {
+			if l != "resource" && !slices.Contains(kinds, l) {
+				kinds = append(kinds, l)
+			}
+		}
+	}
+	return kinds
 }
 
 var allLevels = []string{"resource", "zone", "region", "service", "provider"}
@@ -61,7 +77,7 @@ func exposure(m *Model, goalLvls []string) (total, atGoal map[string]int) {
 	return total, atGoal
 }
 
-func (pl *planner) serviceChanges(m0, m1 *Model, a0, a1 *Audit) ([]ServiceChange, float64) {
+func (pl *planner) serviceChanges(m0, m1 *Model, a0, a1 *Audit) []ServiceChange {
 	var lvls []string
 	for _, g := range pl.req.Goals {
 		lvls = append(lvls, goalLevels(g.Kind)...)
@@ -80,7 +96,6 @@ func (pl *planner) serviceChanges(m0, m1 *Model, a0, a1 *Audit) ([]ServiceChange
 		lock1[s.Service] = s.Lockin
 	}
 	out := make([]ServiceChange, 0, len(a0.Services))
-	var avoided float64
 	for _, s := range a0.Services {
 		sc := ServiceChange{Service: s.Service, Name: s.Name, Tier: s.Tier,
 			Score:        Change{s.Score, after[s.Service].Score},
@@ -91,9 +106,8 @@ func (pl *planner) serviceChanges(m0, m1 *Model, a0, a1 *Audit) ([]ServiceChange
 		}
 		if g0[s.Service] > 0 && g1[s.Service] == 0 && s.Tier <= pl.req.Tier {
 			sc.CostAvoidedPerHour = sc.DowntimeCostPerHour
-			avoided += sc.DowntimeCostPerHour
 		}
 		out = append(out, sc)
 	}
-	return out, round1(avoided)
+	return out
 }

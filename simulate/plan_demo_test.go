@@ -242,3 +242,23 @@ func BenchmarkSynthPlanNoSPOF(b *testing.B) {
 		b.ReportMetric(float64(p.Effort.Actions), "actions")
 	}
 }
+
+// TestDemoPlanCostAvoidedIsWhatThePlanRemoves: the cost avoided is the drop
+// of the worst outage at the goals' levels, so it can never exceed what that
+// outage cost before the plan (the demo's survive-region plan once claimed
+// $780,000 against a worst outage of $767,000).
+func TestDemoPlanCostAvoidedIsWhatThePlanRemoves(t *testing.T) {
+	for _, goal := range []string{"survive-zone", "survive-region", "no-spof"} {
+		p, _ := demoPlan(t, goal)
+		c := p.GoalOutageCostPerHour
+		if p.DowntimeCostAvoidedPerHour != max(0, c.Before-c.After) {
+			t.Errorf("%s: avoided %v, goal outage %v -> %v", goal, p.DowntimeCostAvoidedPerHour, c.Before, c.After)
+		}
+		if p.DowntimeCostAvoidedPerHour > p.Scores.WorstOutageCostPerHour.Before && c.Before <= p.Scores.WorstOutageCostPerHour.Before {
+			t.Errorf("%s: avoided %v exceeds the worst outage %v", goal, p.DowntimeCostAvoidedPerHour, p.Scores.WorstOutageCostPerHour.Before)
+		}
+		if goal != "no-spof" && c.Before == 0 {
+			t.Errorf("%s: no outage cost at the goal's level before the plan", goal)
+		}
+	}
+}

@@ -25,7 +25,10 @@ func (pl *planner) finish(plan *Plan, m0, m1 *Model, first, last []goalStatus) {
 		plan.Reached = plan.Reached && g.Met
 	}
 	plan.Scores = scoreChanges(a0, a1)
-	plan.Services, plan.DowntimeCostAvoidedPerHour = pl.serviceChanges(m0, m1, a0, a1)
+	plan.Services = pl.serviceChanges(m0, m1, a0, a1)
+	kinds := pl.goalKinds()
+	plan.GoalOutageCostPerHour = Change{worstOutage(a0, kinds...), worstOutage(a1, kinds...)}
+	plan.DowntimeCostAvoidedPerHour = round1(max(0, plan.GoalOutageCostPerHour.Before-plan.GoalOutageCostPerHour.After))
 	plan.Effort = effort(plan.Waves)
 	plan.Headline = headline(plan)
 	plan.Method = planMethod

@@ -18,9 +18,14 @@ type Plan struct {
 	Effort   PlanEffort      `json:"effort"`
 	Scores   ScoreChanges    `json:"scores"`
 	Services []ServiceChange `json:"services"`
-	// DowntimeCostAvoidedPerHour sums the declared downtime cost per hour
-	// of the services that a single failure at a goal's level took down
-	// before the plan and takes down no more after it.
+	// GoalOutageCostPerHour is the downtime cost per hour of the worst
+	// single outage at the goals' levels (a zone, region, managed service
+	// or provider failing alone), before and after the plan.
+	GoalOutageCostPerHour Change `json:"goal_outage_cost_per_hour"`
+	// DowntimeCostAvoidedPerHour is what the plan takes off that worst
+	// outage: GoalOutageCostPerHour before minus after, never below 0. It
+	// can never exceed what one outage cost before the plan (summing the
+	// services each protected from a different outage would).
 	DowntimeCostAvoidedPerHour float64       `json:"downtime_cost_avoided_per_hour"`
 	Unreachable                []Unreachable `json:"unreachable"`
 	Method                     string        `json:"method"`
