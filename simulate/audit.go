@@ -13,15 +13,13 @@ import (
 // the double points), the presets, lock-in, concentration and findings.
 func (m *Model) Audit() *Audit {
 	cs := m.cones()
-	sr := m.scan(cs.dpCone)
+	sla := m.slaTable()
+	sr := m.scan(cs.dpCone, sla.p)
 	pairs := m.doublePoints(sr)
 	a := &Audit{Version: AuditVersion, Estate: m.summaryCounts()}
 	a.Score, a.Services = m.scores(cs, sr)
-	m.fillAvailability(a.Services)
-	a.SPOFs = make([]SPOF, 0, len(sr.spofs))
-	for _, r := range sr.spofs {
-		a.SPOFs = append(a.SPOFs, SPOF{Node: m.id(r.node), Level: m.Level(r.node), Services: m.ids(r.services), Chain: m.ids(r.chain)})
-	}
+	m.fillAvailability(a.Services, sla, sr.single)
+	a.SPOFs = m.spofs(sr)
 	a.DoublePointsTotal = len(pairs)
 	a.DoublePoints = make([]DoublePoint, 0, min(len(pairs), MaxDoublePoints))
 	for _, pr := range pairs[:min(len(pairs), MaxDoublePoints)] {

@@ -3,9 +3,6 @@ package simulate
 import (
 	"fmt"
 	"math"
-	"runtime"
-	"sync"
-	"sync/atomic"
 )
 
 // Availability (DESIGN.md §7): each resource and placement node gets the
@@ -18,7 +15,7 @@ import (
 //	  + P(no single point fails) x P(DOWN | no single point fails)
 //
 // The single points S (nodes whose failure alone takes the service down,
-// found by one event-driven propagation per node, as in the SPOF scan) give
+// found by the SPOF scan) give
 // the first term in closed form, 1 - prod(1 - p). Given S UP, one failure
 // cannot take the service down, so the second term comes only from states
 // with two or more failures among the other failure-prone nodes F of the
@@ -33,9 +30,6 @@ const (
 	minutesPerYear = 365.25 * 24 * 60
 	// maxNines caps Nines when nothing in a cone can fail (every SLA 100%).
 	maxNines = 12
-	// singleChunk is how many nodes one task of the single-failure pass
-	// takes; fixed, so the result does not depend on the number of CPUs.
-	singleChunk = 2048
 )
 
 // slaTable is the failure probability of every node.
@@ -70,55 +64,13 @@ func (m *Model) slaTable() slaTable {
 	return t
 }
 
-// singlePoints lists, per service (position in m.services), the
-// failure-prone nodes whose failure alone takes it down, sorted. It reuses
-// the propagator: one propagation per node, reset by its touched list.
-func (m *Model) singlePoints(t slaTable) [][]int32 {
-	n := m.c.Len()
-	pos := m.svcPos()
-	chunks := (n + singleChunk - 1) / singleChunk
-	found := make([][][2]int32, chunks) // per chunk: (service position, node)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), 8, chunks)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := newPropagator(m)
-			for c := int(next.Add(1) - 1); c < chunks; c = int(next.Add(1) - 1) {
-				for x := int32(c * singleChunk); x < int32(min(n, (c+1)*singleChunk)); x++ {
-					if t.p[x] == 0 {
-						continue
-					}
-					p.fail(x)
-					for _, i := range p.queue {
-						if pos[i] >= 0 { // a stand-in failing itself counts: it is its own resource
-							found[c] = append(found[c], [2]int32{pos[i], x})
-						}
-					}
-					p.reset()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	out := make([][]int32, len(m.services))
-	for _, f := range found { // chunks in order, nodes ascending within each
-		for _, r := range f {
-			out[r[0]] = append(out[r[0]], r[1])
-		}
-	}
-	return out
-}
-
 // fillAvailability sets the Availability of every service score; scores
-// are in m.services order.
-func (m *Model) fillAvailability(scores []ServiceScore) {
+// are in m.services order. single are the single points the SPOF scan
+// found for t (scanResult.single).
+func (m *Model) fillAvailability(scores []ServiceScore, t slaTable, single [][]int32) {
 	if len(m.services) == 0 {
 		return
 	}
-	t := m.slaTable()
-	single := m.singlePoints(t)
 	res := m.serviceAvailability(t, single)
 	for k := range scores {
 		scores[k].Availability = res[k]

@@ -93,8 +93,12 @@ type SPOF struct {
 	Level    string   `json:"level"` // resource, zone, region, service or provider
 	Services []string `json:"services"`
 	// Chain is the dependency path proving it: the first service, then every
-	// node it needs down to the SPOF.
-	Chain []string `json:"chain"`
+	// node it needs down to the SPOF. A long path is bounded: Chain then
+	// holds its first 8 node ids, the text "… N more …" (N =
+	// ChainOmitted, the node ids left out there), and its last 8 node ids;
+	// `untether explain NODE` gives the whole path.
+	Chain        []string `json:"chain"`
+	ChainOmitted int      `json:"chain_omitted,omitempty"`
 }
 
 // DoublePoint is a pair that takes critical services down together though

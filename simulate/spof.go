@@ -1,23 +1,25 @@
 package simulate
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"sync"
 )
 
-// The SPOF scan fails every resource and placement node alone. Each failure
-// is one event-driven propagation (see propagator): its cost is the node's
-// real DOWN cone, which groups cut short, so the scan costs the sum of the
-// cones, not candidates x graph. Candidates are split over the CPUs in
-// contiguous ranges and merged in order, so the result does not depend on
-// scheduling.
+// The SPOF scan fails every resource and placement node alone. Each root
+// (see inherit.go) is one event-driven propagation (see propagator): its
+// cost is the root's real DOWN cone, which groups cut short; the nodes of
+// its tree are derived from it without propagating again. So the scan costs
+// the sum of the roots' cones, not candidates x graph. Roots are split over
+// the CPUs in contiguous ranges and the records sorted by node at the end,
+// so the result does not depend on scheduling.
 
 // spofRec is one candidate that takes critical services down alone.
 type spofRec struct {
 	node     int32
 	services []int32 // critical services DOWN, sorted
-	chain    []int32 // first such service ... node
+	chain    int32   // into scanResult.links: the proof's last link
 }
 
 // placementRec is a placement node's single-failure blast radius (the
@@ -44,6 +46,13 @@ type scanResult struct {
 	// cone[x] is the size of candidate x's DOWN cone (workers write
 	// disjoint entries).
 	cone []int32
+	// links hold every proof chain once (see chainLinks).
+	links chainLinks
+	// single[k] lists the failure-prone candidates whose failure alone
+	// takes m.services[k] down (a stand-in failing itself included),
+	// sorted: availability's single points. Only when asked for.
+	single [][]int32
+	pairs  [][2]int32 // (service position, node) as found, before single
 }
 
 // svcPos maps a node index to its position in m.services, or -1.
@@ -69,20 +78,30 @@ func (m *Model) candidates() []int32 {
 }
 
 // scan runs the SPOF scan. dpCone limits partial-hit records to the groups
-// double points can come from (nil: record none).
-func (m *Model) scan(dpCone []bool) *scanResult {
-	cands := m.candidates()
+// double points can come from (nil: record none). With sla (the failure
+// probability of each node), it also lists availability's single points.
+func (m *Model) scan(dpCone []bool, sla []float64) *scanResult {
+	roots, trees := m.rootTrees(m.upLinks())
+	// Keep only trees holding a candidate: nothing else is reported.
+	k := 0
+	for j := range roots {
+		if slices.ContainsFunc(trees[j], m.IsCandidate) {
+			roots[k], trees[k] = roots[j], trees[j]
+			k++
+		}
+	}
+	roots, trees = roots[:k], trees[:k]
 	pos := m.svcPos()
-	workers := max(1, min(runtime.GOMAXPROCS(0), 8, len(cands)/1024+1))
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8, len(roots)/1024+1))
 	parts := make([]*scanResult, workers)
 	cone := make([]int32, m.c.Len())
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo, hi := len(cands)*w/workers, len(cands)*(w+1)/workers
+		lo, hi := len(roots)*w/workers, len(roots)*(w+1)/workers
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[w] = m.scanRange(cands[lo:hi], pos, dpCone, cone)
+			parts[w] = m.scanRoots(trees[lo:hi], pos, dpCone, sla, cone)
 		}()
 	}
 	wg.Wait()
@@ -93,73 +112,179 @@ func (m *Model) scan(dpCone []bool) *scanResult {
 				out.killed[k][l] += p.killed[k][l]
 			}
 		}
-		out.spofs = append(out.spofs, p.spofs...)
+		shift := int32(len(out.links.node))
+		for _, r := range p.spofs {
+			r.chain += shift
+			out.spofs = append(out.spofs, r)
+		}
+		out.links.append(&p.links)
 		out.placements = append(out.placements, p.placements...)
 		out.partial = append(out.partial, p.partial...)
 		for c, s := range p.dpKilled {
 			out.dpKilled[c] = s
 		}
 	}
+	if sla != nil {
+		out.single = make([][]int32, len(m.services))
+		for _, p := range parts {
+			for _, sx := range p.pairs {
+				out.single[sx[0]] = append(out.single[sx[0]], sx[1])
+			}
+			p.pairs = nil
+		}
+		for _, l := range out.single {
+			slices.Sort(l)
+		}
+	}
+	slices.SortFunc(out.spofs, func(a, b spofRec) int { return cmp.Compare(a.node, b.node) })
+	slices.SortFunc(out.placements, func(a, b placementRec) int { return cmp.Compare(a.node, b.node) })
 	return out
 }
 
-func (m *Model) scanRange(cands, pos []int32, dpCone []bool, cone []int32) *scanResult {
-	r := &scanResult{killed: make([][4]int32, len(m.services)), dpKilled: map[int32][]int32{}}
-	p := newPropagator(m)
-	bfs := newChainFinder(m)
-	var svcs, crit, dps []int32
-	for _, x := range cands {
-		p.fail(x)
-		cone[x] = int32(len(p.queue))
-		lvl := m.scoreLevel(x)
-		svcs, crit, dps = svcs[:0], crit[:0], dps[:0]
+// rootScan is one worker's state.
+type rootScan struct {
+	m      *Model
+	pos    []int32
+	dpCone []bool
+	sla    []float64
+	r      *scanResult
+	p      *propagator
+	chains *chainTree
+	// Per tree node: how many nodes and resources P(x) adds to the root's
+	// cone, and the services on P(x) that the root does not take down.
+	pathLen, pathRes []int32
+	pathSvc          [][]int32
+}
+
+func (m *Model) scanRoots(trees [][]int32, pos []int32, dpCone []bool, sla []float64, cone []int32) *scanResult {
+	n := m.c.Len()
+	rs := &rootScan{
+		m: m, pos: pos, dpCone: dpCone, sla: sla, p: newPropagator(m), chains: newChainTree(m),
+		r:       &scanResult{killed: make([][4]int32, len(m.services)), dpKilled: map[int32][]int32{}},
+		pathLen: make([]int32, n), pathRes: make([]int32, n), pathSvc: make([][]int32, n),
+	}
+	var rootSvcs, svcs []int32
+	for _, tree := range trees {
+		root := tree[0]
+		p := rs.p
+		p.fail(root)
 		resources := 0
+		rootSvcs = rootSvcs[:0]
 		for _, i := range p.queue {
 			if m.class[i] == clResource {
 				resources++
 			}
-			if pos[i] < 0 || i == x {
-				continue // not a service, or a stand-in failing itself
-			}
-			svcs = append(svcs, i)
-			if lvl >= 0 {
-				r.killed[pos[i]][lvl]++
+			if pos[i] >= 0 {
+				rootSvcs = append(rootSvcs, i)
 			}
 		}
-		if len(svcs) > len(m.services)/32 {
+		if len(rootSvcs) > len(m.services)/32 {
 			// A wide cascade: one pass over the sorted services beats sorting.
-			svcs = p.servicesDown(svcs[:0], m.services)
-			if k := slices.Index(svcs, x); k >= 0 {
-				svcs = slices.Delete(svcs, k, k+1)
-			}
+			rootSvcs = p.servicesDown(rootSvcs[:0], m.services)
 		} else {
-			slices.Sort(svcs)
+			slices.Sort(rootSvcs)
 		}
-		for _, s := range svcs {
-			if m.IsCritical(s) {
-				crit = append(crit, s)
-			}
-			if m.Tier(s) <= m.opt.DoublePointTier {
-				dps = append(dps, s)
-			}
-		}
-		if len(crit) > 0 {
-			r.spofs = append(r.spofs, spofRec{node: x, services: slices.Clone(crit), chain: bfs.chain(p.down, crit[0], x)})
-		}
-		if len(dps) > 0 {
-			r.dpKilled[x] = slices.Clone(dps)
-		}
-		if m.class[x] == clPlacement {
-			r.placements = append(r.placements, placementRec{node: x, services: slices.Clone(svcs), resources: resources})
-		}
-		if dpCone != nil {
-			for _, g := range p.groups {
-				if !p.down[g] && dpCone[g] {
-					r.partial = append(r.partial, partialHit{g, x, p.hits[g]})
+		first := len(rs.r.spofs)
+		for _, x := range tree {
+			// P(x) = x plus P(up(x)), less what the root already takes down.
+			var plen, pres int32
+			var psvc []int32
+			if x != root {
+				u := m.c.NeededBy(x)[0]
+				plen, pres, psvc = rs.pathLen[u], rs.pathRes[u], rs.pathSvc[u]
+				if !p.down[u] && pos[u] >= 0 {
+					k, _ := slices.BinarySearch(psvc, u)
+					psvc = slices.Insert(slices.Clone(psvc), k, u)
 				}
+				if !p.down[x] {
+					plen++
+					if m.class[x] == clResource {
+						pres++
+					}
+				}
+				rs.pathLen[x], rs.pathRes[x], rs.pathSvc[x] = plen, pres, psvc
 			}
+			if !m.IsCandidate(x) {
+				continue
+			}
+			cone[x] = int32(len(p.queue)) + plen
+			svcs = mergeWithout(svcs[:0], rootSvcs, psvc, x)
+			rs.record(x, svcs, resources+int(pres))
+		}
+		if first < len(rs.r.spofs) {
+			rs.chains.prove(p.down, tree, rs.r.spofs[first:], &rs.r.links)
+		}
+		for _, x := range tree[1:] {
+			rs.pathSvc[x] = nil
 		}
 		p.reset()
 	}
-	return r
+	return rs.r
+}
+
+// record adds candidate x, whose failure alone takes svcs down (sorted, x
+// excluded), to the result. A SPOF's proof chain is added later, for all
+// SPOFs of a tree at once.
+func (rs *rootScan) record(x int32, svcs []int32, resources int) {
+	m, r := rs.m, rs.r
+	lvl := m.scoreLevel(x)
+	var crit, dps []int32
+	for _, s := range svcs {
+		if lvl >= 0 {
+			r.killed[rs.pos[s]][lvl]++
+		}
+		if m.IsCritical(s) {
+			crit = append(crit, s)
+		}
+		if m.Tier(s) <= m.opt.DoublePointTier {
+			dps = append(dps, s)
+		}
+	}
+	if len(crit) > 0 {
+		r.spofs = append(r.spofs, spofRec{node: x, services: crit, chain: -1})
+	}
+	if len(dps) > 0 {
+		r.dpKilled[x] = dps
+	}
+	if rs.sla != nil && rs.sla[x] > 0 {
+		for _, s := range svcs {
+			r.pairs = append(r.pairs, [2]int32{rs.pos[s], x})
+		}
+		if rs.pos[x] >= 0 { // a stand-in failing itself: it is its own resource
+			r.pairs = append(r.pairs, [2]int32{rs.pos[x], x})
+		}
+	}
+	if m.class[x] == clPlacement {
+		r.placements = append(r.placements, placementRec{node: x, services: slices.Clone(svcs), resources: resources})
+	}
+	if rs.dpCone != nil {
+		// The nodes on P(x) have one non-group dependant each, so they hit
+		// no group: x hits exactly the groups its root hits.
+		p := rs.p
+		for _, g := range p.groups {
+			if !p.down[g] && rs.dpCone[g] {
+				r.partial = append(r.partial, partialHit{g, x, p.hits[g]})
+			}
+		}
+	}
+}
+
+// mergeWithout appends to dst the union of sorted a and b, less x.
+func mergeWithout(dst, a, b []int32, x int32) []int32 {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var v int32
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			v, i = a[i], i+1
+		case i == len(a) || b[j] < a[i]:
+			v, j = b[j], j+1
+		default:
+			v, i, j = a[i], i+1, j+1
+		}
+		if v != x {
+			dst = append(dst, v)
+		}
+	}
+	return dst
 }
