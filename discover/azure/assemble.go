@@ -7,12 +7,9 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/discover/aws"
+	"github.com/untether-dev/untether/discover/roles"
 	"github.com/untether-dev/untether/graph"
 )
-
-// unknownZoneName is the zone name of the explicit placement of resources
-// whose zone the input does not say (Terraform's "decided at apply").
-const unknownZoneName = "decided-at-apply"
 
 // mapper turns one row of its type into nodes and edges.
 type mapper func(a *asm, r *row)
@@ -58,7 +55,7 @@ func (a *asm) node(r *row, kind, evidence string, attrs map[string]any) string {
 	if reg == "" || reg == "global" {
 		reg = graph.GlobalRegion
 	}
-	a.b.Node(graph.Node{ID: r.ID, Class: graph.ClassResource, Kind: kind, Type: r.Type, Provider: provider,
+	a.b.Node(graph.Node{ID: r.ID, Class: graph.ClassResource, Kind: kind, Type: r.Type, Role: roles.Of(r.Type), Provider: provider,
 		Account: r.SubscriptionID, Region: reg, Zones: sortedZones(r.Zones), Name: r.Name, Tags: tags(r.Tags),
 		Attrs: attrs, Evidence: evidence})
 	return r.ID
@@ -162,7 +159,7 @@ func (a *asm) resolve(target, neededBy string) string {
 		return id
 	}
 	ev := fmt.Sprintf("referenced by %s; not itself read (another subscription, a type untether does not map, or not readable)", neededBy)
-	n := graph.Node{ID: target, Class: graph.ClassResource, Kind: "unknown", Provider: provider, Evidence: ev,
+	n := graph.Node{ID: target, Class: graph.ClassResource, Kind: "unknown", Role: roles.Of(typeOf(target)), Provider: provider, Evidence: ev,
 		Account: subscriptionOf(target), Type: typeOf(target), Name: target[strings.LastIndex(target, "/")+1:]}
 	if !strings.HasPrefix(target, "/") {
 		// A host name no row serves: a stub for whatever answers on it.

@@ -138,12 +138,10 @@ func mapCosmos(a *asm, r *row) {
 	}
 }
 
-// unknownZoneOf is the "zone not said" placement of a region.
-func (a *asm) unknownZoneOf(reg string) string {
-	zid := a.b.Zone(provider, reg, unknownZoneName)
-	a.b.Get(zid).Name = "zone not said (" + reg + ")"
-	return zid
-}
+// unknownZoneOf is the placement of a zone of reg that the input does not
+// name: the shared "decided at apply" zone, which counts as a zone failure
+// domain of its own, so an unknown zone is never read as redundant.
+func (a *asm) unknownZoneOf(reg string) string { return a.b.DecidedAtApply(provider, reg) }
 
 // mapStorage reads the redundancy from sku.name: LRS keeps three copies in
 // one datacenter (never zone-redundant); ZRS spreads them over zones; the
