@@ -98,22 +98,18 @@ func (rd *reader) fail(ctx context.Context, s scope, err error) {
 	rd.gap(gapFor(s.label(), status, detail))
 }
 
-// malformedError is a page that arrived but could not be read.
-type malformedError struct {
-	page int
-	err  error
-}
-
-func (e *malformedError) Error() string {
-	return fmt.Sprintf("page %d: %v", e.page, e.err)
-}
-
-// pages reads every page of the query over s. Rows of pages read before a
-// failure are kept; the failure is returned for the scope's gap.
+// pages reads every page of the query over s. Each page's rows are
+// decoded while the next page is fetched (the $skipToken comes from the
+// SDK's own reading), so only the calls themselves are in the chain. Rows of
+// pages read before a failure are kept; the failure is returned for the
+// scope's gap.
 func (rd *reader) pages(ctx context.Context, s scope) error {
 	bound := discover.NewPages(ctx)
 	format := armresourcegraph.ResultFormatObjectArray
+	var decoding sync.WaitGroup
+	defer decoding.Wait()
 	token := ""
+	var read int64
 	for n := 1; ; n++ {
 		req := armresourcegraph.QueryRequest{
 			Query:            &rd.query,
@@ -125,47 +121,61 @@ func (rd *reader) pages(ctx context.Context, s scope) error {
 			req.Options.SkipToken = &token
 		}
 		var raw *http.Response
-		_, err := rd.client.Resources(runtime.WithCaptureResponse(ctx, &raw), req, nil)
+		resp, err := rd.client.Resources(runtime.WithCaptureResponse(ctx, &raw), req, nil)
 		if err != nil && (raw == nil || raw.StatusCode != http.StatusOK || ctx.Err() != nil) {
 			return err
 		}
-		var p *page
+		var body []byte
 		if err == nil {
-			var body []byte
-			if body, err = runtime.Payload(raw); err == nil {
-				p, err = decodePage(body)
-			}
+			body, err = runtime.Payload(raw)
 		}
 		if err != nil {
-			rd.gap(gapFor(s.label(), graph.GapFailed, fmt.Sprintf(
-				"malformed Resource Graph page %d (HTTP 200 that is not a query result); rows after it were not read: run again, and report it if it stays", n)))
+			rd.malformed(s, n)
 			return nil
 		}
-		if strings.EqualFold(raw.Header.Get(headerSubscriptionCap), "true") && n == 1 {
+		decoding.Go(func() {
+			p, err := decodePage(body)
+			if err != nil {
+				rd.malformed(s, n)
+				return
+			}
+			rd.mu.Lock()
+			rd.rows = append(rd.rows, p.Data...)
+			rd.mu.Unlock()
+		})
+		if n == 1 && strings.EqualFold(raw.Header.Get(headerSubscriptionCap), "true") {
 			rd.gap(gapFor(s.label(), graph.GapFailed,
 				"the identity can read more than 10,000 subscriptions and Resource Graph answered for the first 10,000 only (x-ms-tenant-subscription-limit-hit): split the run with --azure-management-group or --azure-subscription"))
 		}
-		rd.mu.Lock()
-		rd.rows = append(rd.rows, p.Data...)
-		rd.mu.Unlock()
-		if p.SkipToken == "" {
-			if strings.EqualFold(p.ResultTruncated, "true") {
+		if resp.Count != nil {
+			read += *resp.Count
+		}
+		next := ""
+		if resp.SkipToken != nil {
+			next = *resp.SkipToken
+		}
+		if next == "" {
+			if resp.ResultTruncated != nil && *resp.ResultTruncated == armresourcegraph.ResultTruncatedTrue {
+				total := int64(0)
+				if resp.TotalRecords != nil {
+					total = *resp.TotalRecords
+				}
 				rd.gap(gapFor(s.label(), graph.GapFailed, fmt.Sprintf(
-					"Resource Graph truncated the result after %d of %d rows and gave no $skipToken (resultTruncated): narrow the scope with --azure-subscription", rowsSoFar(n, rd.top, p), p.TotalRecords)))
+					"Resource Graph truncated the result after %d of %d rows and gave no $skipToken (resultTruncated): narrow the scope with --azure-subscription", read, total)))
 			}
 			return nil
 		}
-		if err := bound.Next(p.SkipToken); err != nil {
+		if err := bound.Next(next); err != nil {
 			return err
 		}
-		token = p.SkipToken
+		token = next
 	}
 }
 
-// rowsSoFar estimates the rows read when a result was cut (full pages
-// before the last one).
-func rowsSoFar(pages int, top int32, last *page) int64 {
-	return int64(pages-1)*int64(top) + int64(len(last.Data))
+// malformed records a page that arrived (HTTP 200) but is not a query result.
+func (rd *reader) malformed(s scope, n int) {
+	rd.gap(gapFor(s.label(), graph.GapFailed, fmt.Sprintf(
+		"malformed Resource Graph page %d (HTTP 200 that is not a query result); its rows and any after it were not read: run again, and report it if it stays", n)))
 }
 
 func ptrs(ss []string) []*string {
