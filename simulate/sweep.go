@@ -49,6 +49,20 @@ var presets = []preset{
 		},
 	},
 	{
+		// Azure Front Door, 29-30 October 2025 (Azure status YKYN-BWZ): an
+		// inadvertent configuration change passed validation and reached
+		// every edge site; Front Door and Azure CDN timed out and failed DNS
+		// for about eight hours while the origins behind them stayed up. What
+		// is published only through Front Door goes down; origins, and
+		// anything with another way in (Traffic Manager to an Application
+		// Gateway), stay up.
+		name: "azure-front-door-config-2025-10",
+		anchors: []string{
+			graph.ManagedServiceID("azure", graph.GlobalRegion, "front-door"),
+			graph.ManagedServiceID("azure", graph.GlobalRegion, "cdn"),
+		},
+	},
+	{
 		// Azure's global edge and control plane (Front Door, October 2025;
 		// Entra ID; Resource Manager): every global Azure service at once.
 		name:   "azure-global-control-plane-event",
