@@ -12,6 +12,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/untether-dev/untether/discover/aws/awsfake"
+	"github.com/untether-dev/untether/discover/azure/azurefake"
 )
 
 var updateScripts = flag.Bool("update", false, "rewrite the cmp files of testdata/script from the real output")
@@ -35,6 +36,17 @@ func TestScripts(t *testing.T) {
 	t.Cleanup(fake.Close) // after the parallel scripts, not when this function returns
 	fake.DenyRegion = "us-west-2"
 	home := t.TempDir()
+	// One fake Resource Graph over TLS: the binary trusts its certificate
+	// through SSL_CERT_FILE and gets its token from a fake `az` on PATH
+	// (AZURE_TOKEN_CREDENTIALS=AzureCLICredential keeps the default chain
+	// from probing anything else).
+	azFake := azurefake.New(azurefake.Fixture())
+	t.Cleanup(azFake.Close)
+	azFake.Denied[azurefake.DeniedSub] = true
+	azBin, azCert, err := azurefake.CLIFiles(home, azFake)
+	if err != nil {
+		t.Fatal(err)
+	}
 	repo, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
@@ -56,6 +68,11 @@ func TestScripts(t *testing.T) {
 			env.Setenv("AWS_REGION", "us-east-1")
 			env.Setenv("AWS_ACCESS_KEY_ID", "AKIAFAKE111122223333")
 			env.Setenv("AWS_SECRET_ACCESS_KEY", "fake")
+			env.Setenv("AZUREFAKE", azFake.URL)
+			env.Setenv("AZURE_DENIED_SUB", azurefake.DeniedSub)
+			env.Setenv("SSL_CERT_FILE", azCert)
+			env.Setenv("AZURE_TOKEN_CREDENTIALS", "AzureCLICredential")
+			env.Setenv("PATH", azBin+string(os.PathListSeparator)+env.Getenv("PATH"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -3,6 +3,7 @@ package all
 import (
 	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/discover/aws"
+	"github.com/untether-dev/untether/discover/azure"
 )
 
 // Collectors are every live collector untether has, fresh (flags not yet
@@ -11,5 +12,6 @@ import (
 func Collectors() []discover.Collector {
 	return []discover.Collector{
 		aws.NewCollector(),
+		azure.NewCollector(),
 	}
 }

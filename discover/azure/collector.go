@@ -25,8 +25,10 @@ type Collector struct {
 	opt Options
 }
 
-// New returns the collector with no flags parsed yet.
-func New() *Collector { return &Collector{} }
+var _ discover.Collector = (*Collector)(nil)
+
+// NewCollector returns the collector with no flags parsed yet.
+func NewCollector() *Collector { return &Collector{} }
 
 // NewWith returns a collector that runs with opt (tests, library use).
 func NewWith(opt Options) *Collector { return &Collector{on: true, opt: opt} }
