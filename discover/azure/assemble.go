@@ -2,11 +2,10 @@ package azure
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
-	"github.com/untether-dev/untether/discover/aws"
+	"github.com/untether-dev/untether/discover/redact"
 	"github.com/untether-dev/untether/discover/roles"
 	"github.com/untether-dev/untether/graph"
 )
@@ -51,6 +50,7 @@ func (a *asm) node(r *row, kind, evidence string, attrs map[string]any) string {
 	if len(attrs) == 0 {
 		attrs = nil
 	}
+	redact.Attrs(attrs)
 	reg := region(r.Location)
 	if reg == "" || reg == "global" {
 		reg = graph.GlobalRegion
@@ -61,20 +61,16 @@ func (a *asm) node(r *row, kind, evidence string, attrs map[string]any) string {
 	return r.ID
 }
 
-// tags are the row's tags with secret-looking values redacted.
+// tags are the row's tags under the one redaction rule of every source.
 func tags(in map[string]any) map[string]string {
 	if len(in) == 0 {
 		return nil
 	}
 	out := make(map[string]string, len(in))
-	for _, k := range slices.Sorted(maps.Keys(in)) {
-		v := tagString(in[k])
-		if aws.SecretKey(k) {
-			v = aws.Redacted
-		}
-		out[k] = v
+	for k, v := range in {
+		out[k] = tagString(v)
 	}
-	return out
+	return redact.Tags(out)
 }
 
 func sortedZones(z []string) []string {
