@@ -34,6 +34,11 @@ func parityRows() []azurefake.Row {
 		{Type: "Microsoft.Network/applicationGateways", Name: "agw", Zones: all3, Props: map[string]any{"sku": map[string]any{"name": "WAF_v2"}}},
 		{Type: "Microsoft.Network/azureFirewalls", Name: "fw", Zones: all3},
 		{Type: "Microsoft.Cache/Redis", Name: "redis", Zones: []string{"1", "2"}},
+		{Type: "Microsoft.Storage/storageAccounts", Name: "stparitylrs", SKU: map[string]any{"name": "Standard_LRS"}},
+		{Type: "Microsoft.Compute/virtualMachines", Name: "vm-legacy",
+			Props: map[string]any{"availabilitySet": map[string]any{"id": azurefake.ID(sub, rg, "Microsoft.Compute/availabilitySets", "avset")}}},
+		{Type: "Microsoft.Network/virtualNetworkGateways", Name: "vgw", Props: map[string]any{"sku": map[string]any{"name": "VpnGw1"}}},
+		{Type: "Microsoft.Network/virtualNetworkGateways", Name: "vgw-az", Props: map[string]any{"sku": map[string]any{"name": "VpnGw2AZ"}}},
 	}
 	rows := []azurefake.Row{azurefake.SubscriptionRow(sub, "parity")}
 	for _, r := range res {
@@ -43,7 +48,9 @@ func parityRows() []azurefake.Row {
 	return rows
 }
 
-// zoneAnswers is, for each zone of eastus and for the zone nobody names,
+// zoneAnswers is, for each zone of eastus and for the zone nobody names
+// (graph.DecidedAtApply: LRS storage, a VM in an availability set, a
+// gateway without an AZ SKU),
 // the names of the resources that go down when it fails.
 func zoneAnswers(t *testing.T, e *graph.Estate) map[string][]string {
 	t.Helper()
@@ -58,7 +65,7 @@ func zoneAnswers(t *testing.T, e *graph.Estate) map[string][]string {
 		}
 	}
 	out := map[string][]string{}
-	for _, z := range []string{"1", "2", "3"} {
+	for _, z := range []string{"1", "2", "3", graph.DecidedAtApply} {
 		sim, err := m.Simulate([]string{"zone:azure/eastus/" + z})
 		if err != nil {
 			t.Fatal(err)
@@ -91,12 +98,15 @@ func TestTerraformParity(t *testing.T) {
 	t.Cleanup(s.Close)
 	fromRG := collect(t, s, nil, fastRun())
 	tf, rg := zoneAnswers(t, fromTF), zoneAnswers(t, fromRG)
-	for _, z := range []string{"1", "2", "3"} {
+	for _, z := range []string{"1", "2", "3", graph.DecidedAtApply} {
 		if !slices.Equal(tf[z], rg[z]) {
 			t.Errorf("zone %s takes down\n  Terraform:      %v\n  Resource Graph: %v", z, tf[z], rg[z])
 		}
 	}
 	if want := []string{"vm-a"}; !slices.Equal(rg["1"], want) {
 		t.Errorf("zone 1 must take down exactly %v, got %v", want, rg["1"])
+	}
+	if want := []string{"stparitylrs", "vgw", "vm-legacy"}; !slices.Equal(rg[graph.DecidedAtApply], want) {
+		t.Errorf("the zone nobody names must take down exactly %v, got %v", want, rg[graph.DecidedAtApply])
 	}
 }
