@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
@@ -71,15 +72,31 @@ func Collect(ctx context.Context, run *discover.Run, opt Options) (*graph.Estate
 		top = int32(min(opt.PageSize, DefaultPageSize))
 	}
 	rd := &reader{run: run, client: client, query: kql(), top: top}
-	s := scope{subscriptions: clean(opt.Subscriptions), groups: clean(opt.ManagementGroups)}
-	run.Update(func(p *discover.Progress) { p.ScopeWord = "subscriptions"; p.Steps++ })
-	rd.read(ctx, s)
+	// Subscriptions and management groups are separate scopes: one
+	// query names one kind of scope.
+	subs, groups := clean(opt.Subscriptions), clean(opt.ManagementGroups)
+	scopes := []scope{{subscriptions: subs}}
+	switch {
+	case len(subs) > 0 && len(groups) > 0:
+		scopes = append(scopes, scope{groups: groups})
+	case len(groups) > 0:
+		scopes = []scope{{groups: groups}}
+	}
+	run.Update(func(p *discover.Progress) { p.ScopeWord = "subscriptions"; p.Steps += len(scopes) })
+	var wg sync.WaitGroup
+	for _, s := range scopes {
+		wg.Go(func() { rd.read(ctx, s) })
+	}
+	wg.Wait()
 	if interrupted, _ := discover.Stopped(ctx); interrupted && ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	rows := rd.sortedRows()
-	gaps := append(rd.gaps, missingSubscriptions(s.subscriptions, rows, rd.gaps)...)
-	run.Update(func(p *discover.Progress) { p.StepsDone++; p.Accounts = countSubscriptions(rows) })
+	gaps := append(rd.gaps, missingSubscriptions(subs, rows, rd.gaps)...)
+	run.Update(func(p *discover.Progress) {
+		p.StepsDone += len(scopes)
+		p.Accounts, p.Regions = countSubscriptions(rows), countRegions(rows)
+	})
 	return assemble(rows, append(gaps, run.Gaps()...))
 }
 
@@ -121,6 +138,16 @@ func clean(ids []string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+func countRegions(rows []row) int {
+	seen := map[string]bool{}
+	for i := range rows {
+		if reg := region(rows[i].Location); reg != "" && reg != "global" {
+			seen[reg] = true
+		}
+	}
+	return len(seen)
 }
 
 func countSubscriptions(rows []row) int {

@@ -250,3 +250,20 @@ func TestBadOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestSubscriptionsAndGroups: each kind of scope is its own query.
+func TestSubscriptionsAndGroups(t *testing.T) {
+	s := fixtureFake(t)
+	s.Groups["mg-data"] = []string{azurefake.SubData}
+	e := collect(t, s, func(o *Options) {
+		o.Subscriptions, o.ManagementGroups = []string{azurefake.SubShop}, []string{"mg-data"}
+	}, fastRun())
+	for _, c := range s.Calls() {
+		if len(c.Query.Subscriptions) > 0 && len(c.Query.ManagementGroups) > 0 {
+			t.Errorf("one query names both kinds of scope: %+v", c.Query)
+		}
+	}
+	if !hasNode(e, pgLedger) || !hasNode(e, vmBatch) || len(e.Gaps) != 0 {
+		t.Errorf("both scopes must be read without gaps: %+v", e.Gaps)
+	}
+}
