@@ -134,13 +134,17 @@ func (rd *reader) pages(ctx context.Context, s scope) error {
 			return nil
 		}
 		decoding.Go(func() {
-			p, err := decodePage(body)
+			rows, odd, err := decodePage(body)
 			if err != nil {
 				rd.malformed(s, n)
 				return
 			}
+			if odd > 0 {
+				rd.gap(gapFor(s.label(), graph.GapFailed, fmt.Sprintf(
+					"page %d: %d row(s) with columns of unexpected types were mapped from their id, type and location only", n, odd)))
+			}
 			rd.mu.Lock()
-			rd.rows = append(rd.rows, p.Data...)
+			rd.rows = append(rd.rows, rows...)
 			rd.mu.Unlock()
 		})
 		if n == 1 && strings.EqualFold(raw.Header.Get(headerSubscriptionCap), "true") {

@@ -50,30 +50,41 @@ func (r *row) props(v any) error {
 	return nil
 }
 
-// page is one Resource Graph answer.
+// page is one Resource Graph answer; rows are decoded one by one so one
+// odd row costs its odd fields, not the page.
 type page struct {
-	TotalRecords    int64  `json:"totalRecords"`
-	Count           int64  `json:"count"`
-	ResultTruncated string `json:"resultTruncated"`
-	SkipToken       string `json:"$skipToken"`
-	Data            []row  `json:"data"`
+	Data []json.RawMessage `json:"data"`
 }
 
 // decodePage reads a page strictly enough that a malformed one is caught
-// (data that is not an array of objects, rows without an id or type).
-func decodePage(body []byte) (*page, error) {
+// (data that is not an array of objects, rows without an id or type). A
+// row whose columns have unexpected types keeps its identity and loses the
+// rest; odd counts them.
+func decodePage(body []byte) (rows []row, odd int, err error) {
 	var p page
 	if err := json.Unmarshal(body, &p); err != nil {
-		return nil, fmt.Errorf("malformed Resource Graph page: %w", err)
+		return nil, 0, fmt.Errorf("malformed Resource Graph page: %w", err)
 	}
-	for i := range p.Data {
-		r := &p.Data[i]
+	rows = make([]row, len(p.Data))
+	for i, raw := range p.Data {
+		r := &rows[i]
+		if err := json.Unmarshal(raw, r); err != nil {
+			var id struct {
+				ID, Name, Type, Location string
+				SubscriptionID           string `json:"subscriptionId"`
+			}
+			if json.Unmarshal(raw, &id) != nil {
+				return nil, 0, fmt.Errorf("malformed Resource Graph page: row %d is not an object", i)
+			}
+			*r = row{ID: id.ID, Name: id.Name, Type: id.Type, Location: id.Location, SubscriptionID: id.SubscriptionID}
+			odd++
+		}
 		if strings.TrimSpace(r.ID) == "" || r.Type == "" {
-			return nil, fmt.Errorf("malformed Resource Graph page: row %d has no id or type", i)
+			return nil, 0, fmt.Errorf("malformed Resource Graph page: row %d has no id or type", i)
 		}
 		r.Type = strings.ToLower(r.Type)
 	}
-	return &p, nil
+	return rows, odd, nil
 }
 
 // region normalises an ARM location ("East US", "eastus") to its name.
