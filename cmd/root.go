@@ -99,6 +99,7 @@ chosen by the file's content. Several SOURCE files merge into one estate.` + "\n
 		newExportCmd(ios, nil),
 		newDemoCmd(ios, nil),
 		newDiscoverCmd(ios, nil),
+		newMergeCmd(ios, nil),
 		newBaselineCmd(ios, nil),
 		newCheckCmd(ios, nil),
 		newPlanCmd(ios, nil),

@@ -54,20 +54,20 @@ func (s Spec) Live() bool {
 // estate: files, demo and collectors first, then inventories, then the
 // services the policy's tags name.
 func Load(ctx context.Context, spec Spec) (*graph.Estate, error) {
-	var parts []*graph.Estate
+	var parts []graph.Shard
 	if spec.Demo {
 		e, err := demo.Estate()
 		if err != nil {
 			return nil, fmt.Errorf("demo estate: %w", err)
 		}
-		parts = append(parts, e)
+		parts = append(parts, graph.Shard{Name: "the demo estate", Estate: e})
 	}
 	for _, f := range spec.Files {
 		e, err := ReadSource(f, spec.Stdin)
 		if err != nil {
 			return nil, err
 		}
-		parts = append(parts, e)
+		parts = append(parts, graph.Shard{Name: f, Estate: e})
 	}
 	for _, c := range spec.Collectors {
 		if !c.Enabled() {
@@ -81,7 +81,7 @@ func Load(ctx context.Context, spec Spec) (*graph.Estate, error) {
 		if err != nil {
 			return nil, err
 		}
-		parts = append(parts, e)
+		parts = append(parts, graph.Shard{Name: "the " + c.Name() + " collector", Estate: e})
 	}
 	if len(parts) == 0 {
 		return nil, Usagef("no SOURCE: give an estate file, a Terraform state or 'terraform show -json' file, --demo, or a live collector (--aws, --gcp-project ...)")
@@ -112,20 +112,14 @@ func Load(ctx context.Context, spec Spec) (*graph.Estate, error) {
 	return e, nil
 }
 
-// Merge unions estates; one estate is returned as it is.
-func Merge(parts ...*graph.Estate) (*graph.Estate, error) {
+// Merge unions the sources exactly (graph.Merge: placements once, gaps
+// kept, cross-source edges resolved by id, conflicts named); one source is
+// returned as it is.
+func Merge(parts ...graph.Shard) (*graph.Estate, error) {
 	if len(parts) == 1 {
-		return parts[0], nil
+		return parts[0].Estate, nil
 	}
-	b := graph.NewBuilder()
-	for _, p := range parts {
-		b.Merge(p)
-	}
-	e, err := b.Estate()
-	if err != nil {
-		return nil, fmt.Errorf("merge sources: %w", err)
-	}
-	return e, nil
+	return graph.Merge(parts...)
 }
 
 // ReadSource reads one SOURCE file ("-" reads stdin), choosing the reader

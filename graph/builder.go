@@ -28,11 +28,19 @@ func NewBuilder() *Builder {
 // stored node, which the caller may keep changing.
 func (b *Builder) Node(n Node) *Node {
 	old, ok := b.nodes[n.ID]
+	if ok && old.Placeholder && !n.Placeholder {
+		*old = Node{} // the collected node replaces what a reference made up
+		ok = false
+	}
 	if !ok {
 		c := n
 		c.Zones = slices.Clone(n.Zones)
 		c.Tags = maps.Clone(n.Tags)
 		c.Attrs = maps.Clone(n.Attrs)
+		if old != nil {
+			*old = c
+			return old
+		}
 		b.nodes[n.ID] = &c
 		return &c
 	}

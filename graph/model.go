@@ -102,6 +102,10 @@ type Node struct {
 	// Residency pins a service's or resource's data to jurisdictions or
 	// regions ("eu", "aws/eu-west-1"); the planner never moves data outside them.
 	Residency []string `json:"residency,omitempty"`
+	// Placeholder marks a node a source knows only as the target of a
+	// reference (another account, a listing that failed): merging it with
+	// a shard that collected the node keeps the collected one.
+	Placeholder bool `json:"placeholder,omitempty"`
 	// Extra holds fields this version does not know, kept verbatim.
 	Extra map[string]json.RawMessage `json:"-"`
 }

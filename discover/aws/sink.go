@@ -216,23 +216,25 @@ func (a *asm) resolveDNS(name string) string {
 }
 
 // stub adds a node for an edge target no step found (another account, a
-// region not collected, a service denied): it is named, never silently lost.
+// region not collected, a service denied): it is named, never silently lost,
+// and marked a placeholder, so merging the shard of the account that
+// collected it keeps the collected node (graph.Merge).
 func (a *asm) stub(id, neededBy string) {
 	if a.b.Get(id) != nil {
 		return
 	}
 	ev := fmt.Sprintf("referenced by %s; not itself collected", neededBy)
 	if strings.HasPrefix(id, "dns:") {
-		a.b.Node(graph.Node{ID: id, Class: graph.ClassResource, Kind: "endpoint", Type: "DNS", Role: roles.Of("DNS"), Name: strings.TrimPrefix(id, "dns:"), Evidence: ev})
+		a.b.Node(graph.Node{ID: id, Class: graph.ClassResource, Kind: "endpoint", Type: "DNS", Role: roles.Of("DNS"), Name: strings.TrimPrefix(id, "dns:"), Evidence: ev, Placeholder: true})
 		return
 	}
 	p, ok := parseARN(id)
 	if !ok {
-		a.b.Node(graph.Node{ID: id, Class: graph.ClassResource, Kind: "unknown", Name: id, Evidence: ev})
+		a.b.Node(graph.Node{ID: id, Class: graph.ClassResource, Kind: "unknown", Name: id, Evidence: ev, Placeholder: true})
 		return
 	}
 	a.b.Node(graph.Node{ID: id, Class: graph.ClassResource, Kind: kindOfService(p.service), Type: "aws:" + p.service,
-		Provider: "aws", Account: p.account, Region: p.region, Name: p.resource, Evidence: ev})
+		Provider: "aws", Account: p.account, Region: p.region, Name: p.resource, Evidence: ev, Placeholder: true})
 	if p.region != "" {
 		a.b.Edge(id, a.b.Region("aws", p.region), "region from the ARN")
 	} else {
