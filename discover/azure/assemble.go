@@ -27,8 +27,11 @@ func assemble(rows []row, gaps []graph.Gap) (*graph.Estate, error) {
 		a.byID[armID(rows[i].ID)] = &rows[i]
 	}
 	for i := range rows {
-		if m, ok := mappers[rows[i].Type]; ok {
+		switch m, ok := mappers[rows[i].Type]; {
+		case ok:
 			m(a, &rows[i])
+		case rows[i].Type != subscriptionType:
+			mapGeneric(a, &rows[i])
 		}
 	}
 	for _, f := range a.later {
@@ -188,5 +191,29 @@ func typeOf(id string) string {
 func (a *asm) host(name, id string) {
 	if name = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(name), ".")); name != "" {
 		a.hosts[name] = id
+	}
+}
+
+// mapGeneric keeps a resource of a type no mapper reads: the kind the role
+// taxonomy gives (or "generic", which the audit's coverage section counts),
+// and the placement its own columns say: the zones listed, else its
+// region. Configuration (role assignments, diagnostics ...) is kept
+// unplaced: it never carries a failure.
+func mapGeneric(a *asm, r *row) {
+	e, known := roles.Lookup(r.Type)
+	kind := e.Kind
+	if kind == "" || !known {
+		kind = "generic"
+	}
+	id := a.node(r, kind, "resources: "+r.Type+" (not mapped: placed by its zones and location columns)", nil)
+	reg := region(r.Location)
+	switch {
+	case e.Role == graph.RoleConfiguration:
+	case len(sortedZones(r.Zones)) > 0:
+		a.zonal(id, reg, r.Zones, 1, "zones="+strings.Join(sortedZones(r.Zones), ",")+" (the zones column)")
+	case reg == "" || reg == "global":
+		a.b.Edge(id, a.b.Provider(provider), "location global: placed on the provider")
+	default:
+		a.b.Edge(id, a.b.Region(provider, reg), "location "+reg+": placed on the region (its zone placement is not read)")
 	}
 }

@@ -189,3 +189,10 @@ func (a *asm) originGroups(profile string) {
 		a.b.Edge(profile, gid, "the profile's routes use origin group "+g[strings.LastIndex(g, "/")+1:])
 	}
 }
+
+// mapDNSZone is a public Azure DNS zone: served by Azure DNS's global
+// anycast name servers.
+func mapDNSZone(a *asm, r *row) {
+	id := a.node(r, "dns_zone", "resources: "+r.Type, nil)
+	a.global(id, "dns", "Azure DNS answers from global anycast name servers")
+}

@@ -25,6 +25,7 @@ var mappers = map[string]mapper{
 	"microsoft.network/azurefirewalls":            mapFirewall,
 	"microsoft.network/virtualnetworkgateways":    mapVNetGateway,
 	"microsoft.network/privateendpoints":          mapPrivateEndpoint,
+	"microsoft.network/dnszones":                  mapDNSZone,
 	"microsoft.network/trafficmanagerprofiles":    mapTrafficManager,
 	"microsoft.network/frontdoors":                mapFrontDoorClassic,
 	"microsoft.cdn/profiles":                      mapCDNProfile,

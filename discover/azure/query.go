@@ -23,16 +23,17 @@ const subscriptionType = "microsoft.resources/subscriptions"
 // $skipToken only when id is projected), then what the mappers read.
 const columns = "id, name, type, location, subscriptionId, resourceGroup, kind, sku, zones, tags, properties"
 
-// kql is the one query of a run: the mapped resources and the
-// subscriptions (to learn which were really read), ordered by id so pages
-// are stable. It has no limit or take, which would drop the $skipToken.
+// kql is the one query of a run: every resource (the unmapped ones without
+// their properties, which only the mappers read), and the subscriptions
+// (to learn which were really read), ordered by id so pages are stable. It
+// has no limit or take, which would drop the $skipToken.
 func kql() string {
 	quoted := make([]string, 0, len(mappers))
 	for _, t := range mappedTypes() {
 		quoted = append(quoted, "'"+t+"'")
 	}
 	return "resources\n" +
-		"| where type in~ (" + strings.Join(quoted, ", ") + ")\n" +
+		"| extend properties = iff(type in~ (" + strings.Join(quoted, ", ") + "), properties, dynamic(null))\n" +
 		"| project " + columns + "\n" +
 		"| union (resourcecontainers | where type =~ '" + subscriptionType + "' | project " + columns + ")\n" +
 		"| order by id asc"

@@ -134,6 +134,15 @@ func Fixture() []Row {
 		{Sub: SubShop, Group: webRG, Type: "Microsoft.Network/frontDoors", Name: "fd-legacy", Location: "Global",
 			Props: map[string]any{"backendPools": []any{map[string]any{"name": "web", "properties": map[string]any{"backends": []any{
 				map[string]any{"address": "app-shop.azurewebsites.net", "enabledState": "Enabled"}}}}}}},
+		{Sub: SubShop, Group: webRG, Type: "Microsoft.Network/dnszones", Name: "shop.example.com", Location: "global",
+			Props: map[string]any{"numberOfRecordSets": 12}},
+		// Types no mapper reads: kept by their own zones and location
+		// columns, configuration kept unplaced.
+		{Sub: SubShop, Group: rg, Type: "Microsoft.Compute/disks", Name: "disk-batch", Location: east, Zones: []string{"2"},
+			SKU: map[string]any{"name": "Premium_LRS"}},
+		{Sub: SubShop, Group: rg, Type: "Microsoft.Network/networkInterfaces", Name: "nic-batch", Location: east},
+		{Sub: SubShop, Group: rg, Type: "Microsoft.Network/networkSecurityGroups", Name: "nsg-shop", Location: east},
+		{Sub: SubShop, Group: rg, Type: "Microsoft.ApiManagement/service", Name: "apim-shop", Location: east},
 		// The data subscription: a flexible server with zone-redundant HA.
 		{Sub: SubData, Group: "rg-data", Type: "Microsoft.DBforPostgreSQL/flexibleServers", Name: "pg-ledger", Location: east,
 			SKU:   map[string]any{"name": "Standard_D4s_v3", "tier": "GeneralPurpose"},
