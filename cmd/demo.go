@@ -64,7 +64,7 @@ func runDemo(ctx context.Context, opts *DemoOptions) error {
 	case !slices.Contains(demo.Shapes, opts.Shape):
 		return usageError("--shape %q: expected one of %s", opts.Shape, strings.Join(demo.Shapes, ", "))
 	case opts.Size > 0:
-		opts.IO.Progress("generating %d resources ...", opts.Size)
+		opts.IO.Progress("generating %d resources", opts.Size)
 		e, err = demo.ByShape(opts.Shape, opts.Size, opts.Seed)
 		opts.IO.ProgressDone()
 	case opts.Shape != demo.ShapeSynthetic:

@@ -3,6 +3,7 @@ package cmd
 import (
 	"io"
 	"os"
+	"sync"
 
 	"golang.org/x/term"
 )
@@ -20,6 +21,9 @@ type IOStreams struct {
 	Width int
 	// Getenv reads the environment (NO_COLOR, GITHUB_ACTIONS ...).
 	Getenv func(string) string
+
+	phases    *phases // progress of long runs; made on first use
+	phaseOnce sync.Once
 }
 
 // SystemIO returns the process's real streams.
@@ -36,6 +40,7 @@ func SystemIO() *IOStreams {
 		OutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
 		ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 		Getenv:        os.Getenv,
+		phases:        newPhases(os.Stderr, term.IsTerminal(int(os.Stderr.Fd())), nil),
 	}
 }
 
@@ -45,17 +50,31 @@ func (s *IOStreams) ColorEnabled() bool {
 	return s.OutIsTerminal && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
 }
 
-// Progress writes a progress line to ErrOut, only when it is a terminal, so
-// pipes and CI logs stay quiet.
+// Progress starts a phase of the run ("simulating 1000 nodes"), shown on
+// ErrOut once the run has lasted 2 s: a redrawn line on a terminal, a plain
+// line per phase in a log.
 func (s *IOStreams) Progress(format string, args ...any) {
-	if s.ErrIsTerminal {
-		fmtFprintf(s.ErrOut, "\r\x1b[2K"+format, args...)
-	}
+	s.phaseReporter().begin(format, args...)
 }
 
-// ProgressDone ends a progress line.
+// ProgressDone ends the current phase.
 func (s *IOStreams) ProgressDone() {
-	if s.ErrIsTerminal {
-		fmtFprintf(s.ErrOut, "\r\x1b[2K")
+	s.phaseReporter().end()
+}
+
+func (s *IOStreams) phaseReporter() *phases {
+	s.phaseOnce.Do(func() {
+		if s.phases == nil {
+			s.phases = newPhases(s.ErrOut, s.ErrIsTerminal, nil)
+		}
+	})
+	return s.phases
+}
+
+// getenv reads the environment through Getenv, which tests may leave nil.
+func (s *IOStreams) getenv(k string) string {
+	if s.Getenv == nil {
+		return ""
 	}
+	return s.Getenv(k)
 }

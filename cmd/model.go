@@ -62,8 +62,9 @@ func loadModel(c *cobra.Command, src *sourceOptions, mo *modelOptions, ios *IOSt
 	if err != nil {
 		return nil, nil, err
 	}
-	ios.Progress("simulating %d nodes ...", len(e.Nodes))
-	defer ios.ProgressDone()
+	// The phase runs on through the sweeps the command asks of the model;
+	// writing the reports starts the next one.
+	ios.Progress("simulating %d nodes", len(e.Nodes))
 	m, err := mo.build(e)
 	if err != nil {
 		return nil, nil, err

@@ -99,6 +99,8 @@ func (r *reportOptions) writeWith(ctx context.Context, ios *IOStreams, result an
 			return nil
 		}})
 	}
+	ios.Progress("writing %d report(s)", len(outs)+len(more))
+	defer ios.ProgressDone()
 	return graph.WriteFiles(ctx, ios.Out, append(outs, more...)...)
 }
 
@@ -108,5 +110,7 @@ func writeFile(ctx context.Context, ios *IOStreams, path string, write func(io.W
 	if path == "" {
 		path = "-"
 	}
+	ios.Progress("writing %s", path)
+	defer ios.ProgressDone()
 	return graph.WriteFiles(ctx, ios.Out, graph.Output{Path: path, Write: write})
 }

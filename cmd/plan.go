@@ -107,7 +107,7 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	opts.IO.Progress("planning over %d nodes ...", len(e.Nodes))
+	opts.IO.Progress("planning over %d nodes", len(e.Nodes))
 	plan, after, err := simulate.BuildPlan(e, m.Options(), simulate.PlanRequest{
 		Goals: goals, Tier: opts.Tier, Catalog: catalog, MaxWaves: opts.Waves,
 	})

@@ -33,6 +33,21 @@ func Run(args []string, ios *IOStreams) int {
 	defer cancel()
 	interruptOnSignal(ios, cancel)
 	root := NewRootCmd(ios)
+	var maxMemory string
+	root.PersistentFlags().StringVar(&maxMemory, "max-memory", "", "memory the run may use, e.g. `SIZE` 2GiB (default: GOMEMLIMIT, else 90% of the memory available); a run that needs more ends with exit 2")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		lim, restore, err := setMemoryLimit(maxMemory, ios.getenv)
+		go func() { <-ctx.Done(); restore() }()
+		if err != nil {
+			return err
+		}
+		p := ios.phaseReporter()
+		if lim.bytes > 0 {
+			p.memory = func() string { return formatSize(inUse()) + " of " + formatSize(lim.bytes) }
+		}
+		watchMemory(ctx, lim, p.current, exitOutOfMemory(ios))
+		return nil
+	}
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {

@@ -75,6 +75,7 @@ func (s *sourceOptions) load(ctx context.Context, ios *IOStreams, files []string
 			return l.update
 		}
 	}
+	ios.Progress("reading the estate (%d file(s)%s)", len(files), liveWord(spec))
 	e, err := discover.Load(ctx, spec)
 	for _, l := range lines {
 		l.finish()
@@ -83,6 +84,17 @@ func (s *sourceOptions) load(ctx context.Context, ios *IOStreams, files []string
 		return nil, err
 	}
 	return e, nil
+}
+
+// liveWord names the live collectors of a load for its progress line.
+func liveWord(spec discover.Spec) string {
+	out := ""
+	for _, c := range spec.Collectors {
+		if c.Enabled() {
+			out += ", " + c.Name()
+		}
+	}
+	return out
 }
 
 // loadPolicy reads --config, or .untether.yaml found from the working
