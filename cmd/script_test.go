@@ -58,6 +58,9 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			// Scripts assert what stderr holds; a loaded machine must not
+			// add progress lines to it.
+			env.Setenv("UNTETHER_PROGRESS", "off")
 			env.Setenv("AWSFAKE", fake.URL)
 			// The readers' own fixtures, shared with their unit tests.
 			env.Setenv("REPO", repo)
