@@ -29,7 +29,7 @@ var azureSpecs = map[string]spec{
 	"azurerm_lb":                                     {kind: "load_balancer", service: "load-balancer", place: azureFrontendZones},
 	"azurerm_lb_backend_address_pool":                {kind: "backend_pool", service: "load-balancer"},
 	"azurerm_application_gateway":                    {kind: "load_balancer", service: "application-gateway"},
-	"azurerm_public_ip":                              {kind: "public_ip"},
+	"azurerm_public_ip":                              {kind: "public_ip", place: azureZonal},
 	"azurerm_kubernetes_cluster":                     {kind: "kubernetes_cluster", service: "aks", place: azureAKS},
 	"azurerm_kubernetes_cluster_node_pool":           {kind: "node_pool", service: "aks"},
 	"azurerm_mssql_server":                           {kind: "database_server", service: "sql-database"},
@@ -62,7 +62,7 @@ var azureSpecs = map[string]spec{
 	"azurerm_dns_a_record":                           {kind: "dns_record", service: "dns", global: true},
 	"azurerm_dns_cname_record":                       {kind: "dns_record", service: "dns", global: true},
 	"azurerm_traffic_manager_profile":                {kind: "dns_load_balancer", service: "traffic-manager", global: true},
-	"azurerm_firewall":                               {kind: "firewall", service: "firewall"},
+	"azurerm_firewall":                               {kind: "firewall", service: "firewall", place: azureZonal},
 	"azurerm_virtual_network":                        {kind: "network"},
 	"azurerm_subnet":                                 {kind: "subnet"},
 	"azurerm_network_interface":                      {kind: "network_interface"},
@@ -160,8 +160,9 @@ func azureStorage(_ *index, n *node) {
 	}
 }
 
-// azureZonal: a VM, disk, NAT gateway or Bastion host with zones is in
-// them; without, Azure picks a zone the file cannot say. An availability
+// azureZonal: a VM, disk, NAT gateway, Bastion host, firewall or public IP
+// with zones is in them; without, Azure picks a zone the file cannot say
+// (a "no-zone" deployment is not zone-resilient). An availability
 // set spreads fault and update domains inside one datacenter: racks, not
 // zones, so it never makes a VM zone-redundant.
 func azureZonal(_ *index, n *node) {

@@ -38,7 +38,15 @@ type configModule struct {
 }
 
 type moduleCall struct {
-	Module *configModule `json:"module"`
+	Module      *configModule              `json:"module"`
+	Expressions map[string]json.RawMessage `json:"expressions"`
+}
+
+// moduleInput is the expression a module call passes for one variable:
+// the references in it, in the calling module's address space.
+type moduleInput struct {
+	refs   []string
+	prefix string
 }
 
 type configResource struct {
@@ -80,9 +88,20 @@ func applyConfiguration(doc *document, sd *showDoc, _ string) {
 			}
 		}
 		for _, name := range sortedKeys(m.ModuleCalls) {
-			walk(m.ModuleCalls[name].Module, prefix+"module."+name+".")
+			call := m.ModuleCalls[name]
+			child := prefix + "module." + name + "."
+			for v, raw := range call.Expressions {
+				var e struct {
+					References []string `json:"references"`
+				}
+				if json.Unmarshal(raw, &e) == nil && len(e.References) > 0 {
+					doc.inputs[child+"var."+v] = moduleInput{e.References, prefix}
+				}
+			}
+			walk(call.Module, child)
 		}
 	}
+	doc.inputs = map[string]moduleInput{}
 	walk(cfg.RootModule, "")
 	for _, key := range sortedKeys(cfg.ProviderConfig) {
 		pc := cfg.ProviderConfig[key]
@@ -145,6 +164,22 @@ func collectRefs(doc *document, from, prefix, key string, v any) {
 // "aws_instance.web[0]"); variables, locals, data sources and module
 // outputs are not resources and are skipped.
 func addRef(doc *document, from, prefix, key, ref, mode string) {
+	addRefDepth(doc, from, prefix, key, ref, mode, 0)
+}
+
+// addRefDepth follows a module variable (var.subnet_id inside module.app)
+// to what the module call passes for it, so a reference into a module is
+// not lost at its boundary.
+func addRefDepth(doc *document, from, prefix, key, ref, mode string, depth int) {
+	if v, ok := strings.CutPrefix(ref, "var."); ok && prefix != "" && depth < 8 {
+		v, _, _ = strings.Cut(v, ".")
+		if in, ok := doc.inputs[prefix+"var."+v]; ok {
+			for _, r := range in.refs {
+				addRefDepth(doc, from, in.prefix, key, r, "", depth+1)
+			}
+		}
+		return
+	}
 	parts := strings.SplitN(ref, ".", 3)
 	if len(parts) < 2 || !strings.Contains(parts[0], "_") || parts[0] == "terraform" {
 		return

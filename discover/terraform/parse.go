@@ -38,6 +38,8 @@ type document struct {
 	// clusterRefs: config addresses a Kubernetes/Helm provider
 	// configuration references (plans only).
 	clusterRefs []string
+	// inputs: "module.app.var.x" -> what the call passes (plans only).
+	inputs map[string]moduleInput
 }
 
 // rawState is a raw state file, format version 4.
