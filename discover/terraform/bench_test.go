@@ -42,7 +42,21 @@ func generateState(n int) []byte {
 			return fmt.Sprintf(`"id":%q,"arn":"arn:aws:ec2:us-east-1:111122223333:subnet/%s","vpc_id":%q,"availability_zone":%q,"cidr_block":"10.0.%d.0/24","map_public_ip_on_launch":false,"tags":{"Name":%q}`,
 				id, id, vpc, zones[i%3], i, id)
 		}, fmt.Sprintf(`"aws_vpc.v%d"`, g))
-		res("aws_instance", fmt.Sprintf("web%d", g), 900, func(i int) string {
+		// The data path: one NAT, a route table whose default route uses
+		// it, and every subnet associated with the table.
+		res("aws_nat_gateway", fmt.Sprintf("nat%d", g), 1, func(int) string {
+			return fmt.Sprintf(`"id":"nat-%06d","allocation_id":"eipalloc-%06d","subnet_id":"subnet-%06d-0"`, g, g, g)
+		}, "")
+		res("aws_route_table", fmt.Sprintf("rt%d", g), 1, func(int) string {
+			return fmt.Sprintf(`"id":"rtb-%06d","arn":"arn:aws:ec2:us-east-1:111122223333:route-table/rtb-%06d","vpc_id":%q,"route":[]`, g, g, vpc)
+		}, "")
+		res("aws_route", fmt.Sprintf("default%d", g), 1, func(int) string {
+			return fmt.Sprintf(`"id":"r-rtb-%06d1080289494","route_table_id":"rtb-%06d","destination_cidr_block":"0.0.0.0/0","nat_gateway_id":"nat-%06d"`, g, g, g)
+		}, "")
+		res("aws_route_table_association", fmt.Sprintf("a%d", g), 9, func(i int) string {
+			return fmt.Sprintf(`"id":"rtbassoc-%06d-%d","subnet_id":"subnet-%06d-%d","route_table_id":"rtb-%06d"`, g, i, g, i, g)
+		}, "")
+		res("aws_instance", fmt.Sprintf("web%d", g), 900-12, func(i int) string {
 			id := fmt.Sprintf("i-%06d%04d", g, i)
 			return fmt.Sprintf(`"id":%q,"arn":"arn:aws:ec2:us-east-1:111122223333:instance/%s","ami":"ami-0123456789","instance_type":"m5.large","availability_zone":%q,"subnet_id":"subnet-%06d-%d","vpc_security_group_ids":["sg-%06d"],"user_data":"c2VjcmV0","private_ip":"10.0.1.%d","monitoring":false,"ebs_optimized":true,"root_block_device":[{"volume_size":50,"volume_type":"gp3","encrypted":true}],"tags":{"Name":%q,"service":"svc-%d"},"tags_all":{"Name":%q}`,
 				id, id, zones[i%3], g, i%9, g, i%250, id, i%20, id)

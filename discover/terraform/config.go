@@ -175,7 +175,7 @@ func addRefDepth(doc *document, from, prefix, key, ref, mode string, depth int) 
 		v, _, _ = strings.Cut(v, ".")
 		if in, ok := doc.inputs[prefix+"var."+v]; ok {
 			for _, r := range in.refs {
-				addRefDepth(doc, from, in.prefix, key, r, "", depth+1)
+				addRefDepth(doc, from, in.prefix, key, r, mode, depth+1)
 			}
 		}
 		return

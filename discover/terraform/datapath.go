@@ -21,21 +21,43 @@ const defaultRoute = "0.0.0.0/0"
 // dataPaths adds subnet -> default-route target edges for AWS and Azure.
 func dataPaths(b *graph.Builder, ix *index, nodes []*node) {
 	byIP := ipIndex(nodes)
+	// Routes by the table they belong to, and VMs by their interfaces, so
+	// the pass stays linear in the estate.
+	awsRoutes := map[*node][]*node{}
+	azureRoutes := map[string][]*node{}
+	vms := map[*node]*node{}
+	for _, r := range nodes {
+		switch {
+		case r.in.typ == "aws_route":
+			for _, rt := range refTargets(r, "route_table_id") {
+				awsRoutes[rt] = append(awsRoutes[rt], r)
+			}
+		case r.in.typ == "azurerm_route":
+			k := r.in.file + "\x00" + str(r.in.values, "route_table_name")
+			azureRoutes[k] = append(azureRoutes[k], r)
+		case strings.Contains(r.in.typ, "virtual_machine"):
+			for _, nic := range refTargets(r, "network_interface_ids") {
+				if vms[nic] == nil {
+					vms[nic] = r
+				}
+			}
+		}
+	}
 	for _, a := range nodes {
 		switch a.in.typ {
 		case "aws_route_table_association":
 			for _, s := range refTargets(a, "subnet_id") {
 				for _, rt := range refTargets(a, "route_table_id") {
-					for _, hop := range awsDefaultHops(ix, rt, nodes) {
+					for _, hop := range awsDefaultHops(ix, rt, awsRoutes[rt]) {
 						b.Edge(s.id, hop.target.id, fmt.Sprintf("terraform %s: subnet %s sends %s to %s (route table %s, %s)",
 							a.in.address, s.in.address, defaultRoute, hop.target.in.address, rt.in.address, hop.via))
 					}
 				}
 			}
 		case "azurerm_subnet_route_table_association":
-			for _, s := range refTargets(a, "subnet_id") {
+			for _, s := range subnetsOf(ix, a) {
 				for _, rt := range refTargets(a, "route_table_id") {
-					azureDefaultHops(b, ix, byIP, s, rt, nodes, a.in.address)
+					azureDefaultHops(b, byIP, s, rt, azureRoutes[rt.in.file+"\x00"+knownString(rt.in, "name")], vms, a.in.address)
 				}
 			}
 		}
@@ -46,6 +68,22 @@ func dataPaths(b *graph.Builder, ix *index, nodes []*node) {
 type hop struct {
 	target *node
 	via    string
+}
+
+// subnetsOf is the subnet an Azure association names. Its subnet_id is
+// also the association's own id, which reference finding skips as "its
+// own id", so it is looked up by value.
+func subnetsOf(ix *index, a *node) []*node {
+	var out []*node
+	for _, t := range ix.byValue[normValue(knownString(a.in, "subnet_id"))] {
+		if t.in.typ == "azurerm_subnet" && t.in.file == a.in.file {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return refTargets(a, "subnet_id")
+	}
+	return out
 }
 
 func refTargets(n *node, key string) []*node {
@@ -60,13 +98,10 @@ func refTargets(n *node, key string) []*node {
 
 // awsDefaultHops finds the next hops of rt's 0.0.0.0/0 route: aws_route
 // resources in the route table, or the table's inline route blocks.
-func awsDefaultHops(ix *index, rt *node, nodes []*node) []hop {
+func awsDefaultHops(ix *index, rt *node, routes []*node) []hop {
 	var out []hop
-	for _, r := range nodes {
-		if r.in.typ != "aws_route" || r.in.file != rt.in.file || str(r.in.values, "destination_cidr_block") != defaultRoute {
-			continue
-		}
-		if !refersTo(r, "route_table_id", rt) {
+	for _, r := range routes {
+		if str(r.in.values, "destination_cidr_block") != defaultRoute {
 			continue
 		}
 		for _, ref := range r.refs {
@@ -140,7 +175,7 @@ func ipIndex(nodes []*node) map[string][]*node {
 // appliance is found by its next-hop IP (the VM behind the interface, the
 // firewall, or an internal load balancer in front of an appliance pair);
 // an IP the input does not hold is a recorded gap.
-func azureDefaultHops(b *graph.Builder, ix *index, byIP map[string][]*node, s, rt *node, nodes []*node, assoc string) {
+func azureDefaultHops(b *graph.Builder, byIP map[string][]*node, s, rt *node, named []*node, vms map[*node]*node, assoc string) {
 	type route struct {
 		values map[string]any
 		via    string
@@ -149,9 +184,8 @@ func azureDefaultHops(b *graph.Builder, ix *index, byIP map[string][]*node, s, r
 	for _, blk := range blocks(rt.in.values, "route") {
 		routes = append(routes, route{blk, rt.in.address + " inline route"})
 	}
-	rtName := knownString(rt.in, "name")
-	for _, r := range nodes {
-		if r.in.typ == "azurerm_route" && r.in.file == rt.in.file && rtName != "" && str(r.in.values, "route_table_name") == rtName {
+	if knownString(rt.in, "name") != "" {
+		for _, r := range named {
 			routes = append(routes, route{r.in.values, r.in.address})
 		}
 	}
@@ -171,22 +205,11 @@ func azureDefaultHops(b *graph.Builder, ix *index, byIP map[string][]*node, s, r
 			continue
 		}
 		for _, t := range targets {
-			t = vmBehind(t, nodes)
+			if vm := vms[t]; vm != nil {
+				t = vm // the appliance is the VM using the interface
+			}
 			b.Edge(s.id, t.id, fmt.Sprintf("terraform %s: subnet %s sends %s to the appliance at %s, %s (%s)",
 				assoc, s.in.address, defaultRoute, ip, t.in.address, r.via))
 		}
 	}
-}
-
-// vmBehind is the virtual machine using network interface nic, else nic.
-func vmBehind(nic *node, nodes []*node) *node {
-	if nic.in.typ != "azurerm_network_interface" {
-		return nic
-	}
-	for _, n := range nodes {
-		if strings.Contains(n.in.typ, "virtual_machine") && refersTo(n, "network_interface_ids", nic) {
-			return n
-		}
-	}
-	return nic
 }

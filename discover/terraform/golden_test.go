@@ -39,8 +39,8 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, dir := range dirs {
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			continue
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() || filepath.Base(dir) == "plan_state" {
+			continue // plan_state holds two views of one configuration (TestPlanAndStateAgree)
 		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			files := caseInputs(t, dir)
