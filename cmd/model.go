@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"os"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -14,12 +15,15 @@ import (
 // modelOptions tune the simulation model.
 type modelOptions struct {
 	criticalTier        int
+	maxDoublePoints     string
 	lockinCatalog       string
 	availabilityCatalog string
 }
 
 func (m *modelOptions) register(fs *pflag.FlagSet) {
 	fs.IntVar(&m.criticalTier, "critical-tier", 2, "services of tier 1 to `N` are critical (SPOFs and concentration count them)")
+	fs.StringVar(&m.maxDoublePoints, "max-double-points", strconv.Itoa(simulate.DefaultMaxDoublePoints),
+		"list at most `N` double points, most harmful first, or all (the total is always given)")
 	fs.StringVar(&m.lockinCatalog, "lockin-catalog", "", "override lock-in classes with a catalog `FILE` (YAML or JSON)")
 	fs.StringVar(&m.availabilityCatalog, "availability-catalog", "", "override SLAs with an availability catalog `FILE` (YAML or JSON)")
 }
@@ -29,6 +33,14 @@ func (m *modelOptions) build(e *graph.Estate) (*simulate.Model, error) {
 		return nil, usageError("--critical-tier %d: expected 1 to 4", m.criticalTier)
 	}
 	opt := simulate.Options{CriticalTier: m.criticalTier}
+	switch n, err := strconv.Atoi(m.maxDoublePoints); {
+	case m.maxDoublePoints == "all":
+		opt.MaxDoublePoints = simulate.AllDoublePoints
+	case err != nil || n < 1:
+		return nil, usageError("--max-double-points %q: expected a number of at least 1, or all", m.maxDoublePoints)
+	default:
+		opt.MaxDoublePoints = n
+	}
 	if m.lockinCatalog != "" {
 		data, err := os.ReadFile(m.lockinCatalog)
 		if err != nil {

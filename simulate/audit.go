@@ -21,8 +21,12 @@ func (m *Model) Audit() *Audit {
 	m.fillAvailability(a.Services, sla, sr.single)
 	a.SPOFs = m.spofs(sr)
 	a.DoublePointsTotal = len(pairs)
-	a.DoublePoints = make([]DoublePoint, 0, min(len(pairs), MaxDoublePoints))
-	for _, pr := range pairs[:min(len(pairs), MaxDoublePoints)] {
+	listed := len(pairs)
+	if m.opt.MaxDoublePoints >= 0 {
+		listed = min(listed, m.opt.MaxDoublePoints)
+	}
+	a.DoublePoints = make([]DoublePoint, 0, listed)
+	for _, pr := range pairs[:listed] {
 		a.DoublePoints = append(a.DoublePoints, DoublePoint{Nodes: [2]string{m.id(pr.a), m.id(pr.b)}, Services: m.ids(pr.services)})
 	}
 	a.Scenarios = m.scenarios(sr)
@@ -48,7 +52,7 @@ func (m *Model) Audit() *Audit {
 	// Double-point findings follow the listed (capped) double points: the
 	// most harmful first, so a large estate's thousands of instance pairs
 	// inside k-of-n groups do not bury the rest.
-	a.Findings = m.findings(sr.spofs, a.SPOFs, pairs[:min(len(pairs), MaxDoublePoints)], a.Lockin, cs, a.Gaps)
+	a.Findings = m.findings(sr.spofs, a.SPOFs, pairs[:listed], a.Lockin, cs, a.Gaps)
 	if a.Findings == nil {
 		a.Findings = []Finding{}
 	}

@@ -36,3 +36,42 @@ func BenchmarkAudit1M(b *testing.B) {
 	}
 	benchmarkAudit(b, 1_000_000)
 }
+
+// The cut-set benchmarks run on `untether demo --shape fault-tree --size N`:
+// basic events in k-of-n pools under shared zone, region and database
+// events (the issue's fault-tree-shaped estates).
+func benchmarkFaultTree(b *testing.B, size int) {
+	e := demo.FaultTree(size, 1)
+	b.ReportMetric(float64(len(e.Nodes)), "nodes")
+	b.ResetTimer()
+	for b.Loop() {
+		m, err := NewModel(e, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if a := m.Audit(); a.DoublePointsTotal == 0 {
+			b.Fatal("no double points")
+		}
+	}
+}
+
+func BenchmarkAuditFaultTree30k(b *testing.B)  { benchmarkFaultTree(b, 30_000) }
+func BenchmarkAuditFaultTree100k(b *testing.B) { benchmarkFaultTree(b, 100_000) }
+
+// BenchmarkDoublePointsFaultTree100k times the order-2 cut sets alone (the
+// cones that bound them, the single-failure scan they start from, and the
+// pair search with its confirming propagations) on 100k basic events.
+func BenchmarkDoublePointsFaultTree100k(b *testing.B) {
+	e := demo.FaultTree(100_000, 1)
+	m, err := NewModel(e, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		cs := m.cones()
+		if pairs := m.doublePoints(m.scan(cs.dpCone, nil)); len(pairs) == 0 {
+			b.Fatal("no double points")
+		}
+	}
+}

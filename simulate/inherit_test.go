@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/untether-dev/untether/discover/demo"
 	"github.com/untether-dev/untether/graph"
 )
 
@@ -208,5 +209,72 @@ func benchmarkEstate(b *testing.B, e *graph.Estate) {
 			b.Fatal(err)
 		}
 		m.Audit()
+	}
+}
+
+func TestMaxDoublePointsListsAndCountsAll(t *testing.T) {
+	e := demo.FaultTree(2000, 1)
+	for _, tc := range []struct{ max, want int }{{0, DefaultMaxDoublePoints}, {3, 3}, {AllDoublePoints, -1}} {
+		m, err := NewModel(e, Options{MaxDoublePoints: tc.max})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := m.Audit()
+		want := tc.want
+		if want < 0 {
+			want = a.DoublePointsTotal
+		}
+		findings := 0
+		for _, f := range a.Findings {
+			if f.Rule == RuleDoublePoint {
+				findings++
+			}
+		}
+		if a.DoublePointsTotal <= DefaultMaxDoublePoints || len(a.DoublePoints) != want || findings != want {
+			t.Fatalf("max %d: total %d, listed %d, findings %d; want %d listed", tc.max, a.DoublePointsTotal, len(a.DoublePoints), findings, want)
+		}
+	}
+}
+
+// The reference check for order-2 cut sets on random small fault trees:
+// every pair of candidates failed together by brute force.
+func TestFaultTreeDoublePointsMatchBruteForce(t *testing.T) {
+	total := 0
+	for seed := range int64(40) {
+		m, _ := NewModel(demo.FaultTree(20+int(seed)*2, seed), Options{MaxDoublePoints: AllDoublePoints})
+		a := m.Audit()
+		cands := m.candidates()
+		single := map[int32][]bool{}
+		for _, x := range cands {
+			single[x] = naiveDown(m, []int32{x})
+		}
+		var want []string
+		for i, x := range cands {
+			for _, y := range cands[i+1:] {
+				down := naiveDown(m, []int32{x, y})
+				var svcs []string
+				for _, s := range m.dpServices {
+					if down[s] && !single[x][s] && !single[y][s] {
+						svcs = append(svcs, m.id(s))
+					}
+				}
+				if len(svcs) > 0 {
+					want = append(want, fmt.Sprint(m.id(x), "+", m.id(y), svcs))
+				}
+			}
+		}
+		var got []string
+		for _, dp := range a.DoublePoints {
+			got = append(got, fmt.Sprint(dp.Nodes[0], "+", dp.Nodes[1], dp.Services))
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if a.DoublePointsTotal != len(want) || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("seed %d: %d double points, brute force %d:\n got %v\nwant %v", seed, a.DoublePointsTotal, len(want), got, want)
+		}
+		total += len(want)
+	}
+	if total < 200 {
+		t.Fatalf("only %d double points over all seeds", total)
 	}
 }

@@ -17,6 +17,10 @@ type Options struct {
 	Lockin *LockinCatalog
 	// Availability is the SLA catalog; nil means DefaultAvailabilityCatalog().
 	Availability *AvailabilityCatalog
+	// MaxDoublePoints caps the double points an Audit lists (and makes
+	// findings of), most harmful first; 0 means DefaultMaxDoublePoints and
+	// AllDoublePoints lists every one. DoublePointsTotal always counts all.
+	MaxDoublePoints int
 }
 
 // Defaults of Options.
@@ -26,9 +30,11 @@ const (
 	// entryPointTier is the tier given to entry points standing in for
 	// services in an estate that declares none.
 	entryPointTier = 2
-	// MaxDoublePoints caps the double points listed in an Audit; the total
-	// is always reported.
-	MaxDoublePoints = 500
+	// DefaultMaxDoublePoints caps the double points listed in an Audit
+	// unless Options say otherwise; the total is always reported.
+	DefaultMaxDoublePoints = 500
+	// AllDoublePoints as Options.MaxDoublePoints lists every double point.
+	AllDoublePoints = -1
 )
 
 // Node classes and levels as small integers for the hot loops.
@@ -69,6 +75,9 @@ func NewModel(e *graph.Estate, opt Options) (*Model, error) {
 	}
 	if opt.DoublePointTier <= 0 {
 		opt.DoublePointTier = DefaultDoublePointTier
+	}
+	if opt.MaxDoublePoints == 0 {
+		opt.MaxDoublePoints = DefaultMaxDoublePoints
 	}
 	if opt.Lockin == nil {
 		opt.Lockin = DefaultLockinCatalog()

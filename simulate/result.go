@@ -16,7 +16,7 @@ type Audit struct {
 	SPOFs        []SPOF         `json:"spofs"`
 	DoublePoints []DoublePoint  `json:"double_points"`
 	// DoublePointsTotal counts every double point; DoublePoints lists at
-	// most MaxDoublePoints of them, most harmful first (tier weight of the
+	// most Options.MaxDoublePoints of them, most harmful first (tier weight of the
 	// services taken down, then pairs of failure domains, then node ids).
 	DoublePointsTotal int           `json:"double_points_total"`
 	Scenarios         []Scenario    `json:"scenarios"`
