@@ -17,13 +17,15 @@ type ExplainOptions struct {
 func newExplainCmd(ios *IOStreams, runF func(*ExplainOptions) error) *cobra.Command {
 	opts := &ExplainOptions{IO: ios}
 	c := &cobra.Command{
-		Use:   "explain [SOURCE...] NODE-ID",
+		Use:   "explain [SOURCE...] NODE",
 		Short: "Say why a node is, or is not, a single point of failure",
 		Long: `Explain one node: fail it alone, and show every critical service that goes
 down with the dependency chain that proves it (each edge with its evidence),
 and every critical service that depends on it but survives, with the
-redundancy group that absorbed the failure. The last argument is the node id.`,
+redundancy group that absorbed the failure. The last argument is the node: its
+id, or its name as the reports print it (quote names with spaces).`,
 		Example: `  untether explain --demo aws/us-east-1/use1-az1
+  untether explain --demo "AWS us-east-1 zone use1-az1"
   untether explain estate.json arn:aws:rds:us-east-1:111122223333:db:orders --format json`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -50,7 +52,11 @@ func runExplain(c *cobra.Command, opts *ExplainOptions) error {
 	if err != nil {
 		return err
 	}
-	ex, err := m.Explain(opts.NodeID)
+	id := opts.NodeID
+	if named, ok := m.NodeByName(id); ok {
+		id = named // a display name, as the reports print it
+	}
+	ex, err := m.Explain(id)
 	if err != nil {
 		return &exitError{code: ExitBadInput, err: err}
 	}

@@ -106,7 +106,7 @@ func buildRisks(a *simulate.Audit, lab *htmlLabeler) htmlRisks {
 			svcs[i] = serviceName(names, s)
 		}
 		out.Doubles = append(out.Doubles, htmlDouble{
-			Pair:     htmlTextOf(ShortID(d.Nodes[0])+" + "+ShortID(d.Nodes[1]), htmlTextRunes),
+			Pair:     htmlTextOf(nodeName(lab.svc, d.Nodes[0], "")+" + "+nodeName(lab.svc, d.Nodes[1], ""), htmlTextRunes),
 			Services: htmlClip(JoinAnd(svcs, 3), htmlTextRunes),
 		})
 	}

@@ -115,7 +115,7 @@ func simulationMarkdown(b *strings.Builder, s *simulate.Simulation) {
 	if len(s.ServicesDown) > 0 {
 		b.WriteString("## Services down\n\n")
 		for _, id := range s.ServicesDown {
-			b.WriteString("- " + escape.Markdown(strings.TrimPrefix(id, "service:")) + "\n")
+			b.WriteString("- " + escape.Markdown(serviceName(s.Names, id)) + "\n")
 		}
 		b.WriteString("\n")
 	}
@@ -130,15 +130,15 @@ func simulationMarkdown(b *strings.Builder, s *simulate.Simulation) {
 }
 
 func explanationMarkdown(b *strings.Builder, x *simulate.Explanation) {
-	fmt.Fprintf(b, "# Explain %s\n\n", escape.Markdown(CompactID(x.Node)))
+	fmt.Fprintf(b, "# Explain %s\n\n", escape.Markdown(nodeName(x.Names, x.Node, x.Level)))
 	b.WriteString("> " + escape.Markdown(ExplanationVerdict(x)) + "\n\n")
 	fmt.Fprintf(b, "Node: %s (level %s)\n\n", escape.Markdown(x.Node), escape.Markdown(dash(x.Level)))
 	if x.Summary != "" {
 		b.WriteString(escape.Markdown(x.Summary) + "\n\n")
 	}
 	for _, c := range x.Down {
-		fmt.Fprintf(b, "## Why %s stops\n\n", escape.Markdown(strings.TrimPrefix(c.Service, "service:")))
-		mermaidChain(b, c.Path, nil)
+		fmt.Fprintf(b, "## Why %s stops\n\n", escape.Markdown(serviceName(x.Names, c.Service)))
+		mermaidChain(b, c.Path, x.Names)
 		var rows [][]string
 		for i, id := range c.Path {
 			ev := "-"
@@ -157,7 +157,7 @@ func explanationMarkdown(b *strings.Builder, x *simulate.Explanation) {
 			for _, g := range s.Groups {
 				groups = append(groups, escape.Markdown(g))
 			}
-			rows = append(rows, []string{escape.Markdown(strings.TrimPrefix(s.Service, "service:")), dash(strings.Join(groups, ", "))})
+			rows = append(rows, []string{escape.Markdown(serviceName(x.Names, s.Service)), dash(strings.Join(groups, ", "))})
 		}
 		mdTable(b, []string{"Service", "Held by redundancy group"}, rows)
 	}

@@ -31,7 +31,7 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 		fmt.Fprintf(b, "## Double points of failure (%s)\n\nPairs that stop a critical service together though neither does alone.\n\n", Number(DoublePointCount(a)))
 		var rows [][]string
 		for _, d := range a.DoublePoints[:min(len(a.DoublePoints), mdTopRisks)] {
-			rows = append(rows, []string{escape.Markdown(d.Nodes[0]), escape.Markdown(d.Nodes[1]), mdServices(names, d.Services, 5)})
+			rows = append(rows, []string{escape.Markdown(nodeName(names, d.Nodes[0], "")), escape.Markdown(nodeName(names, d.Nodes[1], "")), mdServices(names, d.Services, 5)})
 		}
 		mdTable(b, []string{"Node", "Node", "Stops"}, rows)
 		mdMore(b, min(len(a.DoublePoints), mdTopRisks), DoublePointCount(a), "pairs")
@@ -64,7 +64,7 @@ func mdRisks(b *strings.Builder, a *simulate.Audit) {
 	}
 	var rows [][]string
 	for _, r := range risks[:min(len(risks), mdTopRisks)] {
-		rows = append(rows, []string{LevelTitle(r.Level), escape.Markdown(r.Node), escape.Markdown(r.Sentence)})
+		rows = append(rows, []string{LevelTitle(r.Level), escape.Markdown(r.What), escape.Markdown(r.Sentence)})
 	}
 	mdTable(b, []string{"Level", "Fails alone", "Consequence"}, rows)
 	mdMore(b, min(len(risks), mdTopRisks), len(risks), "single points of failure")
@@ -123,7 +123,7 @@ func mdLockin(b *strings.Builder, a *simulate.Audit) {
 		for _, x := range r.Alternatives {
 			alt = append(alt, escape.Markdown(x))
 		}
-		rows = append(rows, []string{escape.Markdown(r.Node), escape.Markdown(r.Product), escape.Markdown(r.Class), dash(strings.Join(alt, ", "))})
+		rows = append(rows, []string{escape.Markdown(nodeName(ServiceNames(a), r.Node, "")), escape.Markdown(r.Product), escape.Markdown(r.Class), dash(strings.Join(alt, ", "))})
 	}
 	mdTable(b, []string{"Least portable resource", "Product", "Class", "Portable alternatives"}, rows)
 	mdMore(b, min(len(res), mdTopLockin), len(res), "non-portable resources")

@@ -152,12 +152,12 @@ func Risks(a *simulate.Audit) []Risk {
 	cost := scenarioCosts(a)
 	risks := make([]Risk, 0, len(a.SPOFs))
 	for _, sp := range a.SPOFs {
-		r := Risk{Node: sp.Node, Level: sp.Level, What: NodePhrase(sp.Node, sp.Level), CostPerHour: cost[sp.Node]}
+		r := Risk{Node: sp.Node, Level: sp.Level, What: nodeName(names, sp.Node, sp.Level), CostPerHour: cost[sp.Node]}
 		for _, s := range sp.Services {
 			r.Services = append(r.Services, serviceName(names, s))
 		}
 		for _, c := range sp.Chain {
-			r.Chain = append(r.Chain, ShortID(c))
+			r.Chain = append(r.Chain, nodeName(names, c, ""))
 		}
 		r.Sentence = fmt.Sprintf("If %s fails, %s %s", r.What, JoinAnd(r.Services, 4),
 			pluralVerb(len(r.Services), "stops", "stop"))
@@ -194,34 +194,20 @@ func scenarioCosts(a *simulate.Audit) map[string]float64 {
 		if len(s.Fail) != 1 || s.CostPerHour <= 0 {
 			continue
 		}
-		if id := selectorNode(s.Fail[0]); id != "" {
+		if id := simulate.SelectorNode(s.Fail[0]); id != "" {
 			out[id] = max(out[id], s.CostPerHour)
 		}
 	}
 	return out
 }
 
-// selectorNode is the node id a one-node selector names, or "".
-func selectorNode(sel string) string {
-	kind, v, ok := strings.Cut(sel, ":")
-	if !ok {
-		return ""
-	}
-	switch kind {
-	case "provider", "region", "zone", "node":
-		return v
-	case "service":
-		// service:aws/us-east-1/dynamodb names aws/us-east-1/service/dynamodb.
-		if p := strings.Split(v, "/"); len(p) == 3 {
-			return p[0] + "/" + p[1] + "/service/" + p[2]
-		}
-	}
-	return ""
-}
-
-// ServiceNames maps service ids to display names from the audit's service
-// scores; a service without a name shows its id without "service:".
+// ServiceNames maps node ids to display names: the audit's own (the names
+// every command shows), else the service scores' names; a service without
+// a name shows its id without "service:".
 func ServiceNames(a *simulate.Audit) map[string]string {
+	if a.Names != nil {
+		return a.Names
+	}
 	m := make(map[string]string, len(a.Services))
 	for _, s := range a.Services {
 		if s.Name != "" {
@@ -229,6 +215,15 @@ func ServiceNames(a *simulate.Audit) map[string]string {
 		}
 	}
 	return m
+}
+
+// nodeName is a node's display name from the result, else a phrase made
+// from its id.
+func nodeName(names map[string]string, id, level string) string {
+	if n, ok := names[id]; ok {
+		return n
+	}
+	return NodePhrase(id, level)
 }
 
 func serviceName(names map[string]string, id string) string {

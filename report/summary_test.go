@@ -62,7 +62,7 @@ func TestRisks(t *testing.T) {
 	if got := r[1].Sentence; got != "If AWS route53 (global) fails, login stops." {
 		t.Errorf("sentence = %q", got)
 	}
-	if got := r[2].What; got != "db:orders" {
+	if got := r[2].What; got != "db/orders" {
 		t.Errorf("what = %q", got)
 	}
 }

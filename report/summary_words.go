@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/untether-dev/untether/report/escape"
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -93,39 +93,16 @@ func JoinAnd(items []string, max int) string {
 }
 
 // ProviderName is a provider's display name: "aws" -> "AWS".
-func ProviderName(p string) string {
-	switch strings.ToLower(p) {
-	case "aws":
-		return "AWS"
-	case "gcp":
-		return "GCP"
-	case "azure":
-		return "Azure"
-	case "onprem", "on-prem":
-		return "on-prem"
-	}
-	return p
-}
+func ProviderName(p string) string { return graph.ProviderTitle(p) }
 
-// NodePhrase names a node for a sentence. Placement ids are read by their
-// shape (provider/region/zone, provider/region/service/name); anything else
-// is shortened with ShortID.
+// NodePhrase names a node for a sentence when the result carries no display
+// name for it: a placement by its id's shape (graph.PlacementPhrase), anything
+// else shortened with CompactID, as chains show it.
 func NodePhrase(id, level string) string {
-	p := strings.Split(id, "/")
-	switch {
-	case level == "provider" && len(p) == 1:
-		return ProviderName(id)
-	case level == "region" && len(p) == 2:
-		return ProviderName(p[0]) + " " + p[1]
-	case level == "zone" && len(p) == 3:
-		return ProviderName(p[0]) + " " + p[1] + " zone " + p[2]
-	case level == "service" && len(p) == 4 && p[2] == "service":
-		if p[1] == "global" {
-			return ProviderName(p[0]) + " " + p[3] + " (global)"
-		}
-		return ProviderName(p[0]) + " " + p[3] + " in " + p[1]
+	if p := graph.PlacementPhrase(id, graph.Level(level)); p != "" {
+		return p
 	}
-	return ShortID(id)
+	return CompactID(id)
 }
 
 // ScenarioTarget names what a scenario failed, for "If ... fails": a single
@@ -142,7 +119,7 @@ func ScenarioTarget(s simulate.Scenario) string {
 			}
 			return NodePhrase(v, level)
 		case "service":
-			return NodePhrase(selectorNode(s.Fail[0]), "service")
+			return NodePhrase(simulate.SelectorNode(s.Fail[0]), "service")
 		}
 	}
 	if s.Name != "" {
@@ -151,76 +128,11 @@ func ScenarioTarget(s simulate.Scenario) string {
 	return strings.Join(s.Fail, " + ")
 }
 
-// ShortID shortens a long provider id for display: an ARN keeps its
-// resource part ("db:orders"), a GCP self-link or Azure id its last two
-// segments ("instances/web-1"); ids of at most 40 bytes are kept whole.
-// CompactID shortens further.
-func ShortID(id string) string {
-	if len(id) <= 40 {
-		return id
-	}
-	if strings.HasPrefix(id, "arn:") {
-		if p := strings.SplitN(id, ":", 6); len(p) == 6 && p[5] != "" {
-			return p[5]
-		}
-	}
-	if p := strings.Split(strings.TrimRight(id, "/"), "/"); len(p) >= 3 {
-		return p[len(p)-2] + "/" + p[len(p)-1]
-	}
-	return escape.Shorten(id, 40)
-}
+// ShortID shortens a long provider id for display (graph.ShortID).
+func ShortID(id string) string { return graph.ShortID(id) }
 
-// CompactID is ShortID for tight spaces (chains, diagram labels): an ARN
-// keeps its resource type and last human-made name, without generated hex
-// or UUID parts ("loadbalancer/app/checkout/f26af9b2..." ->
-// "loadbalancer/checkout"), and nothing is longer than 40 runes.
-func CompactID(id string) string {
-	if len(id) <= 40 {
-		return id
-	}
-	if strings.HasPrefix(id, "arn:") {
-		if p := strings.SplitN(id, ":", 6); len(p) == 6 && p[5] != "" {
-			return shortARNResource(p[5])
-		}
-	}
-	return escape.Shorten(ShortID(id), 40)
-}
-
-// shortARNResource keeps the type and the last human-made name of an ARN's
-// resource part.
-func shortARNResource(res string) string {
-	segs := strings.FieldsFunc(res, func(r rune) bool { return r == '/' || r == ':' })
-	var named []string
-	for _, s := range segs {
-		if !generatedID(s) {
-			named = append(named, s)
-		}
-	}
-	switch {
-	case len(named) >= 2:
-		return escape.Shorten(named[0]+"/"+named[len(named)-1], 40)
-	case len(named) == 1 && len(segs) > 1:
-		return escape.Shorten(named[0]+"/"+segs[len(segs)-1], 24)
-	}
-	return escape.Shorten(res, 40)
-}
-
-// generatedID reports whether a segment looks machine-made: a UUID or a run
-// of at least 12 hex digits (with dashes).
-func generatedID(s string) bool {
-	s = strings.TrimLeft(s, "-")
-	hex := 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9', r >= 'a' && r <= 'f', r >= 'A' && r <= 'F':
-			hex++
-		case r == '-':
-		default:
-			return false
-		}
-	}
-	return hex >= 12
-}
+// CompactID is ShortID for tight spaces (graph.CompactID).
+func CompactID(id string) string { return graph.CompactID(id) }
 
 // ScoreLine is "72.5 / 100 (grade C)".
 func ScoreLine(s simulate.Score) string {

@@ -126,7 +126,7 @@ func auditDoublePoints(b *strings.Builder, p *palette, a *simulate.Audit, names 
 	line(b, p, dimmed, "Pairs that stop a critical service together though neither does alone.")
 	var rows [][]string
 	for _, d := range a.DoublePoints[:min(len(a.DoublePoints), topDoublePoints)] {
-		rows = append(rows, []string{CompactID(d.Nodes[0]) + " + " + CompactID(d.Nodes[1]), serviceList(names, d.Services, 3)})
+		rows = append(rows, []string{nodeName(names, d.Nodes[0], "") + " + " + nodeName(names, d.Nodes[1], ""), serviceList(names, d.Services, 3)})
 	}
 	b.WriteString(p.table([]string{"Pair", "Stops"}, rows))
 	b.WriteString("\n")
@@ -174,9 +174,6 @@ func survivalCell(sv []simulate.Survival, level string) string {
 
 // compactWhat names a risk's node briefly for a table cell.
 func compactWhat(r Risk) string {
-	if r.Level == "resource" {
-		return CompactID(r.Node)
-	}
 	return r.What
 }
 

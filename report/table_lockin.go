@@ -31,7 +31,7 @@ func auditLockin(b *strings.Builder, p *palette, a *simulate.Audit, names map[st
 		if alt == "" {
 			alt = "-"
 		}
-		rows = append(rows, []string{CompactID(r.Node), r.Product, r.Class, alt})
+		rows = append(rows, []string{nodeName(names, r.Node, ""), r.Product, r.Class, alt})
 	}
 	b.WriteString(p.table([]string{"Least portable resources", "Product", "Class", "Portable alternatives"}, rows))
 	b.WriteString("\n")

@@ -44,7 +44,7 @@ func simulationTable(b *strings.Builder, p *palette, s *simulate.Simulation) {
 	if len(s.ServicesDown) > 0 {
 		section(b, p, "Services down")
 		for _, id := range s.ServicesDown {
-			b.WriteString(p.bad.Render("  ✗ " + escape.Terminal(strings.TrimPrefix(id, "service:"))))
+			b.WriteString(p.bad.Render("  ✗ " + escape.Terminal(serviceName(s.Names, id))))
 			b.WriteString("\n")
 		}
 	}
@@ -59,11 +59,11 @@ func simulationTable(b *strings.Builder, p *palette, s *simulate.Simulation) {
 
 // ExplanationVerdict says in one sentence whether a node is a SPOF.
 func ExplanationVerdict(x *simulate.Explanation) string {
-	what := NodePhrase(x.Node, x.Level)
+	what := nodeName(x.Names, x.Node, x.Level)
 	if x.IsSPOF {
 		var svc []string
 		for _, c := range x.Down {
-			svc = append(svc, strings.TrimPrefix(c.Service, "service:"))
+			svc = append(svc, serviceName(x.Names, c.Service))
 		}
 		return fmt.Sprintf("%s IS a single point of failure: its failure alone stops %s.", what, JoinAnd(svc, 5))
 	}
@@ -85,7 +85,7 @@ func explanationTable(b *strings.Builder, p *palette, x *simulate.Explanation) {
 		line(b, p, plain, x.Summary)
 	}
 	for _, c := range x.Down {
-		section(b, p, "Why "+strings.TrimPrefix(c.Service, "service:")+" stops")
+		section(b, p, "Why "+serviceName(x.Names, c.Service)+" stops")
 		var rows [][]string
 		for i, id := range c.Path {
 			ev := "-"
@@ -105,7 +105,7 @@ func explanationTable(b *strings.Builder, p *palette, x *simulate.Explanation) {
 		section(b, p, "Survives its failure")
 		var rows [][]string
 		for _, s := range x.Survives {
-			rows = append(rows, []string{strings.TrimPrefix(s.Service, "service:"), dash(strings.Join(s.Groups, ", "))})
+			rows = append(rows, []string{serviceName(x.Names, s.Service), dash(strings.Join(s.Groups, ", "))})
 		}
 		b.WriteString(p.table([]string{"Service", "Held by redundancy group"}, rows))
 		b.WriteString("\n")

@@ -56,6 +56,7 @@ func (m *Model) Audit() *Audit {
 	if a.Findings == nil {
 		a.Findings = []Finding{}
 	}
+	a.Names = m.NodeNames(auditIDs(a))
 	return a
 }
 

@@ -41,6 +41,14 @@ func (m *Model) Explain(id string) (*Explanation, error) {
 	}
 	ex.IsSPOF = m.IsCandidate(x) && len(ex.Down) > 0
 	ex.Summary = m.summary(ex)
+	ids := []string{ex.Node}
+	for _, c := range ex.Down {
+		ids = append(append(ids, c.Service), c.Path...)
+	}
+	for _, s := range ex.Survives {
+		ids = append(append(ids, s.Service), s.Groups...)
+	}
+	ex.Names = m.NodeNames(ids)
 	return ex, nil
 }
 

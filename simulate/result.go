@@ -24,6 +24,8 @@ type Audit struct {
 	Concentration     Concentration `json:"concentration"`
 	Findings          []Finding     `json:"findings"`
 	Gaps              []graph.Gap   `json:"gaps"`
+	// Names are the display names of the nodes the audit mentions, by id.
+	Names map[string]string `json:"names,omitempty"`
 }
 
 // EstateSummary counts what the audit looked at.
@@ -196,6 +198,8 @@ type Simulation struct {
 	ResourcesDown int      `json:"resources_down"`
 	ResourceShare float64  `json:"resource_share"`
 	CostPerHour   float64  `json:"cost_per_hour"`
+	// Names are the display names of the nodes the result mentions, by id.
+	Names map[string]string `json:"names,omitempty"`
 }
 
 // Explanation says why a node is or is not a SPOF.
@@ -210,6 +214,8 @@ type Explanation struct {
 	// UP, each with the redundancy group that absorbs the failure.
 	Survives []Absorbed `json:"survives"`
 	Summary  string     `json:"summary"`
+	// Names are the display names of the nodes the result mentions, by id.
+	Names map[string]string `json:"names,omitempty"`
 }
 
 // Chain is a dependency path from a service down to a failed node; Evidence

@@ -1,5 +1,7 @@
 package simulate
 
+import "slices"
+
 // Simulate fails the nodes the selectors name and reports the blast radius
 // (the result of `untether simulate --fail ...`, DESIGN.md §6). Bad or
 // unmatched selectors return a *SelectorError.
@@ -19,7 +21,7 @@ func (m *Model) Simulate(selectors []string) (*Simulation, error) {
 	for k, s := range sels {
 		fail[k] = s.String()
 	}
-	return &Simulation{
+	sim := &Simulation{
 		Fail:          fail,
 		Injected:      m.ids(injected),
 		Down:          st.DownIDs(),
@@ -29,7 +31,9 @@ func (m *Model) Simulate(selectors []string) (*Simulation, error) {
 		ResourcesDown: b.resources,
 		ResourceShare: b.share,
 		CostPerHour:   b.cost,
-	}, nil
+	}
+	sim.Names = m.NodeNames(append(append(slices.Clone(sim.Injected), sim.ServicesDown...), sim.Down[:min(len(sim.Down), 100)]...))
+	return sim, nil
 }
 
 // blastRadius is what a scenario takes down, in the numbers DESIGN.md §7 names.
