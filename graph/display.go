@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -25,85 +26,116 @@ const DisplayMax = 48
 // node has the same name in every result. The result does not depend on
 // the order of nodes, and the time is linear in the estate.
 func DisplayNames(nodes []Node, ids []string) map[string]string {
-	want := map[string]bool{}
+	all := ids == nil
+	want := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		want[id] = true
 	}
-	all := ids == nil
-	bases := map[string]bool{}
+	// Base names of the wanted nodes, then every node of the estate that
+	// shares one: only those can collide.
+	base := make([]string, len(nodes))
+	bases := make(map[string]bool, len(ids))
 	for i := range nodes {
 		if all || want[nodes[i].ID] {
-			bases[baseDisplayName(&nodes[i])] = true
+			base[i] = baseDisplayName(&nodes[i])
+			bases[base[i]] = true
 		}
 	}
-	byName := map[string][]int{}
+	byName := make(map[string][]int, len(bases))
 	for i := range nodes {
-		if n := baseDisplayName(&nodes[i]); bases[n] {
+		n := base[i]
+		if n == "" {
+			n = baseDisplayName(&nodes[i])
+		}
+		if bases[n] {
 			byName[n] = append(byName[n], i)
 		}
 	}
 	taken := func(s string) bool { return bases[s] }
+	wanted := func(id string) bool { return all || want[id] }
 	names := make(map[string]string, len(want))
 	for base, idx := range byName {
 		if len(idx) == 1 {
-			names[nodes[idx[0]].ID] = base
+			if wanted(nodes[idx[0]].ID) {
+				names[nodes[idx[0]].ID] = base
+			}
 			continue
 		}
-		for _, i := range idx {
-			names[nodes[i].ID] = nodes[i].ID // the fallback: ids are unique
-		}
-		for _, q := range []func(*Node) string{
-			func(n *Node) string { return n.Region },
-			func(n *Node) string { return n.Account },
-			func(n *Node) string { return n.Account + " " + n.Region },
-			idSuffix,
-		} {
-			if qualified, ok := qualify(nodes, idx, base, q, taken); ok {
-				for k, i := range idx {
-					names[nodes[i].ID] = qualified[k]
-				}
+		done := false
+		for _, q := range qualifiers {
+			if done = qualify(nodes, idx, base, q, taken, wanted, names); done {
 				break
 			}
 		}
-	}
-	if !all {
-		for id := range names {
-			if !want[id] {
-				delete(names, id)
+		if !done {
+			for _, i := range idx {
+				if wanted(nodes[i].ID) {
+					names[nodes[i].ID] = nodes[i].ID // ids are unique
+				}
 			}
 		}
 	}
 	return names
 }
 
-// qualify names every node of idx "base (q)", when that tells them all apart
-// and clashes with no other base name.
-func qualify(nodes []Node, idx []int, base string, q func(*Node) string, taken func(string) bool) ([]string, bool) {
-	out := make([]string, len(idx))
-	seen := make(map[string]bool, len(idx))
-	for k, i := range idx {
-		v := strings.TrimSpace(q(&nodes[i]))
-		if v == "" {
-			return nil, false
+// qualifiers tell apart nodes of one base name, tried in order.
+var qualifiers = []struct {
+	value  func(*Node) string
+	prefix string
+}{
+	{func(n *Node) string { return n.Region }, ""},
+	{func(n *Node) string { return n.Account }, ""},
+	{func(n *Node) string {
+		if n.Account == "" || n.Region == "" {
+			return ""
 		}
-		s := base + " (" + v + ")"
-		if seen[s] || taken(s) {
-			return nil, false
-		}
-		seen[s] = true
-		out[k] = s
-	}
-	return out, true
+		return n.Account + " " + n.Region
+	}, ""},
+	{idSuffix, "…"},
 }
 
-// idSuffix is the end of a node's id, enough to tell generated ids apart.
+// qualify names the wanted nodes of idx "base (q)" when q tells every node
+// of idx apart and no such name is another node's base name. It reads
+// every node of idx but builds names only for the wanted ones.
+func qualify(nodes []Node, idx []int, base string, q struct {
+	value  func(*Node) string
+	prefix string
+}, taken, wanted func(string) bool, names map[string]string) bool {
+	seen := map[string]bool{} // not presized: most attempts stop at the first repeat
+	for _, i := range idx {
+		v := q.value(&nodes[i])
+		if v == "" || seen[v] {
+			return false
+		}
+		seen[v] = true
+	}
+	out := map[string]string{}
+	for _, i := range idx {
+		if !wanted(nodes[i].ID) {
+			continue
+		}
+		s := base + " (" + q.prefix + strings.TrimSpace(q.value(&nodes[i])) + ")"
+		if taken(s) {
+			return false
+		}
+		out[nodes[i].ID] = s
+	}
+	maps.Copy(names, out)
+	return true
+}
+
+// idSuffix is the end of a node's id (its last 10 bytes or so), enough to
+// tell generated ids apart; it does not allocate.
 func idSuffix(n *Node) string {
 	id := strings.TrimRight(n.ID, "/")
-	if utf8.RuneCountInString(id) <= 12 {
+	if len(id) <= 12 {
 		return id
 	}
-	r := []rune(id[max(0, len(id)-48):])
-	return "…" + string(r[max(0, len(r)-10):])
+	cut := len(id) - 10
+	for cut < len(id) && !utf8.RuneStart(id[cut]) {
+		cut++
+	}
+	return id[cut:]
 }
 
 // baseDisplayName is a node's name before collisions are told apart.

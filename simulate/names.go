@@ -15,36 +15,59 @@ func (m *Model) NodeNames(ids []string) map[string]string {
 	return graph.DisplayNames(m.c.Estate.Nodes, ids)
 }
 
-// auditIDs lists the node ids an audit mentions.
-func auditIDs(a *Audit) []string {
-	var ids []string
-	for _, s := range a.Services {
-		ids = append(ids, s.Service)
+// idSet collects ids once each, in first-seen order.
+type idSet struct {
+	seen map[string]bool
+	ids  []string
+}
+
+func (s *idSet) add(ids ...string) {
+	for _, id := range ids {
+		if id != "" && !s.seen[id] {
+			s.seen[id] = true
+			s.ids = append(s.ids, id)
+		}
 	}
-	for _, s := range a.SPOFs {
-		ids = append(append(append(ids, s.Node), s.Services...), s.Chain...)
+}
+
+// chainNamed is how many SPOFs have every node of their chain named; the
+// rest have the ends named, which is what a table shows ("a → b → …3… →
+// y → z"). A large estate's chains would otherwise cost more than the audit.
+const chainNamed = 200
+
+// auditIDs lists the node ids an audit mentions, once each.
+func auditIDs(a *Audit) []string {
+	s := &idSet{seen: map[string]bool{}}
+	for _, sv := range a.Services {
+		s.add(sv.Service)
+	}
+	for i, sp := range a.SPOFs {
+		s.add(sp.Node)
+		s.add(sp.Services...)
+		if i < chainNamed || len(sp.Chain) <= 4 {
+			s.add(sp.Chain...)
+		} else {
+			s.add(sp.Chain[:2]...)
+			s.add(sp.Chain[len(sp.Chain)-2:]...)
+		}
 	}
 	for _, d := range a.DoublePoints {
-		ids = append(append(ids, d.Nodes[0], d.Nodes[1]), d.Services...)
+		s.add(d.Nodes[0], d.Nodes[1])
+		s.add(d.Services...)
 	}
-	for _, s := range a.Scenarios {
-		ids = append(ids, s.ServicesDown...)
-		for _, f := range s.Fail {
-			if id := SelectorNode(f); id != "" {
-				ids = append(ids, id)
-			}
+	for _, sc := range a.Scenarios {
+		s.add(sc.ServicesDown...)
+		for _, f := range sc.Fail {
+			s.add(SelectorNode(f))
 		}
 	}
 	for _, r := range a.Lockin.Resources {
-		ids = append(ids, r.Node)
-	}
-	for _, s := range a.Lockin.Services {
-		ids = append(ids, s.Service)
+		s.add(r.Node)
 	}
 	for _, f := range a.Findings {
-		ids = append(append(ids, f.Node), f.Services...)
+		s.add(f.Node)
 	}
-	return ids
+	return s.ids
 }
 
 // SelectorNode is the node id a one-node selector names ("region:aws/us-east-1"
