@@ -33,3 +33,18 @@ func BenchmarkDecode(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkValidate checks a synthetic 100k-resource estate: every command
+// on a saved estate validates it once when it is read.
+func BenchmarkValidate100k(b *testing.B) {
+	e, err := demo.Generate(100_000, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if err := graph.Validate(e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

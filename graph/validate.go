@@ -53,33 +53,11 @@ func Validate(e *Estate) error {
 			return &InputError{Path: at(".downtime_cost_per_hour"), Msg: "downtime cost cannot be negative"}
 		}
 	}
-	// Edges are keyed by node positions, not by id strings: the estate can
-	// hold millions of edges and this is the loader's hottest loop.
-	members := make([]int32, len(e.Nodes))
-	seen := make(map[uint64]int32, len(e.Edges))
-	for i, ed := range e.Edges {
-		at := func(field string) string { return fmt.Sprintf("$.edges[%d]%s", i, field) }
-		from, ok := ids[ed.From]
-		if !ok {
-			return &InputError{Path: at(".from"), Msg: fmt.Sprintf("edge from unknown node %q", ed.From)}
-		}
-		to, ok := ids[ed.To]
-		if !ok {
-			return &InputError{Path: at(".to"), Msg: fmt.Sprintf("edge to unknown node %q", ed.To)}
-		}
-		if ed.Relation != "" && ed.Relation != RelationOrdering {
-			return &InputError{Path: at(".relation"), Msg: fmt.Sprintf("edge %q -> %q has relation %q; expected none (a need) or %q", ed.From, ed.To, ed.Relation, RelationOrdering)}
-		}
-		if from == to {
-			return &InputError{Path: at(""), Msg: fmt.Sprintf("node %q cannot need itself", ed.From)}
-		}
-		key := uint64(from)<<32 | uint64(to)
-		if j, dup := seen[key]; dup {
-			return &InputError{Path: at(""), Msg: fmt.Sprintf("duplicate edge %q -> %q (first at $.edges[%d])", ed.From, ed.To, j)}
-		}
-		seen[key] = int32(i)
-		if Carries(&e.Edges[i], &e.Nodes[from], &e.Nodes[to]) {
-			members[from]++
+	members, ok := edgesFast(e, ids)
+	if !ok {
+		var err error
+		if members, err = edgesFirstProblem(e, ids); err != nil {
+			return err
 		}
 	}
 	for i := range e.Nodes {
@@ -94,6 +72,68 @@ func Validate(e *Estate) error {
 		}
 	}
 	return nil
+}
+
+// edgesFast checks the edges of a large estate cheaply: node positions
+// instead of id strings, and duplicates found by sorting the (from, to)
+// keys rather than through a map of millions of keys. It returns the
+// members (failure-carrying edges) per node, or false at any problem, for
+// edgesFirstProblem to name the first one exactly.
+func edgesFast(e *Estate, ids map[string]int) ([]int32, bool) {
+	members := make([]int32, len(e.Nodes))
+	keys := make([]uint64, len(e.Edges))
+	for i := range e.Edges {
+		ed := &e.Edges[i]
+		from, okF := ids[ed.From]
+		to, okT := ids[ed.To]
+		if !okF || !okT || from == to || (ed.Relation != "" && ed.Relation != RelationOrdering) {
+			return nil, false
+		}
+		keys[i] = uint64(from)<<32 | uint64(to)
+		if Carries(ed, &e.Nodes[from], &e.Nodes[to]) {
+			members[from]++
+		}
+	}
+	slices.Sort(keys)
+	for i := 1; i < len(keys); i++ {
+		if keys[i] == keys[i-1] {
+			return nil, false
+		}
+	}
+	return members, true
+}
+
+// edgesFirstProblem checks the edges in order and returns the first problem
+// (or none, with the members per node).
+func edgesFirstProblem(e *Estate, ids map[string]int) ([]int32, error) {
+	members := make([]int32, len(e.Nodes))
+	seen := make(map[uint64]int32, len(e.Edges))
+	for i, ed := range e.Edges {
+		at := func(field string) string { return fmt.Sprintf("$.edges[%d]%s", i, field) }
+		from, ok := ids[ed.From]
+		if !ok {
+			return nil, &InputError{Path: at(".from"), Msg: fmt.Sprintf("edge from unknown node %q", ed.From)}
+		}
+		to, ok := ids[ed.To]
+		if !ok {
+			return nil, &InputError{Path: at(".to"), Msg: fmt.Sprintf("edge to unknown node %q", ed.To)}
+		}
+		if ed.Relation != "" && ed.Relation != RelationOrdering {
+			return nil, &InputError{Path: at(".relation"), Msg: fmt.Sprintf("edge %q -> %q has relation %q; expected none (a need) or %q", ed.From, ed.To, ed.Relation, RelationOrdering)}
+		}
+		if from == to {
+			return nil, &InputError{Path: at(""), Msg: fmt.Sprintf("node %q cannot need itself", ed.From)}
+		}
+		key := uint64(from)<<32 | uint64(to)
+		if j, dup := seen[key]; dup {
+			return nil, &InputError{Path: at(""), Msg: fmt.Sprintf("duplicate edge %q -> %q (first at $.edges[%d])", ed.From, ed.To, j)}
+		}
+		seen[key] = int32(i)
+		if Carries(&e.Edges[i], &e.Nodes[from], &e.Nodes[to]) {
+			members[from]++
+		}
+	}
+	return members, nil
 }
 
 // Sort puts nodes, edges and gaps (and each node's zones) in canonical order.
