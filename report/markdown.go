@@ -161,4 +161,12 @@ func explanationMarkdown(b *strings.Builder, x *simulate.Explanation) {
 		}
 		mdTable(b, []string{"Service", "Held by redundancy group"}, rows)
 	}
+	if len(x.EvidenceOnly) > 0 {
+		b.WriteString("## Evidence only (never carries a failure)\n\n")
+		var rows [][]string
+		for _, e := range x.EvidenceOnly {
+			rows = append(rows, []string{escape.Markdown(e.To), escape.Markdown(e.Why), escape.Markdown(dash(e.Evidence))})
+		}
+		mdTable(b, []string{"Edge to", "Why it does not count", "Evidence"}, rows)
+	}
 }

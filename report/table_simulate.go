@@ -110,4 +110,13 @@ func explanationTable(b *strings.Builder, p *palette, x *simulate.Explanation) {
 		b.WriteString(p.table([]string{"Service", "Held by redundancy group"}, rows))
 		b.WriteString("\n")
 	}
+	if len(x.EvidenceOnly) > 0 {
+		section(b, p, "Evidence only (never carries a failure)")
+		var rows [][]string
+		for _, e := range x.EvidenceOnly {
+			rows = append(rows, []string{e.To, e.Why, dash(e.Evidence)})
+		}
+		b.WriteString(p.table([]string{"Edge to", "Why it does not count", "Evidence"}, rows))
+		b.WriteString("\n")
+	}
 }

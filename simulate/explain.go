@@ -3,6 +3,8 @@ package simulate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/untether-dev/untether/graph"
 )
 
 // Explain says why node id is or is not a SPOF: it fails the node alone,
@@ -38,6 +40,13 @@ func (m *Model) Explain(id string) (*Explanation, error) {
 		} else if dependents[s] {
 			ex.Survives = append(ex.Survives, Absorbed{Service: m.id(s), Groups: m.ids(m.absorbers(p, dependents, s))})
 		}
+	}
+	for _, ed := range m.c.EvidenceOnly(x) {
+		why := "configuration"
+		if !ed.Propagates() {
+			why = graph.RelationOrdering
+		}
+		ex.EvidenceOnly = append(ex.EvidenceOnly, EvidenceEdge{To: ed.To, Why: why, Evidence: ed.Evidence})
 	}
 	ex.IsSPOF = m.IsCandidate(x) && len(ex.Down) > 0
 	ex.Summary = m.summary(ex)

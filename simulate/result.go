@@ -216,6 +216,18 @@ type Explanation struct {
 	Summary  string     `json:"summary"`
 	// Names are the display names of the nodes the result mentions, by id.
 	Names map[string]string `json:"names,omitempty"`
+	// EvidenceOnly lists the node's edges that carry no failure: creation
+	// order (Terraform depends_on, state dependencies) and edges to or from
+	// configuration. Shown so a reader sees why they do not count.
+	EvidenceOnly []EvidenceEdge `json:"evidence_only,omitempty"`
+}
+
+// EvidenceEdge is an edge kept as evidence only.
+type EvidenceEdge struct {
+	To string `json:"to"`
+	// Why is "ordering" or "configuration".
+	Why      string `json:"why"`
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // Chain is a dependency path from a service down to a failed node; Evidence

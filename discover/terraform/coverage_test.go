@@ -160,3 +160,19 @@ func TestKubernetesObjectsHangOnTheirCluster(t *testing.T) {
 		t.Errorf("services %v: want module checkout, never a config map or a random string", svcs)
 	}
 }
+
+func TestExplainListsOrderingEvidence(t *testing.T) {
+	m := caseModel(t, "aws_single_nat")
+	x, err := m.Explain("arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:1:autoScalingGroupName/workers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ordering, config bool
+	for _, e := range x.EvidenceOnly {
+		ordering = ordering || e.Why == graph.RelationOrdering && strings.Contains(e.To, "igw-1")
+		config = config || e.Why == "configuration" && strings.Contains(e.To, "launch-template")
+	}
+	if !ordering || !config {
+		t.Errorf("explain should list the ordering edge to the gateway and the configuration edge to the template: %+v", x.EvidenceOnly)
+	}
+}
