@@ -93,6 +93,7 @@ func build(docs []*document) (*graph.Estate, error) {
 	hangOnClusters(b, docs, ix, nodes)
 	dataPaths(b, ix, nodes)
 	undecidedGaps(b, nodes)
+	outsideGaps(b, ix, nodes)
 	for _, note := range outside {
 		b.Gap(graph.Gap{Provider: "gcp", Service: "terraform", Status: graph.GapUnknown, Detail: note})
 	}

@@ -176,3 +176,20 @@ func TestExplainListsOrderingEvidence(t *testing.T) {
 		t.Errorf("explain should list the ordering edge to the gateway and the configuration edge to the template: %+v", x.EvidenceOnly)
 	}
 }
+
+func TestReferenceOutsideTheInputIsAGap(t *testing.T) {
+	state := `{"version":4,"terraform_version":"1.7.5","serial":1,"lineage":"x","outputs":{},"resources":[
+	 {"mode":"managed","type":"aws_instance","name":"web","provider":"provider[\"registry.terraform.io/hashicorp/aws\"]",
+	  "instances":[{"schema_version":1,"attributes":{"id":"i-0123456789abcdef0","arn":"arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0",
+	   "availability_zone":"us-east-1a","subnet_id":"subnet-0made0elsewhere"},"sensitive_attributes":[]}]}]}`
+	est, err := Decode([]byte(state), "app.tfstate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range est.Gaps {
+		if g.Status == graph.GapUnknown && strings.Contains(g.Detail, "subnet-0made0elsewhere") && strings.Contains(g.Detail, "app.tfstate") {
+			return
+		}
+	}
+	t.Errorf("the subnet outside the input is not a recorded gap: %+v", est.Gaps)
+}

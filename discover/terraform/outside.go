@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/untether-dev/untether/graph"
 )
 
 // outsideRefs finds GCP self-links to instance groups and network
@@ -53,4 +55,59 @@ func outsideRefs(docs []*document) []string {
 		d.instances = append(d.instances, extra...)
 	}
 	return notes
+}
+
+// outsideKeys are attributes whose value names a resource the workload
+// needs at run time; a value no resource in the input has is a gap.
+var outsideKeys = toSet("subnet_id", "subnet_ids", "subnets", "vpc_zone_identifier", "nat_gateway_id",
+	"network_interface_id", "network_interface_ids", "target_group_arn", "target_group_arns",
+	"load_balancer_arn", "transit_gateway_id", "kubernetes_cluster_id", "cluster_id", "server_id",
+	"virtual_network_id", "route_table_id", "backend_address_pool_id", "target_resource_id")
+
+// cloudIDPrefixes tell a cloud id from a name or a free-text value.
+var cloudIDPrefixes = []string{"subnet-", "nat-", "eni-", "igw-", "tgw-", "rtb-", "arn:", "/subscriptions/", "projects/", "https://www.googleapis.com/"}
+
+// outsideGaps records, per file, the references to resources the input
+// does not hold (a subnet made by another configuration): never dropped
+// silently, and never read as "nothing needed".
+func outsideGaps(b *graph.Builder, ix *index, nodes []*node) {
+	type miss struct {
+		cloud string
+		refs  []string
+	}
+	byFile := map[string]*miss{}
+	for _, n := range nodes {
+		for _, k := range sortedKeys(n.in.values) {
+			if !outsideKeys[k] || n.in.unknown[k] || n.in.sensitive[k] {
+				continue
+			}
+			for _, v := range strs(n.in.values, k) {
+				if !looksLikeCloudID(v) || len(ix.byValue[normValue(v)]) > 0 {
+					continue
+				}
+				m := byFile[n.in.file]
+				if m == nil {
+					m = &miss{cloud: n.cloud}
+					byFile[n.in.file] = m
+				}
+				m.refs = append(m.refs, fmt.Sprintf("%s %s=%s", n.in.address, k, v))
+			}
+		}
+	}
+	for _, f := range sortedKeys(byFile) {
+		m := byFile[f]
+		sort.Strings(m.refs)
+		b.Gap(graph.Gap{Provider: m.cloud, Service: "terraform", Status: graph.GapUnknown,
+			Detail: fmt.Sprintf("%s: %d reference(s) to resources outside the input (%s): what they need there is not modelled",
+				f, len(m.refs), firstFew(m.refs, 3))})
+	}
+}
+
+func looksLikeCloudID(v string) bool {
+	for _, p := range cloudIDPrefixes {
+		if strings.HasPrefix(strings.ToLower(v), p) {
+			return true
+		}
+	}
+	return false
 }
