@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/untether-dev/untether/report"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -52,7 +53,7 @@ func runBaseline(c *cobra.Command, opts *BaselineOptions) error {
 		return err
 	}
 	b := simulate.NewBaseline(m.Audit())
-	if err := writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return b.Encode(w) }); err != nil {
+	if err := writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return report.InertJSON(w, b.Encode) }); err != nil {
 		return err
 	}
 	fmtFprintf(opts.IO.ErrOut, "untether: baseline of %d finding(s), %d SPOF(s), resilience %.1f (%s)\n",

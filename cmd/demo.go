@@ -10,6 +10,7 @@ import (
 
 	"github.com/untether-dev/untether/discover/demo"
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report"
 )
 
 // DemoOptions are the inputs of `untether demo`.
@@ -75,5 +76,5 @@ func runDemo(ctx context.Context, opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeFile(ctx, opts.IO, opts.OutFile, func(w io.Writer) error { return graph.Encode(w, e) })
+	return writeFile(ctx, opts.IO, opts.OutFile, func(w io.Writer) error { return report.EncodeEstate(w, e) })
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report"
 )
 
 // DiscoverOptions are the inputs of `untether discover`.
@@ -67,7 +68,7 @@ func runDiscover(c *cobra.Command, opts *DiscoverOptions) error {
 	if strings.Contains(opts.OutFile, accountPlaceholder) {
 		err = writeShards(c.Context(), opts.IO, opts.OutFile, e)
 	} else {
-		err = writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return graph.Encode(w, e) })
+		err = writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return report.EncodeEstate(w, e) })
 	}
 	if err != nil {
 		return err
@@ -90,7 +91,7 @@ func writeShards(ctx context.Context, ios *IOStreams, pattern string, e *graph.E
 		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
-		outs = append(outs, graph.Output{Path: path, Write: func(w io.Writer) error { return graph.Encode(w, shard) }})
+		outs = append(outs, graph.Output{Path: path, Write: func(w io.Writer) error { return report.EncodeEstate(w, shard) }})
 	}
 	fmtFprintf(ios.ErrOut, "untether: %d estate(s), one per account\n", len(outs))
 	return graph.WriteFiles(ctx, ios.Out, outs...)

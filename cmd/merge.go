@@ -7,6 +7,7 @@ import (
 
 	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report"
 )
 
 // MergeOptions are the inputs of `untether merge`.
@@ -63,5 +64,5 @@ func runMerge(c *cobra.Command, opts *MergeOptions) error {
 		return err
 	}
 	fmtFprintf(opts.IO.ErrOut, "untether: merged %d shard(s): %d nodes, %d edges, %d gap(s)\n", len(shards), len(e.Nodes), len(e.Edges), len(e.Gaps))
-	return writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return graph.Encode(w, e) })
+	return writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return report.EncodeEstate(w, e) })
 }

@@ -121,7 +121,7 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 	}
 	var applied []graph.Output
 	if opts.ApplyTo != "" {
-		applied = append(applied, graph.Output{Path: opts.ApplyTo, Write: func(w io.Writer) error { return graph.Encode(w, after) }})
+		applied = append(applied, graph.Output{Path: opts.ApplyTo, Write: func(w io.Writer) error { return report.EncodeEstate(w, after) }})
 	}
 	if err := opts.Report.writeWith(c.Context(), opts.IO, plan, ropts, applied...); err != nil {
 		return err

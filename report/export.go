@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/report/escape"
 )
 
 // exporters are the estate picture formats of `untether export`, by name.
@@ -47,7 +49,7 @@ func Export(w io.Writer, format string, e *graph.Estate, highlight map[string]bo
 		return fmt.Errorf("export %s: no estate", format)
 	}
 	if format == "json" {
-		if err := graph.Encode(w, e); err != nil {
+		if err := EncodeEstate(w, e); err != nil {
 			return fmt.Errorf("export json: %w", err)
 		}
 		return nil
@@ -145,4 +147,50 @@ func (v *exportView) label(n *graph.Node) (title, sub string) {
 		return CompactID(n.ID), string(n.Level)
 	}
 	return CompactID(n.Label()), n.Kind
+}
+
+// EncodeEstate writes the estate file as graph.Encode does, with the hidden
+// characters and workflow commands of its strings made inert by
+// escape.JSON (as \u escapes: the data is unchanged for any JSON reader),
+// so an estate printed to a terminal or a CI log cannot reorder text or
+// forge an annotation. It streams: each line goes out as it is encoded.
+func EncodeEstate(w io.Writer, e *graph.Estate) error {
+	return InertJSON(w, func(w io.Writer) error { return graph.Encode(w, e) })
+}
+
+// InertJSON runs encode, which writes JSON with newlines between its items
+// (an estate, an indented baseline), through escape.JSON a line at a time.
+func InertJSON(w io.Writer, encode func(io.Writer) error) error {
+	lw := &jsonLines{w: w}
+	if err := encode(lw); err != nil {
+		return err
+	}
+	return lw.flush()
+}
+
+// jsonLines passes JSON through escape.JSON a line at a time. Nothing it
+// rewrites spans a line: raw newlines only separate tokens in JSON.
+type jsonLines struct {
+	w       io.Writer
+	pending []byte
+}
+
+func (j *jsonLines) Write(p []byte) (int, error) {
+	j.pending = append(j.pending, p...)
+	if i := bytes.LastIndexByte(j.pending, '\n'); i >= 0 {
+		if _, err := j.w.Write(escape.JSON(j.pending[:i+1])); err != nil {
+			return 0, err
+		}
+		j.pending = append(j.pending[:0], j.pending[i+1:]...)
+	}
+	return len(p), nil
+}
+
+func (j *jsonLines) flush() error {
+	if len(j.pending) == 0 {
+		return nil
+	}
+	_, err := j.w.Write(escape.JSON(j.pending))
+	j.pending = j.pending[:0]
+	return err
 }
