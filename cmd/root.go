@@ -104,6 +104,8 @@ chosen by the file's content. Several SOURCE files merge into one estate.` + "\n
 	}
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
+	root.Version = version() // --version: module version and VCS revision
+	root.SetVersionTemplate("untether {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v (see '%s --help')", err, c.CommandPath())
 	})

@@ -4,10 +4,10 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/untether-dev/untether/report/escape"
@@ -126,7 +126,7 @@ func (p *palette) table(headers []string, rows [][]string) string {
 // wrap renders text wrapped to the palette width with a style, line by
 // line so no line is padded.
 func (p *palette) wrap(s lipgloss.Style, text string) string {
-	lines := strings.Split(ansi.Wordwrap(escape.Terminal(text), p.width, ""), "\n")
+	lines := wrapWords(escape.Terminal(text), p.width)
 	for i, l := range lines {
 		lines[i] = s.Render(l)
 	}
@@ -139,3 +139,45 @@ var trailingSpace = regexp.MustCompile(`(?m) +((?:\x1b\[[0-9;]*m)*)$`)
 
 // trimLines removes trailing padding so output diffs and pipes cleanly.
 func trimLines(s string) string { return trailingSpace.ReplaceAllString(s, "$1") }
+
+// wrapWords breaks text into lines of at most width runes at spaces only,
+// so an id such as aws/us-east-1/service/lambda is never split at a hyphen
+// or slash; a word longer than the width alone is cut into width-long
+// pieces. Time is linear in the text.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	n := 0 // runes in cur
+	flush := func() {
+		lines = append(lines, cur.String())
+		cur.Reset()
+		n = 0
+	}
+	for _, w := range strings.Split(text, " ") {
+		wl := utf8.RuneCountInString(w)
+		switch {
+		case n > 0 && n+1+wl <= width:
+			cur.WriteByte(' ')
+			cur.WriteString(w)
+			n += 1 + wl
+			continue
+		case n > 0:
+			flush()
+		}
+		for wl > width {
+			cut := 0
+			for i := range w {
+				if cut == width {
+					lines = append(lines, w[:i])
+					w, wl = w[i:], wl-width
+					break
+				}
+				cut++
+			}
+		}
+		cur.WriteString(w)
+		n = wl
+	}
+	flush()
+	return lines
+}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/untether-dev/untether/simulate"
@@ -97,5 +98,24 @@ func TestCompactID(t *testing.T) {
 		if got := CompactID(id); got != want {
 			t.Errorf("CompactID(%q) = %q, want %q", id, got, want)
 		}
+	}
+}
+
+func TestWrapWordsNeverSplitsAToken(t *testing.T) {
+	text := "If AWS us-east-1 fails, aws/us-east-1/service/lambda and aws/us-east-1/service/dynamodb stop " + strings.Repeat("x", 45)
+	lines := wrapWords(text, 30)
+	for _, l := range lines {
+		if len([]rune(l)) > 30 {
+			t.Errorf("line %q is longer than 30", l)
+		}
+	}
+	joined := strings.Join(lines, "\n")
+	for _, tok := range []string{"us-east-1", "aws/us-east-1/service/lambda"} {
+		if !strings.Contains(joined, tok) {
+			t.Errorf("token %q was split:\n%s", tok, joined)
+		}
+	}
+	if got := strings.Join(wrapWords("a b c", 3), "|"); got != "a b|c" {
+		t.Errorf("wrapWords = %q", got)
 	}
 }

@@ -108,7 +108,7 @@ func (m *Model) availabilityMethod(e estimate) string {
 	case e.other == 0:
 		s += fmt.Sprintf("exact: the %d single points of failure count in closed form, 1 - prod(1 - p), and no other node can take the service down", e.singles)
 	case e.exact:
-		s += fmt.Sprintf("exact: the %d single points of failure count in closed form and every failure state of the other %d nodes is enumerated with the failure rules of DESIGN.md §3", e.singles, e.other)
+		s += fmt.Sprintf("exact: the %d single points of failure count in closed form and every failure state of the other %d nodes is enumerated with the failure rules of the model (README, \"The model\")", e.singles, e.other)
 	default:
 		s += fmt.Sprintf("the %d single points of failure count in closed form; the other %d nodes take it down only two or more at a time, so Monte Carlo (variance reduction by conditioning) samples only states with at least two of them failed, %d samples with a fixed seed, and weights the share that is DOWN by the exact probability of that stratum (%.3g); 95%% Wilson interval",
 			e.singles, e.other, e.samples, e.stratum)

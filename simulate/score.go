@@ -11,7 +11,7 @@ func scoreMethod(m *Model) string {
 	if m.entryPoints {
 		subject = "entry point (the estate declares no service, so resources nothing needs stand in as tier-2 services)"
 	}
-	return fmt.Sprintf("For each %s s and each level L in resource, zone, region, provider: D_L(s) is the set of level-L nodes reachable from s over needs edges (s itself excluded), and survive_L(s) is the share of D_L(s) whose failure alone leaves s UP (1 when D_L(s) is empty); each failure is simulated with the rules of DESIGN.md §3. score(s) = 100 x (0.25 survive_resource + 0.30 survive_zone + 0.30 survive_region + 0.15 survive_provider). The estate score is the mean of score(s) weighted by tier (tier 1 = 8, 2 = 4, 3 = 2, 4 = 1), computed from unrounded values and rounded to 0.1; grade A >= 90, B >= 80, C >= 70, D >= 60, else F.", subject)
+	return fmt.Sprintf("For each %s s and each level L in resource, zone, region, provider: D_L(s) is the set of level-L nodes reachable from s over needs edges (s itself excluded), and survive_L(s) is the share of D_L(s) whose failure alone leaves s UP (1 when D_L(s) is empty); each failure is simulated with the failure rules of the model (README, \"The model\": a node is down when anything it needs is down, a k-of-n group when fewer than k members are up). score(s) = 100 x (0.25 survive_resource + 0.30 survive_zone + 0.30 survive_region + 0.15 survive_provider). The estate score is the mean of score(s) weighted by tier (tier 1 = 8, 2 = 4, 3 = 2, 4 = 1), computed from unrounded values and rounded to 0.1; grade A >= 90, B >= 80, C >= 70, D >= 60, else F.", subject)
 }
 
 func (m *Model) scores(cs *coneStats, sr *scanResult) (Score, []ServiceScore) {
