@@ -166,6 +166,7 @@ func realID(n *node) string {
 
 // addNode writes the resource node and its placement edges.
 func addNode(b *graph.Builder, n *node, addresses []string) {
+	role, mapped := roles.Lookup(n.in.typ)
 	attrs := copyAttrs(n.in)
 	attrs["address"] = n.in.address
 	if len(addresses) > 1 {
@@ -175,7 +176,7 @@ func addNode(b *graph.Builder, n *node, addresses []string) {
 		attrs["plan_action"] = n.in.action
 	}
 	b.Node(graph.Node{
-		ID: n.id, Class: graph.ClassResource, Kind: n.kind(), Type: n.in.typ, Role: roles.Of(n.in.typ),
+		ID: n.id, Class: graph.ClassResource, Kind: n.kind(role, mapped), Type: n.in.typ, Role: role.Role,
 		Provider: n.cloud, Account: n.account, Region: n.region, Zones: uniqueSorted(n.zones),
 		Name: resourceName(n.in), Tags: tags(n.in), Attrs: attrs,
 		Evidence: fmt.Sprintf("terraform %s %s (%s)", n.in.file, n.in.address, n.in.path),
@@ -185,11 +186,10 @@ func addNode(b *graph.Builder, n *node, addresses []string) {
 
 // kind is the normalised kind: the mapping's, else the role taxonomy's;
 // "generic" only for a type neither knows (the audit's coverage list).
-func (n *node) kind() string {
+func (n *node) kind(e roles.Entry, ok bool) string {
 	if n.spec.kind != "" {
 		return n.spec.kind
 	}
-	e, ok := roles.Lookup(n.in.typ)
 	switch {
 	case e.Kind != "":
 		return e.Kind

@@ -15,6 +15,15 @@ import (
 // gets its zone edge, and the reference is recorded as a coverage gap
 // instead of being dropped.
 func outsideRefs(docs []*document) []string {
+	hasBackends := false
+	for _, d := range docs {
+		for _, in := range d.instances {
+			hasBackends = hasBackends || in.typ == "google_compute_backend_service" || in.typ == "google_compute_region_backend_service"
+		}
+	}
+	if !hasBackends {
+		return nil
+	}
 	known := map[string]bool{}
 	for _, d := range docs {
 		for _, in := range d.instances {
@@ -77,8 +86,8 @@ func outsideGaps(b *graph.Builder, ix *index, nodes []*node) {
 	}
 	byFile := map[string]*miss{}
 	for _, n := range nodes {
-		for _, k := range sortedKeys(n.in.values) {
-			if !outsideKeys[k] || n.in.unknown[k] || n.in.sensitive[k] {
+		for k := range outsideKeys { // refs are sorted below
+			if _, ok := n.in.values[k]; !ok || n.in.unknown[k] || n.in.sensitive[k] {
 				continue
 			}
 			for _, v := range strs(n.in.values, k) {
