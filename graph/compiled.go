@@ -14,7 +14,10 @@ type Compiled struct {
 	Estate *Estate
 	// Nodes[i] points into Estate.Nodes.
 	Nodes []*Node
-	index map[string]int32
+	// ids maps an id to its node's position in Estate.Nodes, rank a
+	// position to its index here.
+	ids  map[string]int
+	rank []int32
 
 	// Compressed adjacency: the requirements (or members) of node i are
 	// needs[needOff[i]:needOff[i+1]], each sorted by index; needEdge holds the
@@ -26,46 +29,109 @@ type Compiled struct {
 // Compile builds the index view. The estate must be valid (see Validate).
 // Only edges that carry failure (see Carries) enter the adjacency.
 func Compile(e *Estate) *Compiled {
-	n := len(e.Nodes)
-	c := &Compiled{Estate: e, Nodes: make([]*Node, n), index: make(map[string]int32, n)}
+	ids := make(map[string]int, len(e.Nodes))
 	for i := range e.Nodes {
-		c.Nodes[i] = &e.Nodes[i]
+		ids[e.Nodes[i].ID] = i
 	}
-	slices.SortFunc(c.Nodes, func(a, b *Node) int { return cmp.Compare(a.ID, b.ID) })
-	for i, nd := range c.Nodes {
-		c.index[nd.ID] = int32(i)
+	return compile(e, ids, nil)
+}
+
+// CompileValid validates e (see Validate, whose errors it returns) and
+// builds its index view, sharing the id map and the edge lookups between
+// the two: what building a simulation model needs.
+func CompileValid(e *Estate) (*Compiled, error) {
+	ids, keys, err := validate(e)
+	if err != nil {
+		return nil, err
 	}
-	type arc struct{ from, to, edge int32 }
-	arcs := make([]arc, 0, len(e.Edges))
+	return compile(e, ids, keys), nil
+}
+
+// compile builds the view from the id map (id -> position in e.Nodes) and,
+// when known, each edge's (from, to) positions as from<<32|to.
+func compile(e *Estate, ids map[string]int, keys []uint64) *Compiled {
+	n := len(e.Nodes)
+	c := &Compiled{Estate: e, Nodes: make([]*Node, n), ids: ids, rank: make([]int32, n)}
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(e.Nodes[a].ID, e.Nodes[b].ID) })
+	for k, i := range order {
+		c.Nodes[k] = &e.Nodes[i]
+		c.rank[i] = int32(k)
+	}
+	// Arcs bucketed by source (a counting sort), then each bucket by target.
+	from, to := make([]int32, len(e.Edges)), make([]int32, len(e.Edges))
+	c.needOff = make([]int32, n+1)
+	c.byOff = make([]int32, n+1)
+	arcs := 0
 	for k := range e.Edges {
 		ed := &e.Edges[k]
-		from, to := c.index[ed.From], c.index[ed.To]
-		if Carries(ed, c.Nodes[from], c.Nodes[to]) {
-			arcs = append(arcs, arc{from, to, int32(k)})
+		var f, t int
+		if keys != nil {
+			f, t = int(keys[k]>>32), int(uint32(keys[k]))
+		} else {
+			f, t = ids[ed.From], ids[ed.To]
 		}
-	}
-	slices.SortFunc(arcs, func(a, b arc) int { return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to)) })
-	c.needOff = make([]int32, n+1)
-	c.needs = make([]int32, len(arcs))
-	c.needEdge = make([]int32, len(arcs))
-	c.byOff = make([]int32, n+1)
-	for k, a := range arcs {
-		c.needOff[a.from+1]++
-		c.byOff[a.to+1]++
-		c.needs[k] = a.to
-		c.needEdge[k] = a.edge
+		from[k], to[k] = -1, -1
+		if Carries(ed, &e.Nodes[f], &e.Nodes[t]) {
+			from[k], to[k] = c.rank[f], c.rank[t]
+			c.needOff[from[k]+1]++
+			c.byOff[to[k]+1]++
+			arcs++
+		}
 	}
 	for i := 0; i < n; i++ {
 		c.needOff[i+1] += c.needOff[i]
 		c.byOff[i+1] += c.byOff[i]
 	}
-	c.neededBy = make([]int32, len(arcs))
-	fill := slices.Clone(c.byOff[:n])
-	for _, a := range arcs { // arcs are sorted by from, so each list comes out sorted
-		c.neededBy[fill[a.to]] = a.from
-		fill[a.to]++
+	c.needs = make([]int32, arcs)
+	c.needEdge = make([]int32, arcs)
+	fill := slices.Clone(c.needOff[:n])
+	for k := range e.Edges {
+		if f := from[k]; f >= 0 {
+			c.needs[fill[f]], c.needEdge[fill[f]] = to[k], int32(k)
+			fill[f]++
+		}
+	}
+	for i := range n {
+		lo, hi := c.needOff[i], c.needOff[i+1]
+		if hi-lo > 1 {
+			sortPairs(c.needs[lo:hi], c.needEdge[lo:hi])
+		}
+	}
+	c.neededBy = make([]int32, arcs)
+	fill = slices.Clone(c.byOff[:n])
+	for i := range n { // sources in index order, so each list comes out sorted
+		for _, j := range c.needs[c.needOff[i]:c.needOff[i+1]] {
+			c.neededBy[fill[j]] = int32(i)
+			fill[j]++
+		}
 	}
 	return c
+}
+
+// sortPairs sorts keys and moves vals along (short lists: insertion sort).
+func sortPairs(keys, vals []int32) {
+	if len(keys) > 32 {
+		idx := make([]int, len(keys))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+		k2, v2 := slices.Clone(keys), slices.Clone(vals)
+		for i, j := range idx {
+			keys[i], vals[i] = k2[j], v2[j]
+		}
+		return
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+			vals[j], vals[j-1] = vals[j-1], vals[j]
+		}
+	}
 }
 
 // Carries reports whether an edge takes part in the failure model. Ordering
@@ -88,7 +154,7 @@ func (c *Compiled) EvidenceOnly(i int32) []*Edge {
 		if ed.From != id {
 			continue
 		}
-		if to, ok := c.index[ed.To]; ok && !Carries(ed, c.Nodes[i], c.Nodes[to]) {
+		if to, ok := c.Index(ed.To); ok && !Carries(ed, c.Nodes[i], c.Nodes[to]) {
 			out = append(out, ed)
 		}
 	}
@@ -101,8 +167,11 @@ func (c *Compiled) Len() int { return len(c.Nodes) }
 
 // Index returns the index of the node with id.
 func (c *Compiled) Index(id string) (int32, bool) {
-	i, ok := c.index[id]
-	return i, ok
+	i, ok := c.ids[id]
+	if !ok {
+		return -1, false
+	}
+	return c.rank[i], true
 }
 
 // Needs lists what node i needs (for a group: its members), sorted. The

@@ -10,76 +10,84 @@ import (
 // comment). The error is an *InputError with the JSON path of the first
 // problem; its File is left for the caller to fill in.
 func Validate(e *Estate) error {
+	_, _, err := validate(e)
+	return err
+}
+
+// validate is Validate, also returning the id map (id -> position in
+// e.Nodes) and each edge's (from, to) positions as from<<32|to.
+func validate(e *Estate) (map[string]int, []uint64, error) {
 	ids := make(map[string]int, len(e.Nodes))
 	for i := range e.Nodes {
 		n := &e.Nodes[i]
 		at := func(field string) string { return fmt.Sprintf("$.nodes[%d]%s", i, field) }
 		if n.ID == "" {
-			return &InputError{Path: at(".id"), Msg: "a node needs a non-empty id"}
+			return nil, nil, &InputError{Path: at(".id"), Msg: "a node needs a non-empty id"}
 		}
 		if j, dup := ids[n.ID]; dup {
-			return &InputError{Path: at(".id"), Msg: fmt.Sprintf("duplicate id %q (first at $.nodes[%d])", n.ID, j)}
+			return nil, nil, &InputError{Path: at(".id"), Msg: fmt.Sprintf("duplicate id %q (first at $.nodes[%d])", n.ID, j)}
 		}
 		ids[n.ID] = i
 		switch n.Class {
 		case ClassResource, ClassGroup, ClassService:
 			if n.Level != "" {
-				return &InputError{Path: at(".level"), Msg: fmt.Sprintf("level is for placement nodes only; %q is a %s", n.ID, n.Class)}
+				return nil, nil, &InputError{Path: at(".level"), Msg: fmt.Sprintf("level is for placement nodes only; %q is a %s", n.ID, n.Class)}
 			}
 		case ClassPlacement:
 			switch n.Level {
 			case LevelProvider, LevelRegion, LevelZone, LevelService:
 			default:
-				return &InputError{Path: at(".level"), Msg: fmt.Sprintf("placement %q has level %q; expected provider, region, zone or service", n.ID, n.Level)}
+				return nil, nil, &InputError{Path: at(".level"), Msg: fmt.Sprintf("placement %q has level %q; expected provider, region, zone or service", n.ID, n.Level)}
 			}
 		default:
-			return &InputError{Path: at(".class"), Msg: fmt.Sprintf("node %q has class %q; expected resource, placement, group or service", n.ID, n.Class)}
+			return nil, nil, &InputError{Path: at(".class"), Msg: fmt.Sprintf("node %q has class %q; expected resource, placement, group or service", n.ID, n.Class)}
 		}
 		if n.Class != ClassGroup && n.Need != 0 {
-			return &InputError{Path: at(".need"), Msg: fmt.Sprintf("need is for group nodes only; %q is a %s", n.ID, n.Class)}
+			return nil, nil, &InputError{Path: at(".need"), Msg: fmt.Sprintf("need is for group nodes only; %q is a %s", n.ID, n.Class)}
 		}
 		if n.Class == ClassGroup && n.Need < 1 {
-			return &InputError{Path: at(".need"), Msg: fmt.Sprintf("group %q needs need >= 1, got %d", n.ID, n.Need)}
+			return nil, nil, &InputError{Path: at(".need"), Msg: fmt.Sprintf("group %q needs need >= 1, got %d", n.ID, n.Need)}
 		}
 		switch n.Role {
 		case "", RoleWorkload, RolePath, RoleConfiguration:
 		default:
-			return &InputError{Path: at(".role"), Msg: fmt.Sprintf("node %q has role %q; expected workload, path or configuration", n.ID, n.Role)}
+			return nil, nil, &InputError{Path: at(".role"), Msg: fmt.Sprintf("node %q has role %q; expected workload, path or configuration", n.ID, n.Role)}
 		}
 		if n.Tier < 0 || n.Tier > 4 {
-			return &InputError{Path: at(".tier"), Msg: fmt.Sprintf("tier of %q is %d; expected 1 (most critical) to 4", n.ID, n.Tier)}
+			return nil, nil, &InputError{Path: at(".tier"), Msg: fmt.Sprintf("tier of %q is %d; expected 1 (most critical) to 4", n.ID, n.Tier)}
 		}
 		if n.DowntimeCostPerHour < 0 {
-			return &InputError{Path: at(".downtime_cost_per_hour"), Msg: "downtime cost cannot be negative"}
+			return nil, nil, &InputError{Path: at(".downtime_cost_per_hour"), Msg: "downtime cost cannot be negative"}
 		}
 	}
-	members, ok := edgesFast(e, ids)
+	members, keys, ok := edgesFast(e, ids)
 	if !ok {
 		var err error
 		if members, err = edgesFirstProblem(e, ids); err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
 	for i := range e.Nodes {
 		n := &e.Nodes[i]
 		if n.Class == ClassGroup && n.Need > int(members[i]) {
-			return &InputError{Path: fmt.Sprintf("$.nodes[%d].need", i), Msg: fmt.Sprintf("group %q needs %d but has only %d members (ordering edges and configuration nodes are not members)", n.ID, n.Need, members[i])}
+			return nil, nil, &InputError{Path: fmt.Sprintf("$.nodes[%d].need", i), Msg: fmt.Sprintf("group %q needs %d but has only %d members (ordering edges and configuration nodes are not members)", n.ID, n.Need, members[i])}
 		}
 	}
 	for i, g := range e.Gaps {
 		if g.Status == "" {
-			return &InputError{Path: fmt.Sprintf("$.gaps[%d].status", i), Msg: "a gap needs a status (denied, not_enabled, failed, unsupported or unknown)"}
+			return nil, nil, &InputError{Path: fmt.Sprintf("$.gaps[%d].status", i), Msg: "a gap needs a status (denied, not_enabled, failed, unsupported or unknown)"}
 		}
 	}
-	return nil
+	return ids, keys, nil
 }
 
 // edgesFast checks the edges of a large estate cheaply: node positions
 // instead of id strings, and duplicates found by sorting the (from, to)
 // keys rather than through a map of millions of keys. It returns the
-// members (failure-carrying edges) per node, or false at any problem, for
-// edgesFirstProblem to name the first one exactly.
-func edgesFast(e *Estate, ids map[string]int) ([]int32, bool) {
+// members (failure-carrying edges) per node and each edge's (from, to)
+// positions as from<<32|to, or false at any problem, for edgesFirstProblem
+// to name the first one exactly.
+func edgesFast(e *Estate, ids map[string]int) ([]int32, []uint64, bool) {
 	members := make([]int32, len(e.Nodes))
 	keys := make([]uint64, len(e.Edges))
 	for i := range e.Edges {
@@ -87,20 +95,21 @@ func edgesFast(e *Estate, ids map[string]int) ([]int32, bool) {
 		from, okF := ids[ed.From]
 		to, okT := ids[ed.To]
 		if !okF || !okT || from == to || (ed.Relation != "" && ed.Relation != RelationOrdering) {
-			return nil, false
+			return nil, nil, false
 		}
 		keys[i] = uint64(from)<<32 | uint64(to)
 		if Carries(ed, &e.Nodes[from], &e.Nodes[to]) {
 			members[from]++
 		}
 	}
-	slices.Sort(keys)
-	for i := 1; i < len(keys); i++ {
-		if keys[i] == keys[i-1] {
-			return nil, false
+	sorted := slices.Clone(keys)
+	slices.Sort(sorted)
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i] == sorted[i-1] {
+			return nil, nil, false
 		}
 	}
-	return members, true
+	return members, keys, true
 }
 
 // edgesFirstProblem checks the edges in order and returns the first problem

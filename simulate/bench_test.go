@@ -75,3 +75,18 @@ func BenchmarkDoublePointsFaultTree100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewModel100k validates and compiles the synthetic 100k estate:
+// the model every command builds before it simulates.
+func BenchmarkNewModel100k(b *testing.B) {
+	e, err := demo.Generate(100_000, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := NewModel(e, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -67,7 +67,8 @@ type Model struct {
 // NewModel compiles e for simulation. e must be valid (graph.Validate); an
 // invalid estate is refused with an error, never a panic.
 func NewModel(e *graph.Estate, opt Options) (*Model, error) {
-	if err := graph.Validate(e); err != nil {
+	c, err := graph.CompileValid(e)
+	if err != nil {
 		return nil, fmt.Errorf("simulate: %w", err)
 	}
 	if opt.CriticalTier <= 0 {
@@ -85,7 +86,6 @@ func NewModel(e *graph.Estate, opt Options) (*Model, error) {
 	if opt.Availability == nil {
 		opt.Availability = DefaultAvailabilityCatalog()
 	}
-	c := graph.Compile(e)
 	n := c.Len()
 	m := &Model{c: c, opt: opt, class: make([]uint8, n), slack: make([]int32, n), tier: make([]int8, n)}
 	for i, nd := range c.Nodes {
