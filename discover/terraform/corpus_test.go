@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
 
 // corpusDir finds the real-world corpus beside the checkout, or in
@@ -102,6 +103,7 @@ func TestCorpus(t *testing.T) {
 			if len(got) != len(want) {
 				t.Errorf("estate has %d resource nodes, file has %d managed instances", len(got), len(want))
 			}
+			noConfigurationServices(t, est)
 			ok++
 		})
 	}
@@ -170,4 +172,26 @@ func managedAddresses(t *testing.T, data []byte) map[string]bool {
 func list(v any) []any {
 	l, _ := v.([]any)
 	return l
+}
+
+// noConfigurationServices holds the bar "0 configuration objects among
+// services": neither a derived service nor a stand-in is configuration.
+func noConfigurationServices(t *testing.T, est *graph.Estate) {
+	t.Helper()
+	est, err := ModuleServices(est)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := simulate.NewModel(est, simulate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := m.Compiled()
+	for _, s := range m.Services() {
+		for _, j := range append([]int32{s}, c.Needs(s)...) {
+			if c.Nodes[j].Role == graph.RoleConfiguration {
+				t.Errorf("configuration %s (%s) is (part of) a service", c.Nodes[j].ID, c.Nodes[j].Type)
+			}
+		}
+	}
 }
