@@ -2,13 +2,13 @@ package report
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"reflect"
 
-	"github.com/untether-dev/untether/report/escape"
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 )
 
 // JSONWriter writes the json format: the result itself, indented by two
@@ -28,78 +28,26 @@ func (JSONWriter) Write(w io.Writer, result any, opts Options) error {
 	if v.Kind() == reflect.Pointer && v.IsNil() {
 		return &UnsupportedError{Format: "json", Result: result}
 	}
-	// JSON is read by programs, not browsers: "lockin<=0.3" stays readable
-	// instead of becoming "lockin\u003c=0.3".
-	var compactBuf bytes.Buffer
-	enc := json.NewEncoder(&compactBuf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(emptyLists(v).Interface()); err != nil {
+	// Encode straight into the output as the result is walked, so a large
+	// result (a million-resource plan) never exists as a whole document in
+	// memory: jsontext streams, and each finished line goes through
+	// escape.JSON (hidden characters and workflow commands as \u escapes)
+	// on its way out. v1 semantics keep the bytes of the versioned format;
+	// JSON is read by programs, not browsers, so "lockin<=0.3" stays
+	// readable instead of becoming "lockin\u003c=0.3".
+	bw := bufio.NewWriterSize(w, 1<<16)
+	err := InertJSON(bw, func(w io.Writer) error {
+		return jsonv2.MarshalWrite(w, emptyLists(v).Interface(), jsonv1.DefaultOptionsV1(),
+			jsontext.EscapeForHTML(false), jsontext.WithIndent("  "))
+	})
+	if err != nil {
 		return fmt.Errorf("encode %T as json: %w", result, err)
 	}
-	compact := escape.JSON(bytes.TrimSuffix(compactBuf.Bytes(), []byte("\n")))
-	// Indent while writing: a large audit is tens of megabytes, and
-	// indenting into a second buffer doubles the memory and the time.
-	bw := bufio.NewWriterSize(w, 1<<16)
-	writeIndented(bw, compact)
 	bw.WriteByte('\n')
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
-}
-
-// writeIndented writes compact JSON (as json.Marshal makes it) indented by
-// two spaces, byte for byte as json.Indent would, with empty objects and
-// arrays kept as {} and [].
-func writeIndented(w *bufio.Writer, data []byte) {
-	depth := 0
-	inString, escaped := false, false
-	newline := func() {
-		w.WriteByte('\n')
-		for i := 0; i < depth; i++ {
-			w.WriteString("  ")
-		}
-	}
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if inString {
-			w.WriteByte(c)
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			inString = true
-			w.WriteByte(c)
-		case '{', '[':
-			w.WriteByte(c)
-			if i+1 < len(data) && (data[i+1] == '}' || data[i+1] == ']') {
-				w.WriteByte(data[i+1])
-				i++
-				continue
-			}
-			depth++
-			newline()
-		case '}', ']':
-			depth--
-			newline()
-			w.WriteByte(c)
-		case ',':
-			w.WriteByte(c)
-			newline()
-		case ':':
-			w.WriteString(": ")
-		default:
-			w.WriteByte(c)
-		}
-	}
 }
 
 // emptyLists returns a copy of v in which every nil slice reachable through
