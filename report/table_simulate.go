@@ -92,9 +92,11 @@ func explanationTable(b *strings.Builder, p *palette, x *simulate.Explanation) {
 			if i > 0 && i-1 < len(c.Evidence) && c.Evidence[i-1] != "" {
 				ev = c.Evidence[i-1]
 			}
-			step := id
+			// Display names keep the tree narrow enough that no cell wraps
+			// inside a name and the indentation stays readable.
+			step := nodeName(x.Names, id, "")
 			if i > 0 {
-				step = strings.Repeat(" ", min(i, 8)) + "└ needs " + id
+				step = strings.Repeat(" ", min(i, 8)) + "└ needs " + step
 			}
 			rows = append(rows, []string{step, ev})
 		}
