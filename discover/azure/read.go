@@ -196,7 +196,19 @@ func ptrs(ss []string) []*string {
 // sortedRows are the rows read, in id order, each id once (a subscription
 // read twice through two scopes gives the same rows twice).
 func (rd *reader) sortedRows() []row {
-	rows := slices.Clone(rd.rows)
-	slices.SortStableFunc(rows, func(a, b row) int { return strings.Compare(armID(a.ID), armID(b.ID)) })
-	return slices.CompactFunc(rows, func(a, b row) bool { return armID(a.ID) == armID(b.ID) })
+	type keyed struct {
+		key string
+		i   int
+	}
+	keys := make([]keyed, len(rd.rows))
+	for i := range rd.rows {
+		keys[i] = keyed{armID(rd.rows[i].ID), i}
+	}
+	slices.SortStableFunc(keys, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	keys = slices.CompactFunc(keys, func(a, b keyed) bool { return a.key == b.key })
+	rows := make([]row, len(keys))
+	for j, k := range keys {
+		rows[j] = rd.rows[k.i]
+	}
+	return rows
 }
