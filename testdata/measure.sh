@@ -7,6 +7,7 @@
 # Note the machine's load (uptime) beside the figures: on a loaded machine
 # wall clock grows while CPU seconds stay put.
 set -eu
+export UNTETHER_PROGRESS=off # figures only
 sizes=${*:-100000}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
