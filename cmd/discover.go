@@ -27,13 +27,15 @@ type DiscoverOptions struct {
 func newDiscoverCmd(ios *IOStreams, runF func(*DiscoverOptions) error) *cobra.Command {
 	opts := &DiscoverOptions{IO: ios}
 	c := &cobra.Command{
-		Use:   "discover (--aws | --azure | --terraform FILE ... | --demo) [--inventory FILE] -o estate.json",
+		Use:   "discover (--aws | --azure | --gcp-project ID ... | --terraform FILE ... | --demo) [--inventory FILE] -o estate.json",
 		Short: "Inventory live accounts or Terraform into an estate file",
 		Long: `Discover the estate and write it as an estate file, the seam every other
 command reads, so an audit can be re-run offline and shared. Sources merge:
 live AWS accounts (read-only calls through the SDK's standard credential
 chain), live Azure subscriptions (one Resource Graph query; the Reader role
-is enough), Terraform states and 'terraform show -json' plans, and inventory
+is enough), live GCP projects, folders or organizations (Cloud Asset
+Inventory, Application Default Credentials), Terraform states and
+'terraform show -json' plans, and inventory
 files for what no API shows (business services, SaaS, on-prem). Parts that
 could not be collected are recorded as coverage gaps; --strict makes them
 exit 3 (the estate is still written).
@@ -44,6 +46,7 @@ account, project or subscription instead (all or none of them), which
 discover per account and merge the results.`,
 		Example: `  untether discover --aws --aws-regions us-east-1,eu-west-1 -o estate.json
   untether discover --azure-management-group mg-prod -o 'shards/{account}.json'
+  untether discover --gcp-project shop-prod --gcp-quota-project billing-proj -o estate.json
   untether discover --terraform prod.tfstate --terraform network.json --inventory services.yaml -o estate.json
   untether discover --aws --aws-role-arn "$ROLE_A" --aws-role-arn "$ROLE_B" -o 'shards/{account}.json'`,
 		Args: cobra.NoArgs,

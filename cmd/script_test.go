@@ -13,6 +13,7 @@ import (
 
 	"github.com/untether-dev/untether/discover/aws/awsfake"
 	"github.com/untether-dev/untether/discover/azure/azurefake"
+	"github.com/untether-dev/untether/discover/gcp/gcpfake"
 )
 
 var updateScripts = flag.Bool("update", false, "rewrite the cmp files of testdata/script from the real output")
@@ -35,6 +36,10 @@ func TestScripts(t *testing.T) {
 	fake := awsfake.New(acct)
 	t.Cleanup(fake.Close) // after the parallel scripts, not when this function returns
 	fake.DenyRegion = "us-west-2"
+	// And one fake Cloud Asset Inventory, through --gcp-endpoint $GCPFAKE.
+	gcpFake := gcpfake.New(gcpfake.Fixture())
+	t.Cleanup(gcpFake.Close)
+	gcpFake.Denied = []string{gcpfake.DeniedProject}
 	home := t.TempDir()
 	// One fake Resource Graph over TLS: the binary trusts its certificate
 	// through SSL_CERT_FILE and gets its token from a fake `az` on PATH
@@ -62,6 +67,7 @@ func TestScripts(t *testing.T) {
 			// add progress lines to it.
 			env.Setenv("UNTETHER_PROGRESS", "off")
 			env.Setenv("AWSFAKE", fake.URL)
+			env.Setenv("GCPFAKE", gcpFake.URL)
 			// The readers' own fixtures, shared with their unit tests.
 			env.Setenv("REPO", repo)
 			// Credentials for the fake only; no shared config, no instance role.

@@ -69,6 +69,18 @@ var presets = []preset{
 		prefix: graph.ManagedServiceID("azure", graph.GlobalRegion, ""),
 	},
 	{
+		// Google Cloud, 12 June 2025: a quota policy with blank fields,
+		// replicated worldwide in seconds, crashed Service Control (which
+		// admits every Google API request) in every region; APIs answered
+		// 503 for hours while running VMs, clusters and load balancers
+		// kept serving. What reaches data through Google APIs (Cloud
+		// Storage, BigQuery, Pub/Sub, Firestore, Spanner) fails with it;
+		// regional data planes do not.
+		name:    "gcp-service-control-2025-06",
+		anchors: []string{graph.ManagedServiceID("gcp", graph.GlobalRegion, "service-control")},
+		also:    []string{graph.ManagedServiceID("gcp", graph.GlobalRegion, "iam")},
+	},
+	{
 		// Google Cloud's global control plane (June 2025: Service Control
 		// took IAM and the global products with it): every global GCP
 		// service at once.

@@ -4,6 +4,7 @@ import (
 	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/discover/aws"
 	"github.com/untether-dev/untether/discover/azure"
+	"github.com/untether-dev/untether/discover/gcp"
 )
 
 // Collectors are every live collector untether has, fresh (flags not yet
@@ -13,5 +14,6 @@ func Collectors() []discover.Collector {
 	return []discover.Collector{
 		aws.NewCollector(),
 		azure.NewCollector(),
+		gcp.NewCollector(),
 	}
 }
