@@ -51,6 +51,7 @@ func runAudit(c *cobra.Command, opts *AuditOptions) error {
 		return err
 	}
 	audit := m.Audit()
+	audit.Live = opts.Source.live()
 	if err := opts.Report.writeWith(c.Context(), opts.IO, audit, report.Options{Estate: e, Inputs: opts.Source.describe(opts.Files)}); err != nil {
 		return err
 	}

@@ -131,6 +131,18 @@ func (s *sourceOptions) describe(files []string) []string {
 	return out
 }
 
+// live describes the enabled live collectors, for the results themselves
+// (what a live inventory cannot see belongs beside the figures).
+func (s *sourceOptions) live() []string {
+	var out []string
+	for _, c := range s.collectors {
+		if c.Enabled() {
+			out = append(out, c.Describe())
+		}
+	}
+	return out
+}
+
 // checkStrict turns coverage gaps into exit status 3 under --strict. It is
 // called after the outputs were written, so the gaps are reported too.
 func (s *sourceOptions) checkStrict(e *graph.Estate) error {

@@ -52,6 +52,9 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 	if a.Concentration.Method != "" {
 		b.WriteString("- Concentration: " + escape.Markdown(a.Concentration.Method) + "\n")
 	}
+	if len(a.Live) > 0 {
+		b.WriteString("- Read live: " + escape.Markdown(strings.Join(a.Live, "; ")) + "\n")
+	}
 	b.WriteString("- Grades: A >= 90, B >= 80, C >= 70, D >= 60, F below. Availability figures are SLA-based estimates, not measurements.\n")
 }
 

@@ -48,6 +48,9 @@ func auditTable(b *strings.Builder, p *palette, a *simulate.Audit) {
 	if a.Concentration.Method != "" {
 		line(b, p, plain, "Concentration: "+a.Concentration.Method)
 	}
+	if len(a.Live) > 0 {
+		line(b, p, plain, "Read live: "+strings.Join(a.Live, "; "))
+	}
 	line(b, p, dimmed, "Grades: A >= 90, B >= 80, C >= 70, D >= 60, F below. Availability figures are SLA-based estimates, not measurements.")
 }
 

@@ -26,6 +26,12 @@ type Audit struct {
 	Gaps              []graph.Gap   `json:"gaps"`
 	// Names are the display names of the nodes the audit mentions, by id.
 	Names map[string]string `json:"names,omitempty"`
+	// Live names the live collectors this run read the estate from, each
+	// with what its answers cannot see (a cloud inventory that lags the live
+	// state by minutes). Empty for estates read from files, so a file and
+	// the live run that wrote it audit to the same bytes. The command layer
+	// sets it; the simulator knows no inputs.
+	Live []string `json:"live_sources,omitempty"`
 }
 
 // EstateSummary counts what the audit looked at.
