@@ -93,7 +93,7 @@ func (t *retryingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 			if last || req.Context().Err() != nil {
 				return nil, err
 			}
-			if serr := sleep(req.Context(), t.run.Backoff(attempt, 0)); serr != nil {
+			if serr := Sleep(req.Context(), t.run.Backoff(attempt, 0)); serr != nil {
 				return nil, serr
 			}
 			continue
@@ -111,7 +111,7 @@ func (t *retryingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // keep the connection
 		resp.Body.Close()
 		release()
-		if err := sleep(req.Context(), t.run.Backoff(attempt, wait)); err != nil {
+		if err := Sleep(req.Context(), t.run.Backoff(attempt, wait)); err != nil {
 			return nil, err
 		}
 	}
@@ -161,7 +161,9 @@ func RetryAfter(h http.Header, now time.Time) time.Duration {
 	return min(max(d, 0), maxRetryAfter)
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits d, or until ctx ends (its error then). Collectors that pace
+// their own calls use it too.
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

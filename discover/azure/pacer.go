@@ -1,12 +1,13 @@
 package azure
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/untether-dev/untether/discover"
 )
 
 // Resource Graph's throttling headers (per user, per time window).
@@ -51,7 +52,7 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	p.mu.Unlock()
 	if wait > 0 {
-		if err := sleepCtx(req.Context(), wait); err != nil {
+		if err := discover.Sleep(req.Context(), wait); err != nil {
 			return nil, err
 		}
 	}
@@ -93,15 +94,4 @@ func parseResetsAfter(v string) (time.Duration, bool) {
 		return 0, false
 	}
 	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(s*float64(time.Second)), true
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -182,6 +182,16 @@ func instanceKey(addr string) (string, bool) {
 // modulePrefix is the module instance part of an address
 // (module.app["x"] of module.app["x"].aws_instance.web[0]).
 func modulePrefix(addr string) string {
+	cuts := addressDots(addr)
+	if len(cuts) < 2 {
+		return ""
+	}
+	return addr[:cuts[len(cuts)-2]]
+}
+
+// addressDots are the positions of the dots that separate an address's
+// parts: not those inside an instance key (module.app["a.b"]).
+func addressDots(addr string) []int {
 	var cuts []int
 	depth, inString := 0, false
 	for i := 0; i < len(addr); i++ {
@@ -203,10 +213,7 @@ func modulePrefix(addr string) string {
 			cuts = append(cuts, i)
 		}
 	}
-	if len(cuts) < 2 {
-		return ""
-	}
-	return addr[:cuts[len(cuts)-2]]
+	return cuts
 }
 
 // flush writes the member and any-of groups.

@@ -77,25 +77,8 @@ func topModule(addr string) string {
 	if !strings.HasPrefix(addr, "module.") {
 		return ""
 	}
-	depth, inString := 0, false
-	for i := len("module."); i < len(addr); i++ {
-		c := addr[i]
-		switch {
-		case inString:
-			if c == '\\' {
-				i++
-			} else if c == '"' {
-				inString = false
-			}
-		case c == '"':
-			inString = true
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
-		case c == '.' && depth == 0:
-			return addr[:i]
-		}
+	if cuts := addressDots(addr); len(cuts) >= 2 {
+		return addr[:cuts[1]]
 	}
 	return ""
 }
