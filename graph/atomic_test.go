@@ -169,7 +169,8 @@ func TestCharDeviceIsWrittenInPlace(t *testing.T) {
 	}
 	noTemps(t, dir)
 
-	// A write that fails (like -o /dev/full) is reported, not success.
+	// A write that fails (a full device, made here in the temp dir) is
+	// reported, not success.
 	full := mknodChar(t, dir, "full", 7)
 	err := WriteFileAtomic(full, writeText("no room"))
 	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), full) {
