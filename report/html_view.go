@@ -99,6 +99,9 @@ func buildHeadline(a *simulate.Audit, base *simulate.Score) htmlHeadline {
 		Sentence: Headline(a),
 	}
 	h.GradeClass, h.Verdict = gradeLook(a.Score.Grade)
+	if a.Score.NotScored {
+		h.Score, h.Grade, h.GradeClass, h.Verdict = "–", "–", "grade-f", "Not scored: nothing to score"
+	}
 	if base != nil {
 		d := a.Score.Resilience - base.Resilience
 		h.Delta = &htmlDelta{Baseline: ScoreLine(*base), Class: "flat", Text: "no change"}

@@ -12,7 +12,11 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 	names := ServiceNames(a)
 	es := a.Estate
 	b.WriteString("# Resilience audit\n\n")
-	fmt.Fprintf(b, "**Resilience %s / 100, grade %s**\n\n", Decimal(a.Score.Resilience, 1), escape.Markdown(a.Score.Grade))
+	if a.Score.NotScored {
+		b.WriteString("**Resilience not scored: nothing to score**\n\n")
+	} else {
+		fmt.Fprintf(b, "**Resilience %s / 100, grade %s**\n\n", Decimal(a.Score.Resilience, 1), escape.Markdown(a.Score.Grade))
+	}
 	b.WriteString("> " + escape.Markdown(Headline(a)) + "\n\n")
 	fmt.Fprintf(b, "Estate: %s, %s, %s (%s critical), %s.\n\n",
 		Plural(es.Nodes, "node", "nodes"), Plural(es.Resources, "resource", "resources"),

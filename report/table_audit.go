@@ -15,6 +15,9 @@ func auditTable(b *strings.Builder, p *palette, a *simulate.Audit) {
 
 	box := p.scoreBx.BorderForeground(p.grade(a.Score.Grade).GetForeground()).Render(
 		p.grade(a.Score.Grade).Render(fmt.Sprintf("Resilience %s / 100   Grade %s", Decimal(a.Score.Resilience, 1), a.Score.Grade)))
+	if a.Score.NotScored {
+		box = p.scoreBx.Render(p.bold.Render("Resilience not scored: nothing to score"))
+	}
 	b.WriteString(box)
 	b.WriteString("\n")
 	line(b, p, strong, Headline(a))

@@ -60,6 +60,12 @@ type Score struct {
 	Resilience float64 `json:"resilience"` // 0-100, rounded to 0.1
 	Grade      string  `json:"grade"`      // A..F
 	Method     string  `json:"method"`     // how it was computed, in words
+	// NotScored is true when the estate has no service and nothing that
+	// stands in for one (an empty estate, a failed discovery, a network
+	// with no workload). Resilience and Grade then say nothing: the empty
+	// mean is kept at 100/A for the format's sake, and every report shows
+	// "not scored" instead, since nothing to score is not safe.
+	NotScored bool `json:"not_scored,omitempty"`
 }
 
 // ServiceScore is one service's score and the survival shares behind it.

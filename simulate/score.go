@@ -39,6 +39,8 @@ func (m *Model) scores(cs *coneStats, sr *scanResult) (Score, []ServiceScore) {
 	sc := Score{Resilience: 100, Method: scoreMethod(m)}
 	if den > 0 {
 		sc.Resilience = round1(num / den)
+	} else {
+		sc.NotScored = true
 	}
 	sc.Grade = Grade(sc.Resilience)
 	return sc, out
