@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/untether-dev/untether/report"
-	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // BaselineOptions are the inputs of `untether baseline`.
@@ -52,7 +52,7 @@ func runBaseline(c *cobra.Command, opts *BaselineOptions) error {
 	if err != nil {
 		return err
 	}
-	b := simulate.NewBaseline(m.Audit())
+	b := gate.NewBaseline(m.Audit())
 	if err := writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return report.InertJSON(w, b.Encode) }); err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report"
-	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // CheckOptions are the inputs of `untether check`.
@@ -90,7 +90,7 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 	if err != nil {
 		return &graph.InputError{File: opts.Baseline, Msg: "cannot read the baseline: " + err.Error()}
 	}
-	base, err := simulate.ParseBaseline(data, opts.Baseline)
+	base, err := gate.ParseBaseline(data, opts.Baseline)
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	gate, err := gateFrom(opts.FailOn, pol)
+	g, err := gateFrom(opts.FailOn, pol)
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 		}
 	}
 	audit := m.Audit()
-	result := simulate.Check(audit, base, gate, today)
+	result := gate.Check(audit, base, g, today)
 	ropts.Estate, ropts.Audit, ropts.Inputs = e, audit, opts.Source.describe(opts.Files)
 
 	if err := opts.Report.writeWith(c.Context(), opts.IO, result, ropts); err != nil {

@@ -10,7 +10,7 @@ import (
 	"github.com/untether-dev/untether/discover/policy"
 	"github.com/untether-dev/untether/discover/tflocate"
 	"github.com/untether-dev/untether/graph"
-	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // loadPolicy reads --config, or the policy file found from the working
@@ -56,26 +56,26 @@ func applyPolicyModel(fs *pflag.FlagSet, m *modelOptions, p *policy.Policy) {
 
 // gateFrom builds the gate: --fail-on terms win over the policy's, which
 // win over the default. A bad term in the policy names its line.
-func gateFrom(flagTerms []string, p *policy.Policy) (simulate.Gate, error) {
-	var g simulate.Gate
+func gateFrom(flagTerms []string, p *policy.Policy) (gate.Gate, error) {
+	var g gate.Gate
 	var err error
 	switch {
 	case len(flagTerms) > 0:
-		if g, err = simulate.ParseFailOn(flagTerms); err != nil {
+		if g, err = gate.ParseFailOn(flagTerms); err != nil {
 			return g, usageError("--fail-on: %v", err)
 		}
 	case len(p.Gate.FailOn) > 0:
 		for i, term := range p.Gate.FailOn {
-			if _, err := simulate.ParseFailOn([]string{term}); err != nil {
+			if _, err := gate.ParseFailOn([]string{term}); err != nil {
 				return g, p.ErrorAt(p.Gate.FailOnAt[i], "gate.fail_on: "+err.Error())
 			}
 		}
-		g, _ = simulate.ParseFailOn(p.Gate.FailOn)
+		g, _ = gate.ParseFailOn(p.Gate.FailOn)
 	default:
-		g, _ = simulate.ParseFailOn(simulate.DefaultFailOn)
+		g, _ = gate.ParseFailOn(gate.DefaultFailOn)
 	}
 	for _, w := range p.Waivers {
-		g.Waivers = append(g.Waivers, simulate.Waiver{
+		g.Waivers = append(g.Waivers, gate.Waiver{
 			ID: w.ID, Rule: w.Rule, Node: w.Node, Service: w.Service,
 			Reason: w.Reason, Owner: w.Owner, Expires: w.Expires, Source: w.Source(p.File),
 		})

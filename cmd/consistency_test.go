@@ -12,6 +12,8 @@ import (
 
 	"github.com/untether-dev/untether/report"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // runFormats runs one command on the demo with the table on standard output
@@ -109,7 +111,7 @@ func TestEveryFigureTheSameInEveryFormat(t *testing.T) {
 	})
 	t.Run("plan", func(t *testing.T) {
 		outs := runFormats(t, "plan", "--demo", "--goal", "survive-region")
-		var p simulate.Plan
+		var p planner.Plan
 		if err := json.Unmarshal([]byte(outs["json"]), &p); err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +148,7 @@ func TestEveryFigureTheSameInEveryFormat(t *testing.T) {
 			t.Fatalf("baseline: exit %d: %s", code, stderr.String())
 		}
 		outs := runFormats(t, "check", "--demo", "--baseline", base)
-		var r simulate.CheckResult
+		var r gate.CheckResult
 		if err := json.Unmarshal([]byte(outs["json"]), &r); err != nil {
 			t.Fatal(err)
 		}

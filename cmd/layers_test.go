@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,7 +13,10 @@ import (
 
 // TestImportDirection holds the layering of STYLE.md: cmd -> discover,
 // simulate, report -> graph, and report -> simulate. graph imports nothing of
-// ours, nothing but cmd/untether imports cmd, and report never parses flags.
+// ours, nothing but cmd/untether imports cmd, nothing but cmd imports
+// report, and report never parses flags. Inside simulate, the planner and
+// the CI gate sit above the simulator: they use simulate and graph only,
+// the simulator never uses them, and they never use each other.
 func TestImportDirection(t *testing.T) {
 	const mod = "github.com/untether-dev/untether/"
 	allowed := map[string][]string{ // top-level folder -> what its code may import of ours
@@ -25,6 +29,14 @@ func TestImportDirection(t *testing.T) {
 	// Packages below the top level that must stay leaves: the escapers are
 	// used by every writer and depend on nothing of ours.
 	leaves := map[string]bool{"report/escape": true}
+	// Packages whose imports of ours are exactly these (on top of the
+	// top-level rule): the simulator core and the two packages above it.
+	exactly := map[string][]string{
+		"simulate":         {"graph"},
+		"simulate/planner": {"graph", "simulate"},
+		"simulate/gate":    {"graph", "simulate"},
+	}
+	seen := map[string]int{}          // files checked per package of exactly
 	forbidden := map[string][]string{ // top-level folder -> outside packages it must not import
 		"report":   {"github.com/spf13/cobra", "github.com/spf13/pflag", "flag"},
 		"simulate": {"os", "net/http", "github.com/spf13/cobra"},
@@ -52,6 +64,9 @@ func TestImportDirection(t *testing.T) {
 			return err
 		}
 		checked++
+		if _, ok := exactly[filepath.ToSlash(filepath.Dir(rel))]; ok {
+			seen[filepath.ToSlash(filepath.Dir(rel))]++
+		}
 		for _, imp := range f.Imports {
 			p, _ := strconv.Unquote(imp.Path.Value)
 			for _, bad := range forbidden[top] {
@@ -74,6 +89,12 @@ func TestImportDirection(t *testing.T) {
 			if target == "cmd" && !strings.HasPrefix(filepath.ToSlash(rel), "cmd/") {
 				t.Errorf("%s imports %s: nothing outside cmd imports cmd", rel, p)
 			}
+			if target == "report" && top != "report" && top != "cmd" {
+				t.Errorf("%s imports %s: only cmd imports report", rel, p)
+			}
+			if want, ok := exactly[dir]; ok && !slices.Contains(want, own) {
+				t.Errorf("%s imports %s: %s imports only %v of ours", rel, p, dir, want)
+			}
 			ok := false
 			for _, a := range allowed[top] {
 				ok = ok || a == target
@@ -86,6 +107,11 @@ func TestImportDirection(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for dir := range exactly {
+		if seen[dir] == 0 {
+			t.Errorf("no file checked in %s: has the package moved? update the rule", dir)
+		}
 	}
 	if checked < 50 {
 		t.Fatalf("checked only %d files: is the walk rooted at the module?", checked)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report"
-	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // PlanOptions are the inputs of `untether plan`.
@@ -77,10 +77,10 @@ same shape as the built-in one) over the built-in actions.`,
 	}
 	fs := c.Flags()
 	fs.StringArrayVar(&opts.Goals, "goal", nil, "reach `GOAL`; repeatable (no-spof, survive-zone, survive-region, survive-provider, lockin<=X, hhi<=Y)")
-	fs.IntVar(&opts.Tier, "tier", simulate.DefaultPlanTier, "resilience goals protect services of tier 1 to `N`")
+	fs.IntVar(&opts.Tier, "tier", planner.DefaultPlanTier, "resilience goals protect services of tier 1 to `N`")
 	fs.StringVar(&opts.Actions, "actions", "", "lay an action catalog `FILE` (YAML) over the built-in actions")
 	fs.StringVar(&opts.ApplyTo, "apply-to", "", "write the transformed estate to `FILE` (atomically)")
-	fs.IntVar(&opts.Waves, "max-waves", simulate.DefaultPlanMaxWaves, "stop searching after `N` waves")
+	fs.IntVar(&opts.Waves, "max-waves", planner.DefaultPlanMaxWaves, "stop searching after `N` waves")
 	opts.Source.register(fs)
 	opts.Model.register(fs)
 	opts.Report.register(fs)
@@ -91,9 +91,9 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 	if _, err := opts.Report.targets(); err != nil {
 		return err
 	}
-	goals, err := simulate.ParseGoals(opts.Goals)
+	goals, err := planner.ParseGoals(opts.Goals)
 	if err != nil {
-		var ge *simulate.GoalError
+		var ge *planner.GoalError
 		if errors.As(err, &ge) {
 			return usageError("--goal: %v", err)
 		}
@@ -108,7 +108,7 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 		return err
 	}
 	opts.IO.Progress("planning over %d nodes", len(e.Nodes))
-	plan, after, err := simulate.BuildPlan(e, m.Options(), simulate.PlanRequest{
+	plan, after, err := planner.BuildPlan(e, m.Options(), planner.PlanRequest{
 		Goals: goals, Tier: opts.Tier, Catalog: catalog, MaxWaves: opts.Waves,
 	})
 	opts.IO.ProgressDone()
@@ -130,8 +130,8 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 }
 
 // loadActions reads an action catalog file and lays it over the built-in one.
-func loadActions(path string) (*simulate.ActionCatalog, error) {
-	base := simulate.DefaultActionCatalog()
+func loadActions(path string) (*planner.ActionCatalog, error) {
+	base := planner.DefaultActionCatalog()
 	if path == "" {
 		return base, nil
 	}
@@ -139,7 +139,7 @@ func loadActions(path string) (*simulate.ActionCatalog, error) {
 	if err != nil {
 		return nil, &graph.InputError{File: path, Msg: "cannot read action catalog: " + strings.TrimPrefix(err.Error(), "open "+path+": ")}
 	}
-	over, err := simulate.ParseActionCatalog(data, path)
+	over, err := planner.ParseActionCatalog(data, path)
 	if err != nil {
 		return nil, err
 	}

@@ -6,15 +6,15 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/report/escape"
-	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // WriteCheckTable renders a check result as plain terminal text: the
 // verdict, why the gate failed, the score deltas, then new, fixed and waived
 // findings and waivers to look at. TableWriter calls it for a
-// *simulate.CheckResult. Control characters from the estate are replaced so
+// *gate.CheckResult. Control characters from the estate are replaced so
 // a hostile name cannot drive the terminal.
-func WriteCheckTable(w io.Writer, r *simulate.CheckResult, opts Options) error {
+func WriteCheckTable(w io.Writer, r *gate.CheckResult, opts Options) error {
 	if r == nil {
 		return &UnsupportedError{Format: "table", Result: r}
 	}
@@ -36,7 +36,7 @@ func WriteCheckTable(w io.Writer, r *simulate.CheckResult, opts Options) error {
 	fmt.Fprintf(&b, "  lock-in                %8.2f    %7.2f    %8s\n", s.Lockin.Baseline, s.Lockin.Current, ckSigned(s.Lockin.Change, 2))
 	for _, h := range []struct {
 		name string
-		d    simulate.Delta
+		d    gate.Delta
 	}{{"HHI providers", s.HHIProviders}, {"HHI regions", s.HHIRegions}, {"HHI zones", s.HHIZones}} {
 		fmt.Fprintf(&b, "  %-22s %8.0f    %7.0f    %8s\n", h.name, h.d.Baseline, h.d.Current, ckSigned(h.d.Change, 0))
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // checkFixtureAudit is a hand-made audit with hostile text in it.
@@ -37,19 +38,19 @@ func checkFixtureAudit() *simulate.Audit {
 	}
 }
 
-func checkFixture(t *testing.T) *simulate.CheckResult {
+func checkFixture(t *testing.T) *gate.CheckResult {
 	t.Helper()
-	base := simulate.NewBaseline(&simulate.Audit{Score: simulate.Score{Resilience: 80, Grade: "B"},
+	base := gate.NewBaseline(&simulate.Audit{Score: simulate.Score{Resilience: 80, Grade: "B"},
 		Findings: checkFixtureAudit().Findings[2:]})
-	g, err := simulate.ParseFailOn([]string{"high", "new-spof", "score-drop=5"})
+	g, err := gate.ParseFailOn([]string{"high", "new-spof", "score-drop=5"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	g.Waivers = []simulate.Waiver{
+	g.Waivers = []gate.Waiver{
 		{Rule: "lockin-proprietary", Reason: "accepted by the board", Owner: "arch", Expires: "2030-01-01"},
 		{ID: "old:*", Reason: "stale", Expires: "2020-01-01"},
 	}
-	return simulate.Check(checkFixtureAudit(), base, g, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	return gate.Check(checkFixtureAudit(), base, g, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 }
 
 func locate(node string) (string, int, bool) {
@@ -231,7 +232,7 @@ func TestCheckMarkdownStaysUnderCommentLimit(t *testing.T) {
 	for i := range 5000 {
 		f := simulate.Finding{ID: "spof-resource:" + long + string(rune('a'+i%26)) + strings.Repeat("y", i%7),
 			Rule: "spof-resource", Severity: "high", Node: long, Message: long}
-		r.New = append(r.New, simulate.CheckFinding{Finding: f, FailsGate: true})
+		r.New = append(r.New, gate.CheckFinding{Finding: f, FailsGate: true})
 		r.NewSPOFs = append(r.NewSPOFs, simulate.SPOF{Node: long, Level: "resource", Chain: []string{"s", long, long}})
 	}
 	var buf bytes.Buffer
@@ -291,10 +292,10 @@ func TestSARIFSchemaRejectsBadLogs(t *testing.T) {
 }
 
 func BenchmarkSARIFCheck(b *testing.B) {
-	r := &simulate.CheckResult{Version: simulate.CheckVersion}
+	r := &gate.CheckResult{Version: gate.CheckVersion}
 	for i := range 10000 {
 		id := "spof-resource:aws_instance.n" + strings.Repeat("x", i%5) + string(rune('a'+i%26))
-		r.New = append(r.New, simulate.CheckFinding{Finding: simulate.Finding{ID: id, Rule: "spof-resource", Severity: "high", Node: id, Message: "m"}})
+		r.New = append(r.New, gate.CheckFinding{Finding: simulate.Finding{ID: id, Rule: "spof-resource", Severity: "high", Node: id, Message: "m"}})
 	}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // GitHubWriter writes the github format: GitHub Actions workflow commands
@@ -42,7 +43,7 @@ func (GitHubWriter) Write(w io.Writer, result any, opts Options) error {
 		for _, f := range r.Findings {
 			as = append(as, ghFinding(f, chains[f.Node], ghLevel(f.Severity), opts))
 		}
-	case *simulate.CheckResult:
+	case *gate.CheckResult:
 		if r == nil {
 			return &UnsupportedError{Format: "github", Result: result}
 		}
@@ -74,7 +75,7 @@ func (GitHubWriter) Write(w io.Writer, result any, opts Options) error {
 	return nil
 }
 
-func ghCheck(r *simulate.CheckResult, opts Options) []ghAnnotation {
+func ghCheck(r *gate.CheckResult, opts Options) []ghAnnotation {
 	var as []ghAnnotation
 	chains := spofChains(r.NewSPOFs)
 	for _, f := range r.New {
@@ -109,7 +110,7 @@ func ghFinding(f simulate.Finding, chain []string, level string, opts Options) g
 }
 
 func ghLevel(severity string) string {
-	switch simulate.SeverityRank(severity) {
+	switch gate.SeverityRank(severity) {
 	case 4, 3:
 		return "error"
 	case 2:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // hostileName carries what issue 14 found reaching the PR comment and the
@@ -15,7 +16,7 @@ import (
 // a line break, an OSC-8 hyperlink and a zero-width space.
 const hostileName = "orders\u202e|x|@acme/security-team\n::error::forged \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 zero\u200bwidth"
 
-func hostileCheck(t *testing.T) *simulate.CheckResult {
+func hostileCheck(t *testing.T) *gate.CheckResult {
 	t.Helper()
 	a := checkFixtureAudit()
 	for i := range a.Findings[:1] {
@@ -25,13 +26,13 @@ func hostileCheck(t *testing.T) *simulate.CheckResult {
 	}
 	a.SPOFs[0].Node = hostileName
 	a.SPOFs[0].Chain = []string{"service:checkout", hostileName}
-	base := simulate.NewBaseline(&simulate.Audit{Score: simulate.Score{Resilience: 80, Grade: "B"}})
-	g, err := simulate.ParseFailOn([]string{"high", "new-spof"})
+	base := gate.NewBaseline(&simulate.Audit{Score: simulate.Score{Resilience: 80, Grade: "B"}})
+	g, err := gate.ParseFailOn([]string{"high", "new-spof"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	g.Waivers = []simulate.Waiver{{ID: "x:*", Reason: hostileName, Owner: hostileName, Expires: "2020-01-01"}}
-	return simulate.Check(a, base, g, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	g.Waivers = []gate.Waiver{{ID: "x:*", Reason: hostileName, Owner: hostileName, Expires: "2020-01-01"}}
+	return gate.Check(a, base, g, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 }
 
 // forgedCommand is a workflow command a runner would act on, anywhere in a

@@ -13,6 +13,8 @@ import (
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // HTMLWriter writes the html format: one self-contained executive report
@@ -121,12 +123,12 @@ func (hw HTMLWriter) Write(w io.Writer, result any, opts Options) error {
 		a = r
 	case simulate.Audit:
 		a = &r
-	case *simulate.Plan:
+	case *planner.Plan:
 		if r != nil && opts.Audit != nil {
 			a = opts.Audit
 			extras.Plan = PlanForHTML(r)
 		}
-	case *simulate.CheckResult:
+	case *gate.CheckResult:
 		if r != nil && opts.Audit != nil {
 			a = opts.Audit
 			extras.Baseline = &simulate.Score{Resilience: r.Scores.Resilience.Baseline, Grade: r.Scores.Grade[0]}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // JUnitWriter writes the junit format, for CI systems that show test
@@ -77,7 +78,7 @@ func (JUnitWriter) Write(w io.Writer, result any, opts Options) error {
 			return &UnsupportedError{Format: "junit", Result: result}
 		}
 		doc = junitAudit(r)
-	case *simulate.CheckResult:
+	case *gate.CheckResult:
 		if r == nil {
 			return &UnsupportedError{Format: "junit", Result: result}
 		}
@@ -171,7 +172,7 @@ func junitSurvival(svc simulate.ServiceScore, level string) string {
 	return "no single " + level + " failure takes it down"
 }
 
-func junitCheck(r *simulate.CheckResult) junitSuites {
+func junitCheck(r *gate.CheckResult) junitSuites {
 	var doc junitSuites
 	gate := junitSuite{Name: "untether.gate"}
 	for _, term := range r.FailOn {
@@ -219,7 +220,7 @@ func junitTermMatches(term, reasonTerm string) bool {
 
 func junitTermClass(t string) string {
 	t = strings.ToLower(strings.TrimSpace(t))
-	if simulate.SeverityRank(t) > 0 {
+	if gate.SeverityRank(t) > 0 {
 		return "severity"
 	}
 	if i := strings.IndexAny(t, "=>"); i >= 0 {

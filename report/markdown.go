@@ -7,6 +7,8 @@ import (
 
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // MarkdownWriter writes the markdown format (GitHub-flavoured, for a wiki
@@ -46,12 +48,12 @@ func (MarkdownWriter) Write(w io.Writer, result any, opts Options) error {
 			return &UnsupportedError{Format: "markdown", Result: result}
 		}
 		explanationMarkdown(&b, r)
-	case *simulate.CheckResult:
+	case *gate.CheckResult:
 		if r == nil {
 			return &UnsupportedError{Format: "markdown", Result: result}
 		}
 		return WriteCheckMarkdown(w, r)
-	case *simulate.Plan:
+	case *planner.Plan:
 		if r == nil {
 			return &UnsupportedError{Format: "markdown", Result: result}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // GitHub refuses comments over 65,536 characters; checkMarkdownBudget
@@ -25,7 +26,7 @@ const (
 // or match nothing, and a Mermaid diagram of each new SPOF's chain. Long
 // lists are cut with a count of what was left out until the whole report is
 // under GitHub's comment limit. Text from the estate is escaped.
-func WriteCheckMarkdown(w io.Writer, r *simulate.CheckResult) error {
+func WriteCheckMarkdown(w io.Writer, r *gate.CheckResult) error {
 	if r == nil {
 		return &UnsupportedError{Format: "markdown", Result: r}
 	}
@@ -44,7 +45,7 @@ func WriteCheckMarkdown(w io.Writer, r *simulate.CheckResult) error {
 	return err
 }
 
-func checkMarkdown(r *simulate.CheckResult, listCap, mermaidCap int) string {
+func checkMarkdown(r *gate.CheckResult, listCap, mermaidCap int) string {
 	var b strings.Builder
 	icon := "✅"
 	if r.Failed() {
@@ -69,7 +70,7 @@ func checkMarkdown(r *simulate.CheckResult, listCap, mermaidCap int) string {
 	fmt.Fprintf(&b, "| Lock-in (0-1) | %.2f | %.2f | %s |\n", s.Lockin.Baseline, s.Lockin.Current, ckSigned(s.Lockin.Change, 2))
 	for _, h := range []struct {
 		name string
-		d    simulate.Delta
+		d    gate.Delta
 	}{{"Providers", s.HHIProviders}, {"Regions", s.HHIRegions}, {"Zones", s.HHIZones}} {
 		fmt.Fprintf(&b, "| Concentration HHI, %s | %.0f | %.0f | %s |\n", h.name, h.d.Baseline, h.d.Current, ckSigned(h.d.Change, 0))
 	}
@@ -161,7 +162,7 @@ func ckMermaid(b *strings.Builder, spofs []simulate.SPOF, mermaidCap int) {
 
 // ckWaiverTail is " (owner x, expires y)" with each part escaped for the
 // medium.
-func ckWaiverTail(w simulate.Waiver, esc func(string) string) string {
+func ckWaiverTail(w gate.Waiver, esc func(string) string) string {
 	var parts []string
 	if w.Owner != "" {
 		parts = append(parts, "owner "+esc(w.Owner))

@@ -8,6 +8,8 @@ import (
 
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // pairEstate is a small estate with a zone SPOF, a plan to fix it and names
@@ -48,13 +50,13 @@ func pairResults(t *testing.T, e *graph.Estate) (map[string]any, *simulate.Audit
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := simulate.ParseFailOn([]string{"high", "new-spof"})
+	g, err := gate.ParseFailOn([]string{"high", "new-spof"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := simulate.Check(a, simulate.NewBaseline(&simulate.Audit{Score: simulate.Score{Resilience: 90, Grade: "A"}}), g,
+	check := gate.Check(a, gate.NewBaseline(&simulate.Audit{Score: simulate.Score{Resilience: 90, Grade: "A"}}), g,
 		time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	plan, _, err := simulate.BuildPlan(e, simulate.Options{}, simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalSurviveZone}}})
+	plan, _, err := planner.BuildPlan(e, simulate.Options{}, planner.PlanRequest{Goals: []planner.Goal{{Kind: planner.GoalSurviveZone}}})
 	if err != nil {
 		t.Fatal(err)
 	}

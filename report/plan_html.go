@@ -5,12 +5,13 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // PlanForHTML turns a plan into the shape the HTML report shows
 // (HTMLExtras.Plan): its goals, and per wave the actions with the
 // resilience score before and after, as the plan's re-simulation found it.
-func PlanForHTML(p *simulate.Plan) *HTMLPlan {
+func PlanForHTML(p *planner.Plan) *HTMLPlan {
 	if p == nil {
 		return nil
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/report/escape"
-	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // How many entries the Markdown plan lists.
@@ -20,9 +20,9 @@ const (
 // for a wiki page or an issue: the verdict per goal, the waves as a funded
 // work list with effort and recurring cost, every score and service before
 // and after, the downtime cost avoided, what stays out of reach and why, and
-// the method. MarkdownWriter calls it for a *simulate.Plan. Every string
+// the method. MarkdownWriter calls it for a *planner.Plan. Every string
 // from the estate is escaped.
-func WritePlanMarkdown(w io.Writer, pl *simulate.Plan) error {
+func WritePlanMarkdown(w io.Writer, pl *planner.Plan) error {
 	if pl == nil {
 		return &UnsupportedError{Format: "markdown", Result: pl}
 	}

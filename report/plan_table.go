@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // How many rows the plan views show before "and N more".
@@ -19,8 +19,8 @@ const (
 // goal, the waves with their actions and what the re-simulation verified
 // after each, every score and service before and after, the downtime cost
 // avoided, and what stays out of reach and why. TableWriter calls it for a
-// *simulate.Plan. Text from the estate is made terminal-safe.
-func WritePlanTable(w io.Writer, pl *simulate.Plan, opts Options) error {
+// *planner.Plan. Text from the estate is made terminal-safe.
+func WritePlanTable(w io.Writer, pl *planner.Plan, opts Options) error {
 	if pl == nil {
 		return &UnsupportedError{Format: "table", Result: pl}
 	}
@@ -56,7 +56,7 @@ func WritePlanTable(w io.Writer, pl *simulate.Plan, opts Options) error {
 	return nil
 }
 
-func verdict(g simulate.GoalResult) string {
+func verdict(g planner.GoalResult) string {
 	switch {
 	case g.Met && g.MetBefore:
 		return "met before and after"
@@ -66,7 +66,7 @@ func verdict(g simulate.GoalResult) string {
 	return "not reachable"
 }
 
-func planWavesTable(b *strings.Builder, p *palette, pl *simulate.Plan) {
+func planWavesTable(b *strings.Builder, p *palette, pl *planner.Plan) {
 	e := pl.Effort
 	section(b, p, fmt.Sprintf("Waves (%s, %s person-days)", Plural(e.Actions, "action", "actions"), Decimal(e.PersonDays, 1)))
 	if len(pl.Waves) == 0 {
@@ -94,7 +94,7 @@ func planWavesTable(b *strings.Builder, p *palette, pl *simulate.Plan) {
 	}
 }
 
-func waveGoalText(g simulate.WaveGoal) string {
+func waveGoalText(g planner.WaveGoal) string {
 	switch {
 	case g.Met:
 		return g.Goal + " met"
@@ -116,7 +116,7 @@ func planServiceList(services, because []string) string {
 	return JoinAnd(names, 3)
 }
 
-func planScoresTable(b *strings.Builder, p *palette, pl *simulate.Plan) {
+func planScoresTable(b *strings.Builder, p *palette, pl *planner.Plan) {
 	s := pl.Scores
 	section(b, p, "Scores before and after")
 	rows := [][]string{
@@ -134,7 +134,7 @@ func planScoresTable(b *strings.Builder, p *palette, pl *simulate.Plan) {
 	b.WriteString(p.table([]string{"Score", "Before", "After"}, rows) + "\n")
 }
 
-func planServicesTable(b *strings.Builder, p *palette, pl *simulate.Plan) {
+func planServicesTable(b *strings.Builder, p *palette, pl *planner.Plan) {
 	section(b, p, fmt.Sprintf("Services before and after (%s)", Number(len(pl.Services))))
 	var rows [][]string
 	for i, s := range pl.Services {
@@ -151,7 +151,7 @@ func planServicesTable(b *strings.Builder, p *palette, pl *simulate.Plan) {
 	more(b, p, min(len(pl.Services), topPlanServices), len(pl.Services), "services")
 }
 
-func planUnreachableTable(b *strings.Builder, p *palette, pl *simulate.Plan) {
+func planUnreachableTable(b *strings.Builder, p *palette, pl *planner.Plan) {
 	if len(pl.Unreachable) == 0 {
 		return
 	}

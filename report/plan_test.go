@@ -7,11 +7,12 @@ import (
 
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // planFixture plans survive-region on a two-region shop whose database name
 // carries markup, so the writers' escaping is exercised too.
-func planFixture(t *testing.T) *simulate.Plan {
+func planFixture(t *testing.T) *planner.Plan {
 	t.Helper()
 	b := graph.NewBuilder()
 	b.Node(graph.Node{ID: "service:shop", Class: graph.ClassService, Name: "shop <b>", Tier: 1, DowntimeCostPerHour: 1200})
@@ -26,7 +27,7 @@ func planFixture(t *testing.T) *simulate.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, _, err := simulate.BuildPlan(e, simulate.Options{}, simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalSurviveZone}}})
+	p, _, err := planner.BuildPlan(e, simulate.Options{}, planner.PlanRequest{Goals: []planner.Goal{{Kind: planner.GoalSurviveZone}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // SARIFWriter writes the sarif format: SARIF 2.1.0 for code scanning. Each
@@ -114,7 +115,7 @@ type sarifSuppression struct {
 type sarifItem struct {
 	f        simulate.Finding
 	baseline string
-	waiver   *simulate.Waiver
+	waiver   *gate.Waiver
 	fails    bool
 	chain    []string
 }
@@ -134,7 +135,7 @@ func (SARIFWriter) Write(w io.Writer, result any, opts Options) error {
 		}
 		props["resilience"] = r.Score.Resilience
 		props["grade"] = r.Score.Grade
-	case *simulate.CheckResult:
+	case *gate.CheckResult:
 		if r == nil {
 			return &UnsupportedError{Format: "sarif", Result: result}
 		}
@@ -236,7 +237,7 @@ func sarifURI(file string) string {
 }
 
 func sarifLevel(severity string) string {
-	switch simulate.SeverityRank(severity) {
+	switch gate.SeverityRank(severity) {
 	case 4, 3:
 		return "error"
 	case 2:

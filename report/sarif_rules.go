@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // sarifRuleText describes each finding rule the simulator emits. A rule not
@@ -45,7 +45,7 @@ func sarifRules(items []sarifItem) ([]sarifRule, map[string]int) {
 		if _, ok := worst[it.f.Rule]; !ok {
 			ids = append(ids, it.f.Rule)
 		}
-		worst[it.f.Rule] = max(worst[it.f.Rule], simulate.SeverityRank(it.f.Severity))
+		worst[it.f.Rule] = max(worst[it.f.Rule], gate.SeverityRank(it.f.Severity))
 	}
 	slices.Sort(ids)
 	rules := make([]sarifRule, 0, len(ids))

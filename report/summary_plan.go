@@ -3,14 +3,15 @@ package report
 import (
 	"fmt"
 
-	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // The plan's sentences, said the same way by the table, Markdown and HTML.
 
 // PlanCostSentence says what the plan takes off the worst outage at its
 // goals' levels, or "" when no such outage costs anything.
-func PlanCostSentence(pl *simulate.Plan) string {
+func PlanCostSentence(pl *planner.Plan) string {
 	c := pl.GoalOutageCostPerHour
 	if c.Before <= 0 {
 		return ""
@@ -24,7 +25,7 @@ func PlanCostSentence(pl *simulate.Plan) string {
 }
 
 // UnreachableText says one failure the plan cannot answer, and why.
-func UnreachableText(u simulate.Unreachable) (what, why string) {
+func UnreachableText(u planner.Unreachable) (what, why string) {
 	what = u.Goal
 	if u.Node != "" {
 		what = fmt.Sprintf("%s: %s %s stops %s", u.Goal, u.Level, CompactID(u.Node), planServiceList(u.Services, nil))
@@ -44,7 +45,7 @@ type GateReason struct {
 // GateReasons groups a check's reasons by finding, in first-seen order, so
 // a new SPOF that trips both "high" and "new-spof" is one line, and its
 // message is told once, under the new findings.
-func GateReasons(r *simulate.CheckResult) []GateReason {
+func GateReasons(r *gate.CheckResult) []GateReason {
 	var out []GateReason
 	at := map[string]int{}
 	for _, reason := range r.Reasons {

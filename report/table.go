@@ -9,6 +9,8 @@ import (
 
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // TableWriter writes the table format: the terminal view, styled with the
@@ -51,12 +53,12 @@ func (TableWriter) Write(w io.Writer, result any, opts Options) error {
 			return &UnsupportedError{Format: "table", Result: result}
 		}
 		explanationTable(&b, p, r)
-	case *simulate.CheckResult:
+	case *gate.CheckResult:
 		if r == nil {
 			return &UnsupportedError{Format: "table", Result: result}
 		}
 		return WriteCheckTable(w, r, opts)
-	case *simulate.Plan:
+	case *planner.Plan:
 		if r == nil {
 			return &UnsupportedError{Format: "table", Result: result}
 		}

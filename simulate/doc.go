@@ -9,13 +9,15 @@
 //
 // What comes out: a Simulation for a set of selectors (Simulate), an Audit
 // with every sweep and score, SLA-based availability included (Audit), an
-// Explanation for one node (Explain). Two consumers of the audit live here
-// too, because they are pure logic as well: the CI gate (baseline.go,
-// gate.go, check.go: a Baseline, a Gate and the CheckResult of comparing
-// them) and the migration planner (plan*.go: BuildPlan transforms a copy of
-// the estate with catalog actions and re-simulates it after every wave). The
-// result types are in result.go, check.go and plan_result.go; report writers
-// render them.
+// Explanation for one node (Explain). The result types are in result.go;
+// report writers render them.
+//
+// Two consumers sit above it, in their own packages: the CI gate
+// (simulate/gate: baselines, waivers and check) and the migration planner
+// (simulate/planner: plans proven by re-simulation). They use the Model
+// through a small surface, surface.go (a reusable Propagator, the cone
+// weights, the lock-in, concentration and rounding rules), besides NewModel,
+// Audit and the result types; this package never imports them.
 //
 // What always holds:
 //   - The failure rules are exactly DESIGN.md §3: an injected node is DOWN; a

@@ -14,5 +14,5 @@
 // and column; nothing panics on any input. policy.schema.json (Schema) is the
 // JSON Schema of the same file, for editors; Parse is stricter than it.
 // The package does not import the simulator: the command layer turns a
-// Policy into a simulate.Gate.
+// Policy into a gate.Gate.
 package policy

@@ -1,4 +1,4 @@
-package simulate
+package gate
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
 
 // BaselineVersion is the version of the baseline file in its
@@ -18,14 +19,14 @@ const BaselineVersion = 1
 // Baseline is what a team accepted: the findings and scores of one audit,
 // recorded by `untether baseline` and compared against by `untether check`.
 type Baseline struct {
-	Version       int                `json:"untether_baseline"`
-	Score         Score              `json:"score"`
-	Lockin        float64            `json:"lockin"`
-	Concentration BaselineHHI        `json:"concentration"`
-	SPOFs         []BaselineSPOF     `json:"spofs"`
-	Findings      []Finding          `json:"findings"`
-	index         map[string]Finding // by id, built by ParseBaseline / NewBaseline
-	spofIndex     map[string]bool    // SPOF nodes
+	Version       int                         `json:"untether_baseline"`
+	Score         simulate.Score              `json:"score"`
+	Lockin        float64                     `json:"lockin"`
+	Concentration BaselineHHI                 `json:"concentration"`
+	SPOFs         []BaselineSPOF              `json:"spofs"`
+	Findings      []simulate.Finding          `json:"findings"`
+	index         map[string]simulate.Finding // by id, built by ParseBaseline / NewBaseline
+	spofIndex     map[string]bool             // SPOF nodes
 }
 
 // BaselineHHI holds the three concentration indices (0-10000).
@@ -43,7 +44,7 @@ type BaselineSPOF struct {
 
 // NewBaseline records the findings and scores of an audit. Lists are sorted
 // by id so the same audit always gives the same bytes.
-func NewBaseline(a *Audit) *Baseline {
+func NewBaseline(a *simulate.Audit) *Baseline {
 	b := &Baseline{
 		Version: BaselineVersion,
 		Score:   a.Score,
@@ -57,7 +58,7 @@ func NewBaseline(a *Audit) *Baseline {
 		Findings: slices.Clone(a.Findings),
 	}
 	if b.Findings == nil {
-		b.Findings = []Finding{}
+		b.Findings = []simulate.Finding{}
 	}
 	for _, s := range a.SPOFs {
 		b.SPOFs = append(b.SPOFs, BaselineSPOF{Node: s.Node, Level: s.Level})
@@ -69,11 +70,11 @@ func NewBaseline(a *Audit) *Baseline {
 
 func (b *Baseline) sort() {
 	slices.SortFunc(b.SPOFs, func(x, y BaselineSPOF) int { return strings.Compare(x.Node, y.Node) })
-	slices.SortStableFunc(b.Findings, func(x, y Finding) int { return strings.Compare(x.ID, y.ID) })
+	slices.SortStableFunc(b.Findings, func(x, y simulate.Finding) int { return strings.Compare(x.ID, y.ID) })
 }
 
 func (b *Baseline) buildIndex() {
-	b.index = make(map[string]Finding, len(b.Findings))
+	b.index = make(map[string]simulate.Finding, len(b.Findings))
 	for _, f := range b.Findings {
 		b.index[f.ID] = f
 	}
@@ -107,7 +108,7 @@ func (b *Baseline) Encode(w io.Writer) error {
 	c.SPOFs = slices.Clone(b.SPOFs)
 	c.sort()
 	if c.Findings == nil {
-		c.Findings = []Finding{}
+		c.Findings = []simulate.Finding{}
 	}
 	if c.SPOFs == nil {
 		c.SPOFs = []BaselineSPOF{}

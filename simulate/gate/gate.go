@@ -1,9 +1,11 @@
-package simulate
+package gate
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/untether-dev/untether/simulate"
 )
 
 // Gate is what makes `untether check` fail, and which findings are waived.
@@ -120,7 +122,7 @@ func (w Waiver) Selector() string {
 }
 
 // Matches reports whether the waiver covers the finding.
-func (w Waiver) Matches(f Finding) bool {
+func (w Waiver) Matches(f simulate.Finding) bool {
 	if w.ID == "" && w.Rule == "" && w.Node == "" && w.Service == "" {
 		return false
 	}

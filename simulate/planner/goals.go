@@ -1,4 +1,4 @@
-package simulate
+package planner
 
 import (
 	"cmp"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/untether-dev/untether/simulate"
 )
 
 // Goal kinds of `untether plan --goal`.
@@ -109,26 +111,26 @@ type problem struct {
 
 // sweep fails every node of the wanted levels alone and returns, per
 // level, the ones that take services of tier <= tier down.
-func sweep(m *Model, levels []string, tier int) map[string][]problem {
+func sweep(m *simulate.Model, levels []string, tier int) map[string][]problem {
 	out := map[string][]problem{}
 	if len(levels) == 0 {
 		return out
 	}
-	p := newPropagator(m)
-	for i := range int32(m.c.Len()) {
+	p := m.NewPropagator()
+	for i := range int32(m.Compiled().Len()) {
 		lvl := m.Level(i)
 		if lvl == "" || !slices.Contains(levels, lvl) {
 			continue
 		}
-		p.fail(i)
-		pr := problem{node: i, id: m.id(i), level: lvl}
-		for _, s := range m.services {
-			if p.down[s] && s != i && m.Tier(s) <= tier {
+		p.Fail(i)
+		pr := problem{node: i, id: nodeID(m, i), level: lvl}
+		for _, s := range m.Services() {
+			if p.Down(s) && s != i && m.Tier(s) <= tier {
 				pr.services = append(pr.services, s)
-				pr.weight += TierWeight(m.Tier(s))
+				pr.weight += simulate.TierWeight(m.Tier(s))
 			}
 		}
-		p.reset()
+		p.Reset()
 		if len(pr.services) > 0 {
 			out[lvl] = append(out[lvl], pr)
 		}
@@ -147,7 +149,7 @@ type goalStatus struct {
 }
 
 // evaluate checks every goal on m by re-simulation.
-func evaluate(m *Model, goals []Goal, tier int) []goalStatus {
+func evaluate(m *simulate.Model, goals []Goal, tier int) []goalStatus {
 	var levels []string
 	for _, g := range goals {
 		for _, l := range goalLevels(g.Kind) {
@@ -157,21 +159,21 @@ func evaluate(m *Model, goals []Goal, tier int) []goalStatus {
 		}
 	}
 	byLevel := sweep(m, levels, tier)
-	var cs *coneStats
+	var cs *simulate.Cones
 	out := make([]goalStatus, len(goals))
 	for k, g := range goals {
 		switch g.Kind {
 		case GoalLockin:
 			if cs == nil {
-				cs = m.cones()
+				cs = m.Cones()
 			}
-			out[k].value = m.lockin(cs).Estate
+			out[k].value = m.EstateLockin(cs)
 			out[k].met = out[k].value <= g.Limit
 		case GoalHHI:
 			if cs == nil {
-				cs = m.cones()
+				cs = m.Cones()
 			}
-			out[k].value = m.concentration(cs).Providers.Index
+			out[k].value = m.ProviderHHI(cs)
 			out[k].met = out[k].value <= g.Limit
 		default:
 			for _, l := range goalLevels(g.Kind) {

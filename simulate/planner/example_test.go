@@ -1,10 +1,11 @@
-package simulate_test
+package planner_test
 
 import (
 	"fmt"
 
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // A checkout service on a single-zone database: survive-zone needs one
@@ -19,8 +20,8 @@ func ExampleBuildPlan() {
 	b.Edge("service:checkout", "orders-db", "inventory.yaml:3")
 	e, _ := b.Estate()
 
-	goals, _ := simulate.ParseGoals([]string{"survive-zone"})
-	plan, after, _ := simulate.BuildPlan(e, simulate.Options{}, simulate.PlanRequest{Goals: goals})
+	goals, _ := planner.ParseGoals([]string{"survive-zone"})
+	plan, after, _ := planner.BuildPlan(e, simulate.Options{}, planner.PlanRequest{Goals: goals})
 	fmt.Println(plan.Headline)
 	for _, w := range plan.Waves {
 		for _, a := range w.Actions {

@@ -1,15 +1,17 @@
-package simulate
+package planner
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/untether-dev/untether/simulate"
 )
 
 const planMethod = "Goals are checked by re-simulation: for survive-zone, survive-region and survive-provider every zone, region or provider of the estate fails alone; for no-spof every resource and placement (resource, zone, region, managed service, provider) fails alone; a goal holds when no such failure takes down a service of tier 1 to the plan's tier. lockin<=X and hhi<=Y compare the audit's estate lock-in and provider HHI. Each wave picks, for every failure that still hurts, the cheaper of making its root nodes resilient or duplicating the service's entry footprint, choosing catalog actions by person-days and ranking them by tier-weighted services protected per person-day; the wave is applied to a copy of the estate and re-simulated, and the result of that re-simulation (never the prediction) is what the plan reports. A goal is claimed only if the final re-simulation and an independent audit of the transformed estate both confirm it. Residency pins bind the node that declares them and every resource of a pinned service's dependency cone that lives inside the pinned area; no copy, peer or move of such a node goes to a region outside them (a peer at a SaaS or global provider has no region to check, so a pinned node gets none)."
 
 // finish fills the plan's comparison, goal results and unreachable list.
-func (pl *planner) finish(plan *Plan, m0, m1 *Model, first, last []goalStatus) {
+func (pl *planner) finish(plan *Plan, m0, m1 *simulate.Model, first, last []goalStatus) {
 	a0, a1 := m0.Audit(), m1.Audit()
 	tier := pl.req.Tier
 	for k, g := range pl.req.Goals {
@@ -28,7 +30,7 @@ func (pl *planner) finish(plan *Plan, m0, m1 *Model, first, last []goalStatus) {
 	plan.Services = pl.serviceChanges(m0, m1, a0, a1)
 	kinds := pl.goalKinds()
 	plan.GoalOutageCostPerHour = Change{worstOutage(a0, kinds...), worstOutage(a1, kinds...)}
-	plan.DowntimeCostAvoidedPerHour = round1(max(0, plan.GoalOutageCostPerHour.Before-plan.GoalOutageCostPerHour.After))
+	plan.DowntimeCostAvoidedPerHour = simulate.Round1(max(0, plan.GoalOutageCostPerHour.Before-plan.GoalOutageCostPerHour.After))
 	plan.Effort = effort(plan.Waves)
 	plan.Headline = headline(plan)
 	plan.Method = planMethod
@@ -36,7 +38,7 @@ func (pl *planner) finish(plan *Plan, m0, m1 *Model, first, last []goalStatus) {
 
 // auditAgrees checks a met resilience goal against the audit's own sweeps
 // and SPOF list, so a goal is never claimed on one computation alone.
-func auditAgrees(a *Audit, g Goal, tier int) bool {
+func auditAgrees(a *simulate.Audit, g Goal, tier int) bool {
 	protected := map[string]bool{}
 	for _, s := range a.Services {
 		if s.Tier <= tier {
@@ -104,7 +106,7 @@ func plural(n int, level string) string {
 }
 
 // unreachable explains every failure that still hurts after the plan.
-func (pl *planner) unreachable(m *Model, g Goal, st goalStatus) []Unreachable {
+func (pl *planner) unreachable(m *simulate.Model, g Goal, st goalStatus) []Unreachable {
 	if g.Kind == GoalLockin || g.Kind == GoalHHI {
 		u := Unreachable{Goal: g.String(), Reason: fmt.Sprintf("%s after the plan; no further catalog action applies", goalText(g, st))}
 		var why []string
@@ -120,7 +122,7 @@ func (pl *planner) unreachable(m *Model, g Goal, st goalStatus) []Unreachable {
 	}
 	var out []Unreachable
 	for _, p := range st.problems {
-		u := Unreachable{Goal: g.String(), Node: p.id, Level: p.level, Services: m.ids(p.services)}
+		u := Unreachable{Goal: g.String(), Node: p.id, Level: p.level, Services: nodeIDs(m, p.services)}
 		if why := pl.reasons[g.String()+"|"+p.id]; len(why) > 0 {
 			u.Reason = strings.Join(firstN(specific(why), 5), "; ")
 		} else {
@@ -184,7 +186,7 @@ func effort(waves []Wave) PlanEffort {
 			e.ByCost = append(e.ByCost, CostCount{c, cost[c]})
 		}
 	}
-	e.PersonDays = round1(e.PersonDays)
+	e.PersonDays = simulate.Round1(e.PersonDays)
 	return e
 }
 

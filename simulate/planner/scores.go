@@ -1,10 +1,13 @@
-package simulate
+package planner
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
 
 // Choices toward lockin<=X and hhi<=Y: greedy by the score each action is
@@ -13,8 +16,8 @@ import (
 // re-simulation like every other.
 
 // chooseLockin replaces the heaviest non-portable products first.
-func (pl *planner) chooseLockin(m *Model, g Goal, wave map[string]*choice) {
-	cs := m.cones()
+func (pl *planner) chooseLockin(m *simulate.Model, g Goal, wave map[string]*choice) {
+	cs := m.Cones()
 	type item struct {
 		id     string
 		wv     float64
@@ -22,16 +25,16 @@ func (pl *planner) chooseLockin(m *Model, g Goal, wave map[string]*choice) {
 	}
 	var items []item
 	var sumW, sumWV float64
-	for i, nd := range m.c.Nodes {
-		if m.class[i] != clResource {
+	for i, nd := range m.Compiled().Nodes {
+		if class(m, i) != graph.ClassResource {
 			continue
 		}
-		p, ok := m.opt.Lockin.Lookup(nd.Type, nd.Provider, nd.Kind)
-		v := classValue[p.Class]
+		p, ok := m.Options().Lockin.Lookup(nd.Type, nd.Provider, nd.Kind)
+		v, _ := simulate.ClassValue(p.Class)
 		if !ok {
-			v = classValue[ClassModerate]
+			v, _ = simulate.ClassValue(simulate.ClassModerate)
 		}
-		w := gravity(nd.Attrs) * float64(max(1, cs.crit[i]))
+		w := simulate.Gravity(nd.Attrs) * float64(max(1, cs.Weight(int32(i))))
 		sumW += w
 		sumWV += w * v
 		if v == 0 {
@@ -64,17 +67,17 @@ func (pl *planner) chooseLockin(m *Model, g Goal, wave map[string]*choice) {
 
 // chooseHHI moves critical weight off the most concentrated provider onto
 // the least, while the predicted index falls.
-func (pl *planner) chooseHHI(m *Model, g Goal, wave map[string]*choice) {
-	cs := m.cones()
+func (pl *planner) chooseHHI(m *simulate.Model, g Goal, wave map[string]*choice) {
+	cs := m.Cones()
 	weights := map[string]float64{}
-	for i, nd := range m.c.Nodes {
-		if m.class[i] == clResource && cs.critW[i] > 0 {
-			weights[cmpOr(nd.Provider, "unknown")] += float64(cs.critW[i])
+	for i, nd := range m.Compiled().Nodes {
+		if class(m, i) == graph.ClassResource && cs.CriticalWeight(int32(i)) > 0 {
+			weights[cmpOr(nd.Provider, "unknown")] += float64(cs.CriticalWeight(int32(i)))
 		}
 	}
 	taken := map[string]bool{}
 	for range 200 {
-		index := hhi(weights).Index
+		index := simulate.HHIIndex(weights)
 		if index <= g.Limit || len(weights) == 0 {
 			return
 		}
@@ -91,8 +94,8 @@ func (pl *planner) chooseHHI(m *Model, g Goal, wave map[string]*choice) {
 			to     string
 		}
 		var best *cand
-		for i, nd := range m.c.Nodes {
-			if m.class[i] != clResource || nd.Provider != top || cs.critW[i] == 0 || taken[nd.ID] {
+		for i, nd := range m.Compiled().Nodes {
+			if class(m, i) != graph.ClassResource || nd.Provider != top || cs.CriticalWeight(int32(i)) == 0 || taken[nd.ID] {
 				continue
 			}
 			a, why := pl.cheapest(nd.ID, GoalHHI, false)
@@ -108,8 +111,8 @@ func (pl *planner) chooseHHI(m *Model, g Goal, wave map[string]*choice) {
 			to, _, _ := strings.Cut(ch.to, "/")
 			c := cand{nd.ID, 0, a, to}
 			for _, id := range pl.w.owned(pl.w.nodes[nd.ID]) {
-				if j, ok := m.c.Index(id); ok && m.class[j] == clResource {
-					c.w += float64(cs.critW[j])
+				if j, ok := m.Compiled().Index(id); ok && class(m, j) == graph.ClassResource {
+					c.w += float64(cs.CriticalWeight(j))
 				}
 			}
 			if best == nil || c.w/c.action.PersonDays > best.w/best.action.PersonDays {
@@ -128,7 +131,7 @@ func (pl *planner) chooseHHI(m *Model, g Goal, wave map[string]*choice) {
 		}
 		next[top] -= best.w
 		next[best.to] += best.w
-		if hhi(next).Index >= index {
+		if simulate.HHIIndex(next) >= index {
 			continue
 		}
 		weights = next

@@ -1,4 +1,4 @@
-package simulate
+package planner
 
 import (
 	_ "embed"
@@ -11,9 +11,10 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
 
-//go:embed plan_actions.yaml
+//go:embed actions.yaml
 var builtinActions []byte
 
 // ActionCatalogVersion is the version of an action catalog file, in its
@@ -66,14 +67,14 @@ type Transform struct {
 // ActionCatalog is the list of actions, in the order they are preferred at
 // equal effort, and the lock-in classes of the products they introduce.
 type ActionCatalog struct {
-	Version int             `yaml:"untether_actions" json:"untether_actions"`
-	Actions []Action        `yaml:"actions" json:"actions"`
-	Lockin  []LockinProduct `yaml:"lockin,omitempty" json:"lockin,omitempty"`
+	Version int                      `yaml:"untether_actions" json:"untether_actions"`
+	Actions []Action                 `yaml:"actions" json:"actions"`
+	Lockin  []simulate.LockinProduct `yaml:"lockin,omitempty" json:"lockin,omitempty"`
 }
 
-// DefaultActionCatalog is the built-in catalog (plan_actions.yaml).
+// DefaultActionCatalog is the built-in catalog (actions.yaml).
 func DefaultActionCatalog() *ActionCatalog {
-	c, err := ParseActionCatalog(builtinActions, "plan_actions.yaml")
+	c, err := ParseActionCatalog(builtinActions, "actions.yaml")
 	if err != nil {
 		panic("built-in action catalog: " + err.Error()) // a build defect, caught by tests
 	}
@@ -117,7 +118,7 @@ func ParseActionCatalog(data []byte, name string) (*ActionCatalog, error) {
 		}
 	}
 	for i, p := range c.Lockin {
-		if _, ok := classValue[p.Class]; !ok || p.Product == "" || p.Provider == "" || p.Kind == "" {
+		if _, ok := simulate.ClassValue(p.Class); !ok || p.Product == "" || p.Provider == "" || p.Kind == "" {
 			at := root
 			if l := mappingValue(root, "lockin"); l != nil && i < len(l.Content) {
 				at = l.Content[i]

@@ -1,4 +1,4 @@
-package simulate
+package planner
 
 import (
 	"cmp"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
 
 // choice is one action the planner picked for one node in a wave.
@@ -21,12 +22,12 @@ type choice struct {
 func (c *choice) key() string { return c.target + "|" + c.action.ID }
 
 // cone is every node reachable from s over needs edges.
-func cone(m *Model, s int32) []bool {
-	in := make([]bool, m.c.Len())
+func cone(m *simulate.Model, s int32) []bool {
+	in := make([]bool, m.Compiled().Len())
 	in[s] = true
 	queue := []int32{s}
 	for h := 0; h < len(queue); h++ {
-		for _, y := range m.c.Needs(queue[h]) {
+		for _, y := range m.Compiled().Needs(queue[h]) {
 			if !in[y] {
 				in[y] = true
 				queue = append(queue, y)
@@ -38,13 +39,13 @@ func cone(m *Model, s int32) []bool {
 
 // downCone is what s reaches through DOWN nodes only: the nodes that
 // actually carry the failure to s (a group that holds stops it).
-func downCone(m *Model, s int32, down []bool) []bool {
-	in := make([]bool, m.c.Len())
+func downCone(m *simulate.Model, s int32, p *simulate.Propagator) []bool {
+	in := make([]bool, m.Compiled().Len())
 	in[s] = true
 	queue := []int32{s}
 	for h := 0; h < len(queue); h++ {
-		for _, y := range m.c.Needs(queue[h]) {
-			if !in[y] && down[y] {
+		for _, y := range m.Compiled().Needs(queue[h]) {
+			if !in[y] && p.Down(y) {
 				in[y] = true
 				queue = append(queue, y)
 			}
@@ -55,9 +56,9 @@ func downCone(m *Model, s int32, down []bool) []bool {
 
 // placementGroup reports whether group g gathers placements only (a zone
 // or region group): a node needing it is placed, not composed.
-func placementGroup(m *Model, g int32) bool {
-	for _, y := range m.c.Needs(g) {
-		if m.class[y] != clPlacement {
+func placementGroup(m *simulate.Model, g int32) bool {
+	for _, y := range m.Compiled().Needs(g) {
+		if class(m, y) != graph.ClassPlacement {
 			return false
 		}
 	}
@@ -69,43 +70,43 @@ func placementGroup(m *Model, g int32) bool {
 // make resilient first. A root under a member of a fallen pool (a group of
 // resources that a resource needs) is lifted to the pool: a pool is fixed
 // by spreading or copying it, not its members' disks.
-func roots(m *Model, down, in []bool, level string) []int32 {
+func roots(m *simulate.Model, p *simulate.Propagator, in []bool, level string) []int32 {
 	lift := map[int32][]int32{}
 	if level != "resource" {
-		for g := range int32(m.c.Len()) {
-			if !in[g] || !down[g] || m.class[g] != clGroup || placementGroup(m, g) || strings.HasPrefix(m.id(g), "group:plan:") {
+		for g := range int32(m.Compiled().Len()) {
+			if !in[g] || !p.Down(g) || class(m, g) != graph.ClassGroup || placementGroup(m, g) || strings.HasPrefix(nodeID(m, g), "group:plan:") {
 				continue
 			}
 			var pools []int32
-			for _, p := range m.c.NeededBy(g) {
-				if m.class[p] == clResource && down[p] && in[p] {
-					pools = append(pools, p)
+			for _, q := range m.Compiled().NeededBy(g) {
+				if class(m, q) == graph.ClassResource && p.Down(q) && in[q] {
+					pools = append(pools, q)
 				}
 			}
 			if len(pools) == 0 {
 				continue
 			}
-			queue := slices.Clone(m.c.Needs(g))
+			queue := slices.Clone(m.Compiled().Needs(g))
 			seen := map[int32]bool{}
 			for h := 0; h < len(queue); h++ {
 				x := queue[h]
-				if seen[x] || !down[x] || m.class[x] != clResource {
+				if seen[x] || !p.Down(x) || class(m, x) != graph.ClassResource {
 					continue
 				}
 				seen[x] = true
 				lift[x] = append(lift[x], pools...)
-				queue = append(queue, m.c.Needs(x)...)
+				queue = append(queue, m.Compiled().Needs(x)...)
 			}
 		}
 	}
 	var out []int32
-	for i := range int32(m.c.Len()) {
-		if !in[i] || !down[i] || m.class[i] != clResource {
+	for i := range int32(m.Compiled().Len()) {
+		if !in[i] || !p.Down(i) || class(m, i) != graph.ClassResource {
 			continue
 		}
 		inner := false
-		for _, y := range m.c.Needs(i) {
-			if down[y] && (m.class[y] == clResource || m.class[y] == clService || m.class[y] == clGroup && !placementGroup(m, y)) {
+		for _, y := range m.Compiled().Needs(i) {
+			if p.Down(y) && (class(m, y) == graph.ClassResource || class(m, y) == graph.ClassService || class(m, y) == graph.ClassGroup && !placementGroup(m, y)) {
 				inner = true
 				break
 			}
@@ -125,16 +126,16 @@ func roots(m *Model, down, in []bool, level string) []int32 {
 
 // entries are the topmost DOWN resources of the failed domain in the cone:
 // what the service enters the domain through.
-func entries(m *Model, down, in []bool, s int32, inDomain func(*graph.Node) bool) []int32 {
+func entries(m *simulate.Model, p *simulate.Propagator, in []bool, s int32, inDomain func(*graph.Node) bool) []int32 {
 	outside := func(u int32) bool {
-		switch m.class[u] {
-		case clService:
+		switch class(m, u) {
+		case graph.ClassService:
 			return true
-		case clResource:
-			return !inDomain(m.c.Nodes[u])
-		case clGroup:
-			for _, p := range m.c.NeededBy(u) {
-				if m.class[p] == clResource && inDomain(m.c.Nodes[p]) {
+		case graph.ClassResource:
+			return !inDomain(m.Compiled().Nodes[u])
+		case graph.ClassGroup:
+			for _, q := range m.Compiled().NeededBy(u) {
+				if class(m, q) == graph.ClassResource && inDomain(m.Compiled().Nodes[q]) {
 					return false
 				}
 			}
@@ -143,11 +144,11 @@ func entries(m *Model, down, in []bool, s int32, inDomain func(*graph.Node) bool
 		return false
 	}
 	var out []int32
-	for i := range int32(m.c.Len()) {
-		if !in[i] || !down[i] || m.class[i] != clResource || !inDomain(m.c.Nodes[i]) {
+	for i := range int32(m.Compiled().Len()) {
+		if !in[i] || !p.Down(i) || class(m, i) != graph.ClassResource || !inDomain(m.Compiled().Nodes[i]) {
 			continue
 		}
-		for _, u := range m.c.NeededBy(i) {
+		for _, u := range m.Compiled().NeededBy(i) {
 			if (in[u] || u == s) && outside(u) {
 				out = append(out, i)
 				break
@@ -195,21 +196,21 @@ func (pl *planner) cheapest(target, level string, entry bool) (*Action, []string
 // chooseResilience picks, for every problem and service it hurts, the
 // cheaper of fixing the roots or duplicating the entries, and adds the
 // picks to the wave.
-func (pl *planner) chooseResilience(m *Model, goal string, probs []problem, wave map[string]*choice) {
-	p := newPropagator(m)
+func (pl *planner) chooseResilience(m *simulate.Model, goal string, probs []problem, wave map[string]*choice) {
+	p := m.NewPropagator()
 	for _, pr := range probs {
-		p.fail(pr.node)
+		p.Fail(pr.node)
 		key := goal + "|" + pr.id
 		for _, s := range pr.services {
-			in := downCone(m, s, p.down)
+			in := downCone(m, s, p)
 			var rootT, entryT []int32
 			if pr.level == "resource" {
 				rootT = []int32{pr.node}
 			} else {
-				rootT = roots(m, p.down, in, pr.level)
+				rootT = roots(m, p, in, pr.level)
 			}
-			if test := domainTest(m.c.Nodes[pr.node]); test != nil {
-				entryT = entries(m, p.down, in, s, test)
+			if test := domainTest(m.Compiled().Nodes[pr.node]); test != nil {
+				entryT = entries(m, p, in, s, test)
 			}
 			best, bestCost, bestMissing, allWhy := []*choice(nil), 0.0, -1, []string(nil)
 			for _, opt := range []struct {
@@ -223,13 +224,13 @@ func (pl *planner) chooseResilience(m *Model, goal string, probs []problem, wave
 				var why []string
 				cost, missing := 0.0, 0
 				for _, t := range opt.targets {
-					a, w := pl.cheapest(m.id(t), pr.level, opt.entry)
+					a, w := pl.cheapest(nodeID(m, t), pr.level, opt.entry)
 					if a == nil {
 						missing++
-						why = append(why, fmt.Sprintf("%s: %s", m.c.Nodes[t].Label(), whyText(w, pr.level, m.c.Nodes[t])))
+						why = append(why, fmt.Sprintf("%s: %s", m.Compiled().Nodes[t].Label(), whyText(w, pr.level, m.Compiled().Nodes[t])))
 						continue
 					}
-					c := &choice{action: a, target: m.id(t)}
+					c := &choice{action: a, target: nodeID(m, t)}
 					if _, ok := wave[c.key()]; !ok {
 						cost += a.PersonDays
 					}
@@ -254,13 +255,13 @@ func (pl *planner) chooseResilience(m *Model, goal string, probs []problem, wave
 					wave[c.key()] = c
 				}
 				c.because[pr.level+" "+pr.id] = true
-				if !c.services[m.id(s)] {
-					c.services[m.id(s)] = true
-					c.risk += float64(TierWeight(m.Tier(s)))
+				if !c.services[nodeID(m, s)] {
+					c.services[nodeID(m, s)] = true
+					c.risk += float64(simulate.TierWeight(m.Tier(s)))
 				}
 			}
 		}
-		p.reset()
+		p.Reset()
 	}
 }
 

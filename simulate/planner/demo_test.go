@@ -1,4 +1,4 @@
-package simulate_test
+package planner_test
 
 import (
 	"bytes"
@@ -10,19 +10,20 @@ import (
 	"github.com/untether-dev/untether/discover/demo"
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/planner"
 )
 
-func demoPlan(t *testing.T, goals ...string) (*simulate.Plan, *graph.Estate) {
+func demoPlan(t *testing.T, goals ...string) (*planner.Plan, *graph.Estate) {
 	t.Helper()
 	e, err := demo.Estate()
 	if err != nil {
 		t.Skipf("demo estate not available: %v", err)
 	}
-	gs, err := simulate.ParseGoals(goals)
+	gs, err := planner.ParseGoals(goals)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, after, err := simulate.BuildPlan(e, simulate.Options{}, simulate.PlanRequest{Goals: gs})
+	p, after, err := planner.BuildPlan(e, simulate.Options{}, planner.PlanRequest{Goals: gs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func demoPlan(t *testing.T, goals ...string) (*simulate.Plan, *graph.Estate) {
 
 func auditOf(t *testing.T, e *graph.Estate) *simulate.Audit {
 	t.Helper()
-	lock := simulate.DefaultLockinCatalog().Merge(&simulate.LockinCatalog{Version: 1, Products: simulate.DefaultActionCatalog().Lockin})
+	lock := simulate.DefaultLockinCatalog().Merge(&simulate.LockinCatalog{Version: 1, Products: planner.DefaultActionCatalog().Lockin})
 	m, err := simulate.NewModel(e, simulate.Options{Lockin: lock})
 	if err != nil {
 		t.Fatal(err)
@@ -135,7 +136,7 @@ func TestDemoPlanDependencyOrderAndResidency(t *testing.T) {
 			if n.Class != graph.ClassResource || n.Region == "" {
 				continue
 			}
-			if len(n.Residency) > 0 && !simulate.RegionAllowed(n.Provider, n.Region, n.Residency) {
+			if len(n.Residency) > 0 && !planner.RegionAllowed(n.Provider, n.Region, n.Residency) {
 				t.Errorf("%v: %s in %s/%s outside its residency %v", goals, n.ID, n.Provider, n.Region, n.Residency)
 			}
 			orig, _ := n.Attrs["plan_copy_of"].(string)
@@ -143,7 +144,7 @@ func TestDemoPlanDependencyOrderAndResidency(t *testing.T) {
 				orig = n.ID
 			}
 			for _, p := range pinned[orig] {
-				if !simulate.RegionAllowed(n.Provider, n.Region, p) {
+				if !planner.RegionAllowed(n.Provider, n.Region, p) {
 					t.Errorf("%v: %s (from %s) in %s/%s outside service residency %v", goals, n.ID, orig, n.Provider, n.Region, p)
 				}
 			}
@@ -156,10 +157,10 @@ func BenchmarkDemoPlanNoSPOF(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
-	req := simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalNoSPOF}, {Kind: simulate.GoalLockin, Limit: 0.3}}}
+	req := planner.PlanRequest{Goals: []planner.Goal{{Kind: planner.GoalNoSPOF}, {Kind: planner.GoalLockin, Limit: 0.3}}}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := simulate.BuildPlan(e, simulate.Options{}, req); err != nil {
+		if _, _, err := planner.BuildPlan(e, simulate.Options{}, req); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -170,10 +171,10 @@ func BenchmarkDemoPlanSurviveZone(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
-	req := simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalSurviveZone}}}
+	req := planner.PlanRequest{Goals: []planner.Goal{{Kind: planner.GoalSurviveZone}}}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := simulate.BuildPlan(e, simulate.Options{}, req); err != nil {
+		if _, _, err := planner.BuildPlan(e, simulate.Options{}, req); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -203,7 +204,7 @@ func servicePins(t *testing.T) map[string][][]string {
 			}
 		}
 		for y := range seen {
-			if r := c.Nodes[y]; r.Class == graph.ClassResource && simulate.RegionAllowed(r.Provider, r.Region, n.Residency) {
+			if r := c.Nodes[y]; r.Class == graph.ClassResource && planner.RegionAllowed(r.Provider, r.Region, n.Residency) {
 				out[r.ID] = append(out[r.ID], n.Residency)
 			}
 		}
@@ -216,10 +217,10 @@ func BenchmarkSynthPlanSurviveZone(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
-	req := simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalSurviveZone}}}
+	req := planner.PlanRequest{Goals: []planner.Goal{{Kind: planner.GoalSurviveZone}}}
 	b.ReportAllocs()
 	for b.Loop() {
-		p, _, err := simulate.BuildPlan(e, simulate.Options{}, req)
+		p, _, err := planner.BuildPlan(e, simulate.Options{}, req)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -232,10 +233,10 @@ func BenchmarkSynthPlanNoSPOF(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
-	req := simulate.PlanRequest{Goals: []simulate.Goal{{Kind: simulate.GoalNoSPOF}}}
+	req := planner.PlanRequest{Goals: []planner.Goal{{Kind: planner.GoalNoSPOF}}}
 	b.ReportAllocs()
 	for b.Loop() {
-		p, _, err := simulate.BuildPlan(e, simulate.Options{}, req)
+		p, _, err := planner.BuildPlan(e, simulate.Options{}, req)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,8 +1,10 @@
-package simulate
+package planner
 
 import (
 	"cmp"
 	"slices"
+
+	"github.com/untether-dev/untether/simulate"
 )
 
 // Dependency order (DESIGN.md §8): a dependency is made resilient before or
@@ -16,14 +18,14 @@ import (
 // orderWaves merges waves that would fix a dependency after its dependent
 // and sorts each wave dependencies-first. m is the model of the final
 // estate, in which every target still exists.
-func orderWaves(m *Model, waves []Wave) []Wave {
+func orderWaves(m *simulate.Model, waves []Wave) []Wave {
 	reach := map[string][]bool{}
 	reachOf := func(id string) []bool {
 		if r, ok := reach[id]; ok {
 			return r
 		}
 		var r []bool
-		if i, ok := m.c.Index(id); ok {
+		if i, ok := m.Compiled().Index(id); ok {
 			r = cone(m, i)
 		}
 		reach[id] = r
@@ -34,7 +36,7 @@ func orderWaves(m *Model, waves []Wave) []Wave {
 			return false
 		}
 		r := reachOf(a)
-		j, ok := m.c.Index(b)
+		j, ok := m.Compiled().Index(b)
 		return ok && r != nil && r[j]
 	}
 	for merged := true; merged; {

@@ -1,4 +1,4 @@
-package simulate
+package planner
 
 // PlanVersion is the version of the plan result in its "untether_plan"
 // field; every plan report format is rendered from this one result.

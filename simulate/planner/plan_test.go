@@ -1,4 +1,4 @@
-package simulate
+package planner
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
 
 // planEstate is a small shop: checkout (tier 1) runs in aws/us-east-1 on a
@@ -78,7 +79,7 @@ func mustPlan(t *testing.T, e *graph.Estate, goals ...string) (*Plan, *graph.Est
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, after, err := BuildPlan(e, Options{}, PlanRequest{Goals: gs})
+	p, after, err := BuildPlan(e, simulate.Options{}, PlanRequest{Goals: gs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,10 +88,10 @@ func mustPlan(t *testing.T, e *graph.Estate, goals ...string) (*Plan, *graph.Est
 
 // independentAudit audits the transformed estate with a fresh model, as
 // `untether audit after.json` would.
-func independentAudit(t *testing.T, e *graph.Estate) *Audit {
+func independentAudit(t *testing.T, e *graph.Estate) *simulate.Audit {
 	t.Helper()
-	lock := DefaultLockinCatalog().Merge(&LockinCatalog{Version: 1, Products: DefaultActionCatalog().Lockin})
-	m, err := NewModel(e, Options{Lockin: lock})
+	lock := simulate.DefaultLockinCatalog().Merge(&simulate.LockinCatalog{Version: 1, Products: DefaultActionCatalog().Lockin})
+	m, err := simulate.NewModel(e, simulate.Options{Lockin: lock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestPlanSurviveRegionRespectsResidency(t *testing.T) {
 // the pins allow.
 func assertResidency(t *testing.T, e *graph.Estate) {
 	t.Helper()
-	m, err := NewModel(e, Options{})
+	m, err := simulate.NewModel(e, simulate.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,17 +305,17 @@ func TestRegionAllowed(t *testing.T) {
 func TestPlanDependencyOrder(t *testing.T) {
 	for _, goals := range [][]string{{"survive-zone"}, {"no-spof"}, {"survive-region", "survive-zone"}} {
 		p, after := mustPlan(t, planEstate(t), goals...)
-		m, err := NewModel(after, Options{})
+		m, err := simulate.NewModel(after, simulate.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i, wi := range p.Waves {
 			for _, a := range wi.Actions {
-				ai, _ := m.c.Index(a.Target)
+				ai, _ := m.Compiled().Index(a.Target)
 				reach := cone(m, ai)
 				for _, wj := range p.Waves[i+1:] {
 					for _, b := range wj.Actions {
-						if bi, ok := m.c.Index(b.Target); ok && b.Target != a.Target && reach[bi] {
+						if bi, ok := m.Compiled().Index(b.Target); ok && b.Target != a.Target && reach[bi] {
 							t.Errorf("%v: wave %d fixes %s, a dependency of %s fixed in wave %d", goals, wj.Number, b.Target, a.Target, wi.Number)
 						}
 					}
@@ -326,7 +327,7 @@ func TestPlanDependencyOrder(t *testing.T) {
 
 func TestOrderWavesMerges(t *testing.T) {
 	e := planEstate(t)
-	m, err := NewModel(e, Options{})
+	m, err := simulate.NewModel(e, simulate.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,7 +372,7 @@ func TestPlanHHI(t *testing.T) {
 // protected, so survive-region is reachable for checkout alone.
 func TestPlanTier(t *testing.T) {
 	gs, _ := ParseGoals([]string{"survive-region"})
-	p, _, err := BuildPlan(planEstate(t), Options{}, PlanRequest{Goals: gs, Tier: 1})
+	p, _, err := BuildPlan(planEstate(t), simulate.Options{}, PlanRequest{Goals: gs, Tier: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,15 @@
-package simulate
+package planner
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/untether-dev/untether/simulate"
+)
 
 // Before and after: the audit's scores, and per service its score, lock-in,
 // single points of failure and the downtime cost the plan takes off it.
 
-func scoreChanges(a0, a1 *Audit) ScoreChanges {
+func scoreChanges(a0, a1 *simulate.Audit) ScoreChanges {
 	sc := ScoreChanges{
 		Resilience:             Change{a0.Score.Resilience, a1.Score.Resilience},
 		Grade:                  GradeChange{a0.Score.Grade, a1.Score.Grade},
@@ -22,7 +26,7 @@ func scoreChanges(a0, a1 *Audit) ScoreChanges {
 	return sc
 }
 
-func countSPOFs(a *Audit, level string) int {
+func countSPOFs(a *simulate.Audit, level string) int {
 	n := 0
 	for _, s := range a.SPOFs {
 		if s.Level == level {
@@ -34,7 +38,7 @@ func countSPOFs(a *Audit, level string) int {
 
 // worstOutage is the highest downtime cost per hour of the audit's
 // scenarios of the given kinds.
-func worstOutage(a *Audit, kinds ...string) float64 {
+func worstOutage(a *simulate.Audit, kinds ...string) float64 {
 	worst := 0.0
 	for _, s := range a.Scenarios {
 		if slices.Contains(kinds, s.Kind) && s.CostPerHour > worst {
@@ -62,14 +66,14 @@ var allLevels = []string{"resource", "zone", "region", "service", "provider"}
 
 // exposure counts, per service id, the single failures that take it down,
 // in total and at the levels the plan's goals protect.
-func exposure(m *Model, goalLvls []string) (total, atGoal map[string]int) {
+func exposure(m *simulate.Model, goalLvls []string) (total, atGoal map[string]int) {
 	total, atGoal = map[string]int{}, map[string]int{}
 	for _, l := range allLevels {
 		for _, p := range sweep(m, []string{l}, 4)[l] {
 			for _, s := range p.services {
-				total[m.id(s)]++
+				total[nodeID(m, s)]++
 				if slices.Contains(goalLvls, l) {
-					atGoal[m.id(s)]++
+					atGoal[nodeID(m, s)]++
 				}
 			}
 		}
@@ -77,14 +81,14 @@ func exposure(m *Model, goalLvls []string) (total, atGoal map[string]int) {
 	return total, atGoal
 }
 
-func (pl *planner) serviceChanges(m0, m1 *Model, a0, a1 *Audit) []ServiceChange {
+func (pl *planner) serviceChanges(m0, m1 *simulate.Model, a0, a1 *simulate.Audit) []ServiceChange {
 	var lvls []string
 	for _, g := range pl.req.Goals {
 		lvls = append(lvls, goalLevels(g.Kind)...)
 	}
 	t0, g0 := exposure(m0, lvls)
 	t1, g1 := exposure(m1, lvls)
-	after := map[string]ServiceScore{}
+	after := map[string]simulate.ServiceScore{}
 	for _, s := range a1.Services {
 		after[s.Service] = s
 	}
@@ -101,8 +105,8 @@ func (pl *planner) serviceChanges(m0, m1 *Model, a0, a1 *Audit) []ServiceChange 
 			Score:        Change{s.Score, after[s.Service].Score},
 			Lockin:       Change{lock0[s.Service], lock1[s.Service]},
 			SinglePoints: LevelCounts{t0[s.Service], t1[s.Service]}}
-		if i, ok := m0.c.Index(s.Service); ok {
-			sc.DowntimeCostPerHour = m0.c.Nodes[i].DowntimeCostPerHour
+		if i, ok := m0.Compiled().Index(s.Service); ok {
+			sc.DowntimeCostPerHour = m0.Compiled().Nodes[i].DowntimeCostPerHour
 		}
 		if g0[s.Service] > 0 && g1[s.Service] == 0 && s.Tier <= pl.req.Tier {
 			sc.CostAvoidedPerHour = sc.DowntimeCostPerHour

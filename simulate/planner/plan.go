@@ -1,4 +1,4 @@
-package simulate
+package planner
 
 import (
 	"fmt"
@@ -6,23 +6,8 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
-
-// The migration planner (DESIGN.md §8).
-//
-// What goes in: a valid estate, the simulation Options, goals, a tier and an
-// action catalog (plan_actions.yaml, or a file laid over it). What comes
-// out: a Plan (waves of catalog actions, each wave verified by re-simulating
-// the transformed estate; every score and service before and after; what
-// stays out of reach and why) and the transformed estate itself.
-//
-// What always holds: the input estate is never changed; a goal is reported
-// met only when the re-simulation of the final estate and an independent
-// audit of it both confirm it; no copy, peer or move puts a node outside
-// the residency pins that bind it; a dependency is fixed in the same wave as
-// its dependents or an earlier one; every node or edge the plan adds or
-// changes carries the evidence "plan:<action-id>"; the same input gives the
-// same plan, byte for byte (no map order, no clock).
 
 // PlanRequest says what a plan aims for.
 type PlanRequest struct {
@@ -43,7 +28,7 @@ const (
 
 // planner is the state of one plan search.
 type planner struct {
-	opt     Options
+	opt     simulate.Options
 	req     PlanRequest
 	cat     *ActionCatalog
 	w       *work
@@ -57,7 +42,7 @@ type planner struct {
 // them to a copy of the estate and re-simulates; it stops when every goal
 // is verified met, or when nothing more applies. It returns the plan and
 // the transformed estate. The input estate is never changed.
-func BuildPlan(e *graph.Estate, opt Options, req PlanRequest) (*Plan, *graph.Estate, error) {
+func BuildPlan(e *graph.Estate, opt simulate.Options, req PlanRequest) (*Plan, *graph.Estate, error) {
 	if len(req.Goals) == 0 {
 		return nil, nil, &GoalError{"", "no goal given; " + goalHelp}
 	}
@@ -71,12 +56,12 @@ func BuildPlan(e *graph.Estate, opt Options, req PlanRequest) (*Plan, *graph.Est
 		req.Catalog = DefaultActionCatalog()
 	}
 	if opt.Lockin == nil {
-		opt.Lockin = DefaultLockinCatalog()
+		opt.Lockin = simulate.DefaultLockinCatalog()
 	}
 	if len(req.Catalog.Lockin) > 0 {
-		opt.Lockin = opt.Lockin.Merge(&LockinCatalog{Version: 1, Products: req.Catalog.Lockin})
+		opt.Lockin = opt.Lockin.Merge(&simulate.LockinCatalog{Version: 1, Products: req.Catalog.Lockin})
 	}
-	m0, err := NewModel(e, opt)
+	m0, err := simulate.NewModel(e, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -117,7 +102,7 @@ func BuildPlan(e *graph.Estate, opt Options, req PlanRequest) (*Plan, *graph.Est
 		if err != nil {
 			return nil, nil, err
 		}
-		if m, err = NewModel(next, opt); err != nil {
+		if m, err = simulate.NewModel(next, opt); err != nil {
 			return nil, nil, fmt.Errorf("re-simulate wave %d: %w", n, err)
 		}
 		cur = evaluate(m, req.Goals, req.Tier)
@@ -170,7 +155,7 @@ func nonNil(s []string) []string {
 // residencyPins lists, per node, the pin lists that bind it: its own, and
 // those of every pinned service whose dependency cone holds it inside the
 // pinned area.
-func residencyPins(m *Model) pinsFunc {
+func residencyPins(m *simulate.Model) pinsFunc {
 	pins := map[string][][]string{}
 	add := func(id string, p []string) {
 		for _, have := range pins[id] {
@@ -180,13 +165,13 @@ func residencyPins(m *Model) pinsFunc {
 		}
 		pins[id] = append(pins[id], p)
 	}
-	for i, nd := range m.c.Nodes {
+	for i, nd := range m.Compiled().Nodes {
 		if len(nd.Residency) == 0 {
 			continue
 		}
 		p := slices.Sorted(slices.Values(nd.Residency))
 		add(nd.ID, p)
-		if m.class[i] != clService {
+		if class(m, i) != graph.ClassService {
 			continue
 		}
 		in := cone(m, int32(i))
@@ -194,7 +179,7 @@ func residencyPins(m *Model) pinsFunc {
 			// The service's data is what it reaches inside the pinned
 			// area; a dependency elsewhere (another service's API, a
 			// global SaaS) is evidently not that data.
-			if n := m.c.Nodes[j]; ok && m.class[j] == clResource && regionAllowed(n.Provider, n.Region, p) {
+			if n := m.Compiled().Nodes[j]; ok && class(m, j) == graph.ClassResource && regionAllowed(n.Provider, n.Region, p) {
 				add(n.ID, p)
 			}
 		}

@@ -1,4 +1,4 @@
-package simulate
+package gate
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
 
 // CheckVersion is the version of the check result in its "untether_check"
@@ -24,17 +25,17 @@ type CheckResult struct {
 	Reasons []GateReason `json:"reasons"`
 	Scores  ScoreDeltas  `json:"scores"`
 	// Findings by what changed since the baseline; each list sorted by id.
-	New       []CheckFinding  `json:"new"`
-	Fixed     []Finding       `json:"fixed"`
-	Unchanged []Finding       `json:"unchanged"`
-	Waived    []WaivedFinding `json:"waived"`
+	New       []CheckFinding     `json:"new"`
+	Fixed     []simulate.Finding `json:"fixed"`
+	Unchanged []simulate.Finding `json:"unchanged"`
+	Waived    []WaivedFinding    `json:"waived"`
 	// ExpiredWaivers no longer waive; UnusedWaivers match no finding.
 	ExpiredWaivers []Waiver `json:"expired_waivers"`
 	UnusedWaivers  []Waiver `json:"unused_waivers"`
 	// NewSPOFs are SPOFs the baseline did not accept, with their chains;
 	// FixedSPOFs are accepted SPOFs that are gone.
-	NewSPOFs   []SPOF         `json:"new_spofs"`
-	FixedSPOFs []BaselineSPOF `json:"fixed_spofs"`
+	NewSPOFs   []simulate.SPOF `json:"new_spofs"`
+	FixedSPOFs []BaselineSPOF  `json:"fixed_spofs"`
 	// Gaps are the estate's coverage gaps (discovery was partial).
 	Gaps []graph.Gap `json:"gaps"`
 }
@@ -45,13 +46,13 @@ func (r *CheckResult) Failed() bool { return r.Verdict == "fail" }
 // CheckFinding is a finding not in the baseline; FailsGate says whether it
 // alone fails the gate.
 type CheckFinding struct {
-	Finding
+	simulate.Finding
 	FailsGate bool `json:"fails_gate"`
 }
 
 // WaivedFinding is a finding a live waiver accepts.
 type WaivedFinding struct {
-	Finding
+	simulate.Finding
 	Waiver Waiver `json:"waiver"`
 }
 
@@ -86,29 +87,29 @@ func checkDelta(base, cur float64, round func(float64) float64) Delta {
 // Check compares the current audit with the baseline under the gate on day
 // today (only its date matters: waivers expire by date). It never fails on
 // input: the gate verdict is in the result.
-func Check(current *Audit, base *Baseline, gate Gate, today time.Time) *CheckResult {
+func Check(current *simulate.Audit, base *Baseline, gate Gate, today time.Time) *CheckResult {
 	day := today.Format(time.DateOnly)
 	r := &CheckResult{
 		Version:        CheckVersion,
 		FailOn:         checkNonNil(gate.FailOn),
 		Reasons:        []GateReason{},
 		New:            []CheckFinding{},
-		Fixed:          []Finding{},
-		Unchanged:      []Finding{},
+		Fixed:          []simulate.Finding{},
+		Unchanged:      []simulate.Finding{},
 		Waived:         []WaivedFinding{},
 		ExpiredWaivers: []Waiver{},
 		UnusedWaivers:  []Waiver{},
-		NewSPOFs:       []SPOF{},
+		NewSPOFs:       []simulate.SPOF{},
 		FixedSPOFs:     []BaselineSPOF{},
 		Gaps:           checkNonNil(current.Gaps),
 	}
 	r.Scores = ScoreDeltas{
-		Resilience:   checkDelta(base.Score.Resilience, current.Score.Resilience, round1),
+		Resilience:   checkDelta(base.Score.Resilience, current.Score.Resilience, simulate.Round1),
 		Grade:        [2]string{base.Score.Grade, current.Score.Grade},
-		Lockin:       checkDelta(base.Lockin, current.Lockin.Estate, round4),
-		HHIProviders: checkDelta(base.Concentration.Providers, current.Concentration.Providers.Index, round1),
-		HHIRegions:   checkDelta(base.Concentration.Regions, current.Concentration.Regions.Index, round1),
-		HHIZones:     checkDelta(base.Concentration.Zones, current.Concentration.Zones.Index, round1),
+		Lockin:       checkDelta(base.Lockin, current.Lockin.Estate, simulate.Round4),
+		HHIProviders: checkDelta(base.Concentration.Providers, current.Concentration.Providers.Index, simulate.Round1),
+		HHIRegions:   checkDelta(base.Concentration.Regions, current.Concentration.Regions.Index, simulate.Round1),
+		HHIZones:     checkDelta(base.Concentration.Zones, current.Concentration.Zones.Index, simulate.Round1),
 	}
 
 	// Live waivers waive; expired ones are reported and waive nothing.
@@ -129,7 +130,7 @@ func Check(current *Audit, base *Baseline, gate Gate, today time.Time) *CheckRes
 		spofNodes[s.Node] = true
 	}
 	findings := slices.Clone(current.Findings)
-	slices.SortStableFunc(findings, func(a, b Finding) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(findings, func(a, b simulate.Finding) int { return strings.Compare(a.ID, b.ID) })
 	seen := make(map[string]bool, len(findings))
 	waivedNodes := make(map[string]bool)
 	spofReasoned := make(map[string]bool) // nodes already failing new-spof
@@ -192,7 +193,7 @@ func Check(current *Audit, base *Baseline, gate Gate, today time.Time) *CheckRes
 			r.FixedSPOFs = append(r.FixedSPOFs, s)
 		}
 	}
-	slices.SortFunc(r.NewSPOFs, func(a, b SPOF) int { return strings.Compare(a.Node, b.Node) })
+	slices.SortFunc(r.NewSPOFs, func(a, b simulate.SPOF) int { return strings.Compare(a.Node, b.Node) })
 
 	r.scoreReasons(gate, current)
 	r.Verdict = "pass"
@@ -203,7 +204,7 @@ func Check(current *Audit, base *Baseline, gate Gate, today time.Time) *CheckRes
 	return r
 }
 
-func (r *CheckResult) scoreReasons(gate Gate, a *Audit) {
+func (r *CheckResult) scoreReasons(gate Gate, a *simulate.Audit) {
 	if gate.ScoreDrop != nil {
 		if drop := -r.Scores.Resilience.Change; drop > *gate.ScoreDrop {
 			r.Reasons = append(r.Reasons, GateReason{Term: fmt.Sprintf("score-drop=%g", *gate.ScoreDrop),

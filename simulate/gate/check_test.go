@@ -1,4 +1,4 @@
-package simulate
+package gate
 
 import (
 	"bytes"
@@ -10,20 +10,21 @@ import (
 	"time"
 
 	"github.com/untether-dev/untether/graph"
+	"github.com/untether-dev/untether/simulate"
 )
 
 // checkAudit is a hand-made audit: one zone SPOF and one medium finding.
-func checkAudit() *Audit {
-	return &Audit{
-		Version: AuditVersion,
-		Score:   Score{Resilience: 72.5, Grade: "C"},
-		SPOFs: []SPOF{{Node: "aws/us-east-1/use1-az1", Level: "zone", Services: []string{"service:checkout"},
+func checkAudit() *simulate.Audit {
+	return &simulate.Audit{
+		Version: simulate.AuditVersion,
+		Score:   simulate.Score{Resilience: 72.5, Grade: "C"},
+		SPOFs: []simulate.SPOF{{Node: "aws/us-east-1/use1-az1", Level: "zone", Services: []string{"service:checkout"},
 			Chain: []string{"service:checkout", "db:orders", "aws/us-east-1/use1-az1"}}},
-		Lockin: Lockin{Estate: 0.4},
-		Concentration: Concentration{
-			Providers: HHI{Index: 10000}, Regions: HHI{Index: 5000}, Zones: HHI{Index: 3400},
+		Lockin: simulate.Lockin{Estate: 0.4},
+		Concentration: simulate.Concentration{
+			Providers: simulate.HHI{Index: 10000}, Regions: simulate.HHI{Index: 5000}, Zones: simulate.HHI{Index: 3400},
 		},
-		Findings: []Finding{
+		Findings: []simulate.Finding{
 			{ID: "spof-zone:aws/us-east-1/use1-az1", Rule: "spof-zone", Severity: "critical",
 				Node: "aws/us-east-1/use1-az1", Services: []string{"service:checkout"}, Message: "zone use1-az1 takes checkout down"},
 			{ID: "lockin:db:orders", Rule: "lockin", Severity: "medium", Node: "db:orders", Message: "proprietary store"},
@@ -44,7 +45,7 @@ func mustGate(t *testing.T, terms ...string) Gate {
 
 func TestCheckNewSPOFFails(t *testing.T) {
 	cur := checkAudit()
-	base := NewBaseline(&Audit{Score: Score{Resilience: 80, Grade: "B"}, Findings: cur.Findings[1:]})
+	base := NewBaseline(&simulate.Audit{Score: simulate.Score{Resilience: 80, Grade: "B"}, Findings: cur.Findings[1:]})
 	r := Check(cur, base, mustGate(t, "high", "new-spof"), day)
 	if !r.Failed() {
 		t.Fatalf("verdict %s, want fail", r.Verdict)
@@ -78,7 +79,7 @@ func TestCheckFixedPasses(t *testing.T) {
 }
 
 func TestCheckWaivers(t *testing.T) {
-	base := NewBaseline(&Audit{})
+	base := NewBaseline(&simulate.Audit{})
 	cur := checkAudit()
 	g := mustGate(t, "medium", "new-spof")
 	g.Waivers = []Waiver{
@@ -186,7 +187,7 @@ func TestParseBaselineErrors(t *testing.T) {
 }
 
 func TestCheckResultJSONIsDeterministic(t *testing.T) {
-	base := NewBaseline(&Audit{})
+	base := NewBaseline(&simulate.Audit{})
 	a, b := checkAudit(), checkAudit()
 	b.Findings[0], b.Findings[1] = b.Findings[1], b.Findings[0]
 	ja, _ := json.Marshal(Check(a, base, mustGate(t, "low"), day))
@@ -214,13 +215,13 @@ func TestGlobMatch(t *testing.T) {
 }
 
 func BenchmarkCheck(b *testing.B) {
-	a := &Audit{}
+	a := &simulate.Audit{}
 	for i := range 10000 {
 		id := fmt.Sprintf("spof-resource:node-%05d", i)
-		a.Findings = append(a.Findings, Finding{ID: id, Rule: "spof-resource", Severity: "high", Node: id[len("spof-resource:"):]})
-		a.SPOFs = append(a.SPOFs, SPOF{Node: id[len("spof-resource:"):], Level: "resource"})
+		a.Findings = append(a.Findings, simulate.Finding{ID: id, Rule: "spof-resource", Severity: "high", Node: id[len("spof-resource:"):]})
+		a.SPOFs = append(a.SPOFs, simulate.SPOF{Node: id[len("spof-resource:"):], Level: "resource"})
 	}
-	base := NewBaseline(&Audit{Findings: a.Findings[:9000], SPOFs: a.SPOFs[:9000]})
+	base := NewBaseline(&simulate.Audit{Findings: a.Findings[:9000], SPOFs: a.SPOFs[:9000]})
 	g, _ := ParseFailOn([]string{"high", "new-spof"})
 	for i := range 100 {
 		g.Waivers = append(g.Waivers, Waiver{ID: fmt.Sprintf("spof-resource:node-%05d", 9900+i), Reason: "r"})
