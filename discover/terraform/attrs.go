@@ -109,8 +109,9 @@ func copyAttrs(in *instance) map[string]any {
 var nameKeys = []string{"name", "bucket", "function_name", "identifier", "cluster_identifier",
 	"replication_group_id", "cluster_id", "cluster_name", "node_group_name", "domain_name"}
 
-// resourceName is the resource's cloud name, else its Terraform name.
-func resourceName(in *instance) string {
+// resourceName is the resource's cloud name, else its Name tag (from
+// tags(in)), else its Terraform name.
+func resourceName(in *instance, tags map[string]string) string {
 	for _, k := range nameKeys {
 		if in.sensitive[k] {
 			continue
@@ -119,8 +120,8 @@ func resourceName(in *instance) string {
 			return s
 		}
 	}
-	if t := tags(in); t["Name"] != "" {
-		return t["Name"]
+	if tags["Name"] != "" {
+		return tags["Name"]
 	}
 	addr := configAddress(in.address)
 	return addr[strings.LastIndexByte(addr, '.')+1:]

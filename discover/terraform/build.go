@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/untether-dev/untether/discover/roles"
@@ -32,6 +31,9 @@ type node struct {
 	// apply" zone, never on the region as if it were redundant.
 	undecided string
 	refs      []ref
+	// config and module: the address without instance keys, and the
+	// module instance the resource is in ("" at the root), worked out once.
+	config, module string
 }
 
 // ref is an attribute of one node holding another node's id, arn,
@@ -48,19 +50,21 @@ func build(docs []*document) (*graph.Estate, error) {
 	var nodes []*node
 	for _, d := range docs {
 		for _, in := range d.instances {
-			nodes = append(nodes, newNode(in))
+			nodes = append(nodes, &node{in: in})
 		}
 	}
+	// The passes that read only the node itself (and the finished index)
+	// run on every core; the ones that read other nodes' results stay in
+	// order.
+	eachParallel(nodes, func(_ int, n *node) { initNode(n) })
 	qualifyCollisions(nodes)
 	ix := newIndex(nodes)
-	for _, n := range nodes {
+	eachParallel(nodes, func(_ int, n *node) {
 		n.refs = ix.valueRefs(n)
-	}
+		locate(n)
+	})
 	for _, d := range docs {
 		ix.configRefs(d)
-	}
-	for _, n := range nodes {
-		locate(n)
 	}
 	for _, n := range nodes {
 		if n.spec.place != nil {
@@ -78,9 +82,12 @@ func build(docs []*document) (*graph.Estate, error) {
 	for _, n := range nodes {
 		addresses[n.id] = append(addresses[n.id], n.in.address)
 	}
+	out := make([]graph.Node, len(nodes))
+	eachParallel(nodes, func(i int, n *node) { out[i] = resourceNode(n, addresses[n.id]) })
 	b := graph.NewBuilder()
-	for _, n := range nodes {
-		addNode(b, n, addresses[n.id])
+	for i, n := range nodes {
+		b.Node(out[i])
+		place(b, n)
 	}
 	e := newEdges(b, ix)
 	for _, n := range nodes {
@@ -102,15 +109,15 @@ func build(docs []*document) (*graph.Estate, error) {
 	return b.Estate()
 }
 
-// newNode decides the cloud, the mapping and the id.
-func newNode(in *instance) *node {
-	n := &node{in: in, cloud: cloudOf(in), zoneNeed: 1}
+// initNode decides the cloud, the mapping and the id.
+func initNode(n *node) {
+	in := n.in
+	n.cloud, n.zoneNeed, n.config, n.module = cloudOf(in), 1, configAddress(in.address), modulePrefix(in.address)
 	n.spec = specFor(n.cloud, in.typ)
 	n.id = realID(n)
 	if n.id == "" {
 		n.id = in.address
 	}
-	return n
 }
 
 // cloudOf is aws, gcp or azure from the type's prefix, else the provider's
@@ -164,10 +171,11 @@ func realID(n *node) string {
 	return ""
 }
 
-// addNode writes the resource node and its placement edges.
-func addNode(b *graph.Builder, n *node, addresses []string) {
+// resourceNode is the estate node of n.
+func resourceNode(n *node, addresses []string) graph.Node {
 	role, mapped := roles.Lookup(n.in.typ)
 	attrs := copyAttrs(n.in)
+	t := tags(n.in)
 	attrs["address"] = n.in.address
 	if len(addresses) > 1 {
 		attrs["addresses"] = uniqueSorted(addresses)
@@ -175,13 +183,12 @@ func addNode(b *graph.Builder, n *node, addresses []string) {
 	if n.in.action != "" {
 		attrs["plan_action"] = n.in.action
 	}
-	b.Node(graph.Node{
+	return graph.Node{
 		ID: n.id, Class: graph.ClassResource, Kind: n.kind(role, mapped), Type: n.in.typ, Role: role.Role,
 		Provider: n.cloud, Account: n.account, Region: n.region, Zones: uniqueSorted(n.zones),
-		Name: resourceName(n.in), Tags: tags(n.in), Attrs: attrs,
-		Evidence: fmt.Sprintf("terraform %s %s (%s)", n.in.file, n.in.address, n.in.path),
-	})
-	place(b, n)
+		Name: resourceName(n.in, t), Tags: t, Attrs: attrs,
+		Evidence: "terraform " + n.in.file + " " + n.in.address + " (" + n.in.path + ")",
+	}
 }
 
 // kind is the normalised kind: the mapping's, else the role taxonomy's;

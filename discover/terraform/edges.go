@@ -16,13 +16,16 @@ type edges struct {
 	anyOf   map[[2]string][]string
 	covered map[[2]string]bool // pairs already related, either way
 	targets map[string]*node
+	// deps caches what a dependency address resolves to from one module
+	// instance of one file: every instance of a counted resource shares it.
+	deps map[[3]string][]*node
 }
 
 type memberOf struct{ id, evidence string }
 
 func newEdges(b *graph.Builder, ix *index) *edges {
 	return &edges{b: b, ix: ix, members: map[string][]memberOf{}, anyOf: map[[2]string][]string{},
-		covered: map[[2]string]bool{}, targets: map[string]*node{}}
+		covered: map[[2]string]bool{}, targets: map[string]*node{}, deps: map[[3]string][]*node{}}
 }
 
 // relate records that n refers to t in attribute key.
@@ -69,12 +72,17 @@ func (e *edges) fromDependencies(n *node) {
 		if strings.HasPrefix(dep, "data.") || strings.Contains(dep, ".data.") {
 			continue
 		}
-		targets := e.resolve(n, configAddress(dep), "")
+		k := [3]string{n.in.file, n.module, dep}
+		targets, ok := e.deps[k]
+		if !ok {
+			targets = e.resolve(n, configAddress(dep), "")
+			e.deps[k] = targets
+		}
 		if slices.ContainsFunc(targets, func(t *node) bool { return e.covered[[2]string{n.id, t.id}] }) {
 			continue // an attribute already says which instance (web[0] needs subnet[0])
 		}
 		for _, t := range targets {
-			e.b.Ordering(n.id, t.id, fmt.Sprintf("terraform %s: dependencies lists %s (creation order only)", n.in.address, dep))
+			e.b.Ordering(n.id, t.id, "terraform "+n.in.address+": dependencies lists "+dep+" (creation order only)")
 		}
 	}
 }
@@ -86,7 +94,7 @@ func (e *edges) resolve(n *node, to, index string) []*node {
 }
 
 func (ix *index) resolve(n *node, to, index string) []*node {
-	all := ix.byConfig[n.in.file+"\x00"+to]
+	all := ix.byConfig[inFile{n.in.file, to}]
 	switch index {
 	case byCountIndex, byEachKey:
 		return sameInstance(n, ix.inModule(n, all), index)
@@ -105,10 +113,9 @@ func (ix *index) resolve(n *node, to, index string) []*node {
 
 // inModule keeps the targets in n's own module instance, when there are any.
 func (ix *index) inModule(n *node, all []*node) []*node {
-	prefix := modulePrefix(n.in.address)
 	var same []*node
 	for _, t := range all {
-		if modulePrefix(t.in.address) == prefix {
+		if t.module == n.module {
 			same = append(same, t)
 		}
 	}

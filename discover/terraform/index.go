@@ -8,12 +8,15 @@ import (
 
 // index finds nodes by the values other resources use to point at them.
 type index struct {
-	byAddr   map[string]*node   // file \x00 address
-	byConfig map[string][]*node // file \x00 config address (no instance keys)
+	byConfig map[inFile][]*node // config address (no instance keys)
 	byValue  map[string][]*node // normalised id, arn, self_link
-	byName   map[string][]*node // file \x00 name, for name-valued references
+	byName   map[inFile][]*node // name, for name-valued references
 	byDNS    map[string][]*node // normalised DNS names of endpoints
 }
+
+// inFile is a key that means something only within one file (an address,
+// a name): two workspaces never meet through it.
+type inFile struct{ file, key string }
 
 // nameRefKeys are attributes that refer to another resource by its name,
 // with a part of the type the target must have.
@@ -41,11 +44,10 @@ var dnsKeys = []string{"dns_name", "domain_name", "bucket_domain_name", "bucket_
 	"default_hostname", "default_site_hostname", "primary_web_host"}
 
 func newIndex(nodes []*node) *index {
-	ix := &index{byAddr: map[string]*node{}, byConfig: map[string][]*node{}, byValue: map[string][]*node{},
-		byName: map[string][]*node{}, byDNS: map[string][]*node{}}
+	ix := &index{byConfig: map[inFile][]*node{}, byValue: make(map[string][]*node, 2*len(nodes)),
+		byName: map[inFile][]*node{}, byDNS: map[string][]*node{}}
 	for _, n := range nodes {
-		ix.byAddr[n.in.file+"\x00"+n.in.address] = n
-		ck := n.in.file + "\x00" + configAddress(n.in.address)
+		ck := inFile{n.in.file, n.config}
 		ix.byConfig[ck] = append(ix.byConfig[ck], n)
 		for _, k := range []string{"id", "arn", "self_link", "instance_group"} { // a MIG's instance_group is what backends name
 			if s := knownString(n.in, k); specific(s) {
@@ -57,7 +59,7 @@ func newIndex(nodes []*node) *index {
 		}
 		for _, k := range nameKeys {
 			if s := knownString(n.in, k); s != "" {
-				key := n.in.file + "\x00" + s
+				key := inFile{n.in.file, s}
 				ix.byName[key] = append(ix.byName[key], n)
 				break
 			}
@@ -142,7 +144,7 @@ func (ix *index) valueRefs(n *node) []ref {
 			}
 			if want := nameRefKeys[key]; want != "" {
 				var ts []*node
-				for _, c := range ix.byName[n.in.file+"\x00"+lastSegment(t)] {
+				for _, c := range ix.byName[inFile{n.in.file, lastSegment(t)}] {
 					if strings.Contains(c.in.typ, want) {
 						ts = append(ts, c)
 					}
@@ -192,7 +194,7 @@ func (ix *index) configRefs(d *document) {
 	}
 	file := d.instances[0].file
 	for _, r := range d.refs {
-		for _, n := range ix.byConfig[file+"\x00"+r.from] {
+		for _, n := range ix.byConfig[inFile{file, r.from}] {
 			for _, t := range ix.resolve(n, r.to, r.index) {
 				if t != n && !slices.ContainsFunc(n.refs, func(x ref) bool { return x.target == t && x.key == r.key }) {
 					n.refs = append(n.refs, ref{key: r.key, target: t, config: true})

@@ -28,7 +28,7 @@ func hangOnClusters(b *graph.Builder, docs []*document, ix *index, nodes []*node
 	referenced := map[string][]*node{}
 	for _, d := range docs {
 		for _, addr := range d.clusterRefs {
-			for _, c := range ix.byConfig[fileOf(d)+"\x00"+addr] {
+			for _, c := range ix.byConfig[inFile{fileOf(d), addr}] {
 				if clusterTypes[c.in.typ] && !slices.Contains(referenced[c.in.file], c) {
 					referenced[c.in.file] = append(referenced[c.in.file], c)
 				}

@@ -42,7 +42,8 @@ type document struct {
 	inputs map[string]moduleInput
 }
 
-// rawState is a raw state file, format version 4.
+// rawState is a raw state file, format version 4, as the careful reader
+// (encoding/json) decodes it; fastRawState reads the same fields.
 type rawState struct {
 	Version   int `json:"version"`
 	Resources []struct {
@@ -52,52 +53,74 @@ type rawState struct {
 		Name      string `json:"name"`
 		Provider  string `json:"provider"`
 		Instances []struct {
-			IndexKey     any             `json:"index_key"`
-			Deposed      string          `json:"deposed"`
-			Attributes   map[string]any  `json:"attributes"`
-			Sensitive    json.RawMessage `json:"sensitive_attributes"`
-			Dependencies []string        `json:"dependencies"`
+			IndexKey     any            `json:"index_key"`
+			Deposed      string         `json:"deposed"`
+			Attributes   map[string]any `json:"attributes"`
+			Sensitive    any            `json:"sensitive_attributes"`
+			Dependencies []string       `json:"dependencies"`
 		} `json:"instances"`
 	} `json:"resources"`
 }
 
 func decodeRawState(data []byte, name string) (*document, error) {
-	var st rawState
-	if err := json.Unmarshal(data, &st); err != nil {
-		return nil, graph.JSONError(data, name, "$", err)
+	version, resources, err := fastRawState(data)
+	if err != nil {
+		if version, resources, err = carefulRawState(data, name); err != nil {
+			return nil, err
+		}
 	}
-	if err := checkStateVersion(st.Version, name); err != nil {
+	if err := checkStateVersion(version, name); err != nil {
 		return nil, err
 	}
 	doc := &document{kind: "state"}
-	for ri, r := range st.Resources {
-		if r.Mode != "managed" {
+	for ri, r := range resources {
+		if r.mode != "managed" {
 			continue
 		}
-		if r.Type == "" || r.Name == "" {
+		if r.typ == "" || r.name == "" {
 			return nil, &graph.InputError{File: name, Path: fmt.Sprintf("$.resources[%d]", ri), Msg: "a resource needs a type and a name"}
 		}
-		base := r.Type + "." + r.Name
-		if r.Module != "" {
-			base = r.Module + "." + base
+		base := r.typ + "." + r.name
+		if r.module != "" {
+			base = r.module + "." + base
 		}
-		for ii, in := range r.Instances {
-			if in.Deposed != "" {
+		provider := providerSource(r.provider)
+		at := "$.resources[" + strconv.Itoa(ri) + "].instances["
+		for ii, in := range r.instances {
+			if in.deposed != "" {
 				continue // a deposed object is on its way out
 			}
 			doc.instances = append(doc.instances, &instance{
 				file:      name,
-				address:   base + indexSuffix(in.IndexKey),
-				typ:       r.Type,
-				provider:  providerSource(r.Provider),
-				values:    in.Attributes,
-				sensitive: sensitivePaths(in.Sensitive),
-				deps:      in.Dependencies,
-				path:      fmt.Sprintf("$.resources[%d].instances[%d]", ri, ii),
+				address:   base + indexSuffix(in.indexKey),
+				typ:       r.typ,
+				provider:  provider,
+				values:    in.attributes,
+				sensitive: sensitivePaths(in.sensitive),
+				deps:      in.deps,
+				path:      at + strconv.Itoa(ii) + "]",
 			})
 		}
 	}
 	return doc, nil
+}
+
+// carefulRawState reads a raw state with encoding/json, whose errors
+// graph.JSONError turns into file and line:column.
+func carefulRawState(data []byte, name string) (int, []rawResource, error) {
+	var st rawState
+	if err := json.Unmarshal(data, &st); err != nil {
+		return 0, nil, graph.JSONError(data, name, "$", err)
+	}
+	out := make([]rawResource, len(st.Resources))
+	for i, r := range st.Resources {
+		out[i] = rawResource{module: r.Module, mode: r.Mode, typ: r.Type, name: r.Name, provider: r.Provider}
+		for _, in := range r.Instances {
+			out[i].instances = append(out[i].instances, rawInstance{indexKey: in.IndexKey, deposed: in.Deposed,
+				attributes: in.Attributes, sensitive: in.Sensitive, deps: in.Dependencies})
+		}
+	}
+	return st.Version, out, nil
 }
 
 // providerSource takes `provider["registry.terraform.io/hashicorp/aws"].west`
@@ -131,12 +154,8 @@ func indexSuffix(key any) string {
 // sensitivePaths reads sensitive_attributes: a list of paths, each a list of
 // steps ({"type":"get_attr","value":"password"}); newer versions may nest
 // differently, so any get_attr value at the head of a path counts.
-func sensitivePaths(raw json.RawMessage) map[string]bool {
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil
-	}
-	var v any
-	if json.Unmarshal(raw, &v) != nil {
+func sensitivePaths(v any) map[string]bool {
+	if v == nil {
 		return nil
 	}
 	out := map[string]bool{}
