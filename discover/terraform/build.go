@@ -41,7 +41,8 @@ type node struct {
 type ref struct {
 	key    string
 	target *node
-	config bool // from a plan's configuration expression, not a value
+	config bool   // from a plan's configuration expression, not a value
+	via    string // the module output the expression reached it through
 }
 
 // build maps every document's instances into one estate.

@@ -2,6 +2,8 @@ package terraform
 
 import (
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -12,6 +14,7 @@ import (
 // instance with the referring instance's own index or key.
 type configRef struct {
 	from, key, to, index string
+	via                  string // the module output it went through, if any
 }
 
 // Instance selectors of a configRef.
@@ -35,6 +38,9 @@ type providerConfig struct {
 type configModule struct {
 	Resources   []configResource      `json:"resources"`
 	ModuleCalls map[string]moduleCall `json:"module_calls"`
+	Outputs     map[string]struct {
+		Expression json.RawMessage `json:"expression"`
+	} `json:"outputs"`
 }
 
 type moduleCall struct {
@@ -42,8 +48,9 @@ type moduleCall struct {
 	Expressions map[string]json.RawMessage `json:"expressions"`
 }
 
-// moduleInput is the expression a module call passes for one variable:
-// the references in it, in the calling module's address space.
+// moduleInput is the expression a module call passes for one variable, or
+// a module's output expression: the references in it, in the address
+// space of the module the expression is written in.
 type moduleInput struct {
 	refs   []string
 	prefix string
@@ -64,6 +71,34 @@ type configResource struct {
 func applyConfiguration(doc *document, sd *showDoc, _ string) {
 	cfg := sd.Configuration
 	regions := map[string]string{} // config address -> provider region
+	// Module inputs and outputs first: a resource may reference the output
+	// of a module written after it, and a module input may hold another
+	// module's output.
+	doc.inputs, doc.outputs = map[string]moduleInput{}, map[string]moduleInput{}
+	var interfaces func(m *configModule, prefix string)
+	interfaces = func(m *configModule, prefix string) {
+		if m == nil {
+			return
+		}
+		for _, name := range sortedKeys(m.ModuleCalls) {
+			call := m.ModuleCalls[name]
+			child := prefix + "module." + name + "."
+			for v, raw := range call.Expressions {
+				if refs := expressionRefs(raw); len(refs) > 0 {
+					doc.inputs[child+"var."+v] = moduleInput{refs, prefix}
+				}
+			}
+			if call.Module != nil {
+				for out, o := range call.Module.Outputs {
+					if refs := expressionRefs(o.Expression); len(refs) > 0 {
+						doc.outputs[child+out] = moduleInput{refs, child}
+					}
+				}
+			}
+			interfaces(call.Module, child)
+		}
+	}
+	interfaces(cfg.RootModule, "")
 	var walk func(m *configModule, prefix string)
 	walk = func(m *configModule, prefix string) {
 		if m == nil {
@@ -88,20 +123,9 @@ func applyConfiguration(doc *document, sd *showDoc, _ string) {
 			}
 		}
 		for _, name := range sortedKeys(m.ModuleCalls) {
-			call := m.ModuleCalls[name]
-			child := prefix + "module." + name + "."
-			for v, raw := range call.Expressions {
-				var e struct {
-					References []string `json:"references"`
-				}
-				if json.Unmarshal(raw, &e) == nil && len(e.References) > 0 {
-					doc.inputs[child+"var."+v] = moduleInput{e.References, prefix}
-				}
-			}
-			walk(call.Module, child)
+			walk(m.ModuleCalls[name].Module, prefix+"module."+name+".")
 		}
 	}
-	doc.inputs = map[string]moduleInput{}
 	walk(cfg.RootModule, "")
 	for _, key := range sortedKeys(cfg.ProviderConfig) {
 		pc := cfg.ProviderConfig[key]
@@ -143,10 +167,14 @@ func collectRefs(doc *document, from, prefix, key string, v any) {
 					mode = byEachKey
 				}
 			}
+			var strs []string
 			for _, r := range refs {
 				if s, ok := r.(string); ok {
-					addRef(doc, from, prefix, key, s, mode)
+					strs = append(strs, s)
 				}
+			}
+			for _, s := range explicitRefs(strs) {
+				addRef(doc, from, prefix, key, s, mode)
 			}
 			return
 		}
@@ -164,19 +192,45 @@ func collectRefs(doc *document, from, prefix, key string, v any) {
 // "aws_instance.web[0]"); variables, locals, data sources and module
 // outputs are not resources and are skipped.
 func addRef(doc *document, from, prefix, key, ref, mode string) {
-	addRefDepth(doc, from, prefix, key, ref, mode, 0)
+	addRefDepth(doc, from, prefix, key, ref, mode, "", 0)
 }
 
 // addRefDepth follows a module variable (var.subnet_id inside module.app)
-// to what the module call passes for it, so a reference into a module is
-// not lost at its boundary.
-func addRefDepth(doc *document, from, prefix, key, ref, mode string, depth int) {
-	if v, ok := strings.CutPrefix(ref, "var."); ok && prefix != "" && depth < 8 {
+// to what the module call passes for it, and a module output
+// (module.vpc.private_subnets) to what the output expression references,
+// so a reference is not lost at a module boundary. An index on the output
+// (module.vpc.private_subnets[0]) picks that instance when the output
+// holds one resource's instances.
+func addRefDepth(doc *document, from, prefix, key, ref, mode, via string, depth int) {
+	if depth >= 8 {
+		return
+	}
+	if v, ok := strings.CutPrefix(ref, "var."); ok && prefix != "" {
 		v, _, _ = strings.Cut(v, ".")
 		if in, ok := doc.inputs[prefix+"var."+v]; ok {
-			for _, r := range in.refs {
-				addRefDepth(doc, from, in.prefix, key, r, mode, depth+1)
+			for _, r := range explicitRefs(in.refs) {
+				addRefDepth(doc, from, in.prefix, key, r, mode, via, depth+1)
 			}
+		}
+		return
+	}
+	if call, out, index, ok := moduleOutputRef(ref); ok {
+		o, found := doc.outputs[prefix+"module."+call+"."+out]
+		if !found {
+			return
+		}
+		refs := explicitRefs(o.refs)
+		if index != "" {
+			if len(refs) != 1 {
+				return // which resource the element comes from is not said
+			}
+			mode = index
+		}
+		if via == "" {
+			via = prefix + "module." + call + "." + out
+		}
+		for _, r := range refs {
+			addRefDepth(doc, from, o.prefix, key, r, mode, via, depth+1)
 		}
 		return
 	}
@@ -194,7 +248,7 @@ func addRefDepth(doc *document, from, prefix, key, ref, mode string, depth int) 
 		}
 	}
 	to := prefix + parts[0] + "." + name
-	doc.refs = append(doc.refs, configRef{from: from, key: key, to: to, index: index})
+	doc.refs = append(doc.refs, configRef{from: from, key: key, to: to, index: index, via: via})
 }
 
 // providerRegion resolves the region of the provider configuration key:
@@ -291,4 +345,60 @@ func collectProviderRefs(doc *document, prefix string, v any) {
 			collectProviderRefs(doc, prefix, e)
 		}
 	}
+}
+
+// expressionRefs are the references of one configuration expression.
+func expressionRefs(raw json.RawMessage) []string {
+	var e struct {
+		References []string `json:"references"`
+	}
+	if len(raw) == 0 || json.Unmarshal(raw, &e) != nil {
+		return nil
+	}
+	return e.References
+}
+
+// explicitRefs drops a reference that another one in the same list names
+// more precisely: Terraform lists aws_subnet.a[0].id, aws_subnet.a[0] and
+// aws_subnet.a for the one expression aws_subnet.a[0].id, and the bare
+// aws_subnet.a must not stand for every instance.
+func explicitRefs(refs []string) []string {
+	out := make([]string, 0, len(refs))
+	for _, r := range refs {
+		if !slices.ContainsFunc(refs, func(o string) bool { return strings.HasPrefix(o, r+"[") }) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// moduleOutputRef splits module.vpc.private_subnets[2].id into the call
+// (vpc), the output (private_subnets) and a constant index ("[2]"); ok is
+// false for anything else (module.vpc alone names no output). An instance
+// key on the call (module.app["a"].out) is dropped: configuration
+// addresses have none.
+func moduleOutputRef(ref string) (call, out, index string, ok bool) {
+	rest, found := strings.CutPrefix(ref, "module.")
+	if !found {
+		return "", "", "", false
+	}
+	cuts := addressDots(rest)
+	if len(cuts) == 0 {
+		return "", "", "", false
+	}
+	call = configAddress(rest[:cuts[0]])
+	out = rest[cuts[0]+1:]
+	if len(cuts) > 1 {
+		out = rest[cuts[0]+1 : cuts[1]]
+	}
+	if i := strings.IndexByte(out, '['); i >= 0 {
+		out, index = out[:i], out[i:]
+		if j := strings.IndexByte(index, ']'); j >= 0 {
+			index = index[:j+1]
+		}
+		if _, err := strconv.Atoi(strings.Trim(index, "[]")); err != nil {
+			index = "" // a key, not a position: every instance stays
+		}
+	}
+	return call, out, index, out != ""
 }

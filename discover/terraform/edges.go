@@ -60,7 +60,11 @@ func (e *edges) fromRefs(n *node) {
 		if r.config {
 			how = "configuration expression %s references %s"
 		}
-		e.relate(n, r.target, r.key, fmt.Sprintf("terraform %s: "+how, n.in.address, r.key, r.target.in.address))
+		ev := fmt.Sprintf("terraform %s: "+how, n.in.address, r.key, r.target.in.address)
+		if r.via != "" {
+			ev += " through output " + r.via
+		}
+		e.relate(n, r.target, r.key, ev)
 	}
 }
 

@@ -197,7 +197,7 @@ func (ix *index) configRefs(d *document) {
 		for _, n := range ix.byConfig[inFile{file, r.from}] {
 			for _, t := range ix.resolve(n, r.to, r.index) {
 				if t != n && !slices.ContainsFunc(n.refs, func(x ref) bool { return x.target == t && x.key == r.key }) {
-					n.refs = append(n.refs, ref{key: r.key, target: t, config: true})
+					n.refs = append(n.refs, ref{key: r.key, target: t, config: true, via: r.via})
 				}
 			}
 		}

@@ -38,8 +38,10 @@ type document struct {
 	// clusterRefs: config addresses a Kubernetes/Helm provider
 	// configuration references (plans only).
 	clusterRefs []string
-	// inputs: "module.app.var.x" -> what the call passes (plans only).
-	inputs map[string]moduleInput
+	// inputs: "module.app.var.x" -> what the call passes; outputs:
+	// "module.app.out" -> what the module's output expression references
+	// (plans only).
+	inputs, outputs map[string]moduleInput
 }
 
 // rawState is a raw state file, format version 4, as the careful reader
