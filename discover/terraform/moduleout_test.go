@@ -8,14 +8,17 @@ import "testing"
 // app[i] uses private_subnets[count.index] (its own zone), bastion the
 // first_private_subnet output (subnet 0), pinned private_subnets[2]; the
 // ASG, the DB subnet group and module.app's LB (through a module input
-// fed by the output) list all three subnets as alternatives.
+// fed by the output) list all three subnets as alternatives. direct names
+// aws_subnet.pub[1] (zone b), which Terraform lists with the bare
+// aws_subnet.pub: it needs that one subnet, not both.
 func TestModuleOutputsAreFollowed(t *testing.T) {
 	m := caseModel(t, "module_outputs")
 	downAfter(t, m, "zone:aws/us-east-1/us-east-1a", map[string]bool{
 		"aws_instance.app[0]": true, "aws_instance.app[1]": false, "aws_instance.app[2]": false,
 		"aws_instance.bastion": true, "aws_instance.pinned": false,
-		"aws_autoscaling_group.web": false, "module.app.aws_lb.this": false,
+		"aws_autoscaling_group.web": false, "module.app.aws_lb.this": false, "aws_instance.direct": false,
 	})
+	downAfter(t, m, "zone:aws/us-east-1/us-east-1b", map[string]bool{"aws_instance.direct": true, "aws_instance.app[1]": true})
 	downAfter(t, m, "zone:aws/us-east-1/us-east-1c", map[string]bool{
 		"aws_instance.app[0]": false, "aws_instance.app[2]": true,
 		"aws_instance.bastion": false, "aws_instance.pinned": true,
