@@ -1,7 +1,9 @@
 package terraform
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
@@ -24,13 +26,17 @@ func dataPaths(b *graph.Builder, ix *index, nodes []*node) {
 	// Routes by the table they belong to, and VMs by their interfaces, so
 	// the pass stays linear in the estate.
 	awsRoutes := map[*node][]*node{}
+	awsRoutesByID := map[inFile][]*node{} // a table the input does not manage, by its id
 	azureRoutes := map[string][]*node{}
 	vms := map[*node]*node{}
 	for _, r := range nodes {
 		switch {
 		case r.in.typ == "aws_route":
 			for _, rt := range refTargets(r, "route_table_id") {
-				awsRoutes[rt] = append(awsRoutes[rt], r)
+				awsRoutes[rt] = append(awsRoutes[rt], r) // a VPC: main_route_table_id (plans)
+			}
+			if id := knownString(r.in, "route_table_id"); id != "" {
+				awsRoutesByID[inFile{r.in.file, id}] = append(awsRoutesByID[inFile{r.in.file, id}], r)
 			}
 		case r.in.typ == "azurerm_route":
 			k := r.in.file + "\x00" + str(r.in.values, "route_table_name")
@@ -43,10 +49,12 @@ func dataPaths(b *graph.Builder, ix *index, nodes []*node) {
 			}
 		}
 	}
+	associated := map[*node]bool{}
 	for _, a := range nodes {
 		switch a.in.typ {
 		case "aws_route_table_association":
 			for _, s := range refTargets(a, "subnet_id") {
+				associated[s] = true
 				for _, rt := range refTargets(a, "route_table_id") {
 					for _, hop := range awsDefaultHops(ix, rt, awsRoutes[rt]) {
 						b.Edge(s.id, hop.target.id, fmt.Sprintf("terraform %s: subnet %s sends %s to %s (route table %s, %s)",
@@ -59,6 +67,74 @@ func dataPaths(b *graph.Builder, ix *index, nodes []*node) {
 				for _, rt := range refTargets(a, "route_table_id") {
 					azureDefaultHops(b, byIP, s, rt, azureRoutes[rt.in.file+"\x00"+knownString(rt.in, "name")], vms, a.in.address)
 				}
+			}
+		}
+	}
+	awsMainRoutes(b, ix, nodes, associated, awsRoutes, awsRoutesByID)
+}
+
+// awsMainRoutes: a subnet with no explicit route table association uses
+// its VPC's main route table. The main table is the one an
+// aws_main_route_table_association names, else the table whose id is the
+// VPC's main_route_table_id (an aws_default_route_table or aws_route_table
+// in the input), else an aws_default_route_table of the VPC; when the
+// input does not manage it, the aws_route resources naming its id (or, in
+// a plan, the VPC's main_route_table_id) are its routes.
+func awsMainRoutes(b *graph.Builder, ix *index, nodes []*node, associated map[*node]bool, routes map[*node][]*node, routesByID map[inFile][]*node) {
+	main := map[*node]*node{} // VPC -> its main route table
+	how := map[*node]string{}
+	for _, n := range nodes { // the explicit choice first, then the default table
+		if n.in.typ == "aws_main_route_table_association" {
+			for _, vpc := range refTargets(n, "vpc_id") {
+				for _, rt := range refTargets(n, "route_table_id") {
+					main[vpc], how[vpc] = rt, n.in.address
+				}
+			}
+		}
+	}
+	for _, n := range nodes {
+		if n.in.typ != "aws_vpc" && n.in.typ != "aws_default_vpc" || main[n] != nil {
+			continue
+		}
+		for _, t := range ix.byValue[normValue(knownString(n.in, "main_route_table_id"))] {
+			if t.in.file == n.in.file && strings.HasSuffix(t.in.typ, "route_table") {
+				main[n], how[n] = t, "its main_route_table_id"
+			}
+		}
+	}
+	for _, n := range nodes {
+		if n.in.typ != "aws_default_route_table" {
+			continue
+		}
+		for _, vpc := range append(refTargets(n, "vpc_id"), refTargets(n, "default_route_table_id")...) {
+			if strings.HasSuffix(vpc.in.typ, "vpc") && main[vpc] == nil {
+				main[vpc], how[vpc] = n, n.in.address+" (the VPC's default route table)"
+			}
+		}
+	}
+	for _, s := range nodes {
+		if associated[s] || (s.in.typ != "aws_subnet" && s.in.typ != "aws_default_subnet") {
+			continue
+		}
+		for _, vpc := range refTargets(s, "vpc_id") {
+			if !strings.HasSuffix(vpc.in.typ, "vpc") {
+				continue
+			}
+			var hops []hop
+			rt, table := main[vpc], ""
+			if rt != nil {
+				hops, table = awsDefaultHops(ix, rt, routes[rt]), rt.in.address+", main by "+how[vpc]
+			} else {
+				id := knownString(vpc.in, "main_route_table_id")
+				unmanaged := append(slices.Clone(routes[vpc]), routesByID[inFile{vpc.in.file, id}]...)
+				hops, table = awsDefaultHops(ix, nil, unmanaged), cmp.Or(id, "main_route_table_id")+", the main route table of "+vpc.in.address
+			}
+			for _, h := range hops {
+				if refersTo(h.target, "subnet_id", s) {
+					continue // the NAT's own subnet: its association is outside the input
+				}
+				b.Edge(s.id, h.target.id, fmt.Sprintf("terraform %s: no route table association, so it uses its VPC's main route table (%s), which sends %s to %s (%s)",
+					s.in.address, table, defaultRoute, h.target.in.address, h.via))
 			}
 		}
 	}
@@ -109,6 +185,9 @@ func awsDefaultHops(ix *index, rt *node, routes []*node) []hop {
 				out = append(out, hop{ref.target, r.in.address + " " + ref.key})
 			}
 		}
+	}
+	if rt == nil {
+		return out
 	}
 	for _, blk := range blocks(rt.in.values, "route") {
 		if str(blk, "cidr_block") != defaultRoute {
