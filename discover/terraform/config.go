@@ -112,7 +112,8 @@ func applyConfiguration(doc *document, sd *showDoc, _ string) {
 			if reg := providerRegion(cfg, sd, r.ProviderConfigKey); reg != "" {
 				regions[addr] = reg
 			}
-			for key, raw := range r.Expressions {
+			for _, key := range sortedKeys(r.Expressions) { // sorted: the first evidence of an edge wins
+				raw := r.Expressions[key]
 				var v any
 				if json.Unmarshal(raw, &v) == nil {
 					collectRefs(doc, addr, prefix, key, v)
