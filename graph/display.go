@@ -145,7 +145,7 @@ func baseDisplayName(n *Node) string {
 		if n.Name != "" {
 			return cutRunes(n.Name, DisplayMax)
 		}
-		return cutRunes(strings.TrimPrefix(n.ID, "service:"), DisplayMax)
+		return cutRunes(ServiceName(n.ID), DisplayMax)
 	case ClassPlacement:
 		if p := PlacementPhrase(n.ID, n.Level); p != "" {
 			return p

@@ -267,7 +267,7 @@ func mapNodeView(c *graph.Compiled, i int32, x, y int, spof map[string]bool) map
 	switch n.Class {
 	case graph.ClassService:
 		label, sub, v.Class = n.Label(), "service · tier "+strconv.Itoa(n.EffectiveTier()), "n-service"
-		label = strings.TrimPrefix(label, "service:")
+		label = graph.ServiceName(label)
 	case graph.ClassGroup:
 		members := len(c.Needs(i))
 		label = n.Name

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -124,7 +125,7 @@ func weakestServices(a *simulate.Audit) ([]htmlServiceRow, int) {
 	for _, s := range svcs {
 		name := s.Name
 		if name == "" {
-			name = strings.TrimPrefix(s.Service, "service:")
+			name = graph.ServiceName(s.Service)
 		}
 		r := htmlServiceRow{Name: htmlTextOf(name, 48), Tier: Number(s.Tier), Score: Decimal(s.Score, 1), Availability: "—"}
 		r.ScoreClass, _ = gradeLook(simulate.Grade(s.Score))

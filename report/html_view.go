@@ -239,7 +239,7 @@ func (l *htmlLabeler) label(id string) string {
 	if n, ok := l.names[id]; ok {
 		return n
 	}
-	return ShortID(strings.TrimPrefix(id, "service:"))
+	return ShortID(graph.ServiceName(id))
 }
 
 // htmlTop returns the first n of s in the order of cmp, and how many were

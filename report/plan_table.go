@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate/planner"
 )
 
@@ -111,7 +112,7 @@ func planServiceList(services, because []string) string {
 	}
 	names := make([]string, len(services))
 	for i, s := range services {
-		names[i] = strings.TrimPrefix(s, "service:")
+		names[i] = graph.ServiceName(s)
 	}
 	return JoinAnd(names, 3)
 }

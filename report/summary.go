@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -230,7 +231,7 @@ func serviceName(names map[string]string, id string) string {
 	if n, ok := names[id]; ok {
 		return n
 	}
-	return strings.TrimPrefix(id, "service:")
+	return graph.ServiceName(id)
 }
 
 func criticalNoun(a *simulate.Audit) string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 	"github.com/untether-dev/untether/simulate/gate"
@@ -129,7 +130,7 @@ func ChainText(chain []string, names map[string]string, max int) string {
 		if n, ok := names[id]; ok {
 			parts = append(parts, n)
 		} else {
-			parts = append(parts, CompactID(strings.TrimPrefix(id, "service:")))
+			parts = append(parts, CompactID(graph.ServiceName(id)))
 		}
 	}
 	if max > 3 && len(parts) > max {

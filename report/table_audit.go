@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -148,7 +149,7 @@ func auditServices(b *strings.Builder, p *palette, a *simulate.Audit) {
 	for _, s := range ServicesByRisk(a.Services, topServices) {
 		name := s.Name
 		if name == "" {
-			name = strings.TrimPrefix(s.Service, "service:")
+			name = graph.ServiceName(s.Service)
 		}
 		row := []string{name, fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
 		for _, level := range []string{"resource", "zone", "region", "provider"} {

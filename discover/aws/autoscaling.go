@@ -9,6 +9,7 @@ import (
 	astypes "github.com/aws/aws-sdk-go-v2/service/autoscaling/types"
 
 	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/graph"
 )
 
 func autoscalingSteps() []step {
@@ -48,7 +49,7 @@ func autoscalingGroups(ctx context.Context, t *task) error {
 				need, field = desired, "DesiredCapacity"
 			}
 			t.sink.place(id, 1, zones, "autoscaling:DescribeAutoScalingGroups AvailabilityZones: launches into any one zone")
-			t.sink.group(id, "group:"+id+":instances", need, members,
+			t.sink.group(id, graph.GroupID(id, "instances"), need, members,
 				fmt.Sprintf("autoscaling:DescribeAutoScalingGroups %s=%d of %d instances", field, need, len(members)))
 			for _, tg := range g.TargetGroupARNs {
 				t.sink.edge(tg, id, "autoscaling:DescribeAutoScalingGroups TargetGroupARNs: the group supplies the targets")

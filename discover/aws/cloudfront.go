@@ -7,6 +7,7 @@ import (
 	cftypes "github.com/aws/aws-sdk-go-v2/service/cloudfront/types"
 
 	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/graph"
 )
 
 func cloudfrontSteps() []step {
@@ -59,7 +60,7 @@ func cloudfrontDistribution(t *task, d cftypes.DistributionSummary) {
 					domains = append(domains, origins[s(m.OriginId)])
 				}
 			}
-			gid := "group:" + id + ":origin-group/" + s(g.Id)
+			gid := graph.GroupID(id, "origin-group/"+s(g.Id))
 			t.sink.do(func(a *asm) {
 				var members []string
 				for _, dn := range domains {

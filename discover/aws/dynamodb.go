@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
 	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/graph"
 )
 
 func dynamodbSteps() []step {
@@ -66,7 +67,7 @@ func dynamodbTables(ctx context.Context, t *task) error {
 					"dynamodb:DescribeTable Replicas", map[string]any{"replica_regions": regions})
 				g.Region = "global"
 				t.sink.node(g)
-				t.sink.group(gid, "group:"+gid+":replicas", 1, members, "dynamodb:DescribeTable Replicas: any one regional replica serves")
+				t.sink.group(gid, graph.GroupID(gid, "replicas"), 1, members, "dynamodb:DescribeTable Replicas: any one regional replica serves")
 			}
 		}
 	}

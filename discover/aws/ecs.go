@@ -8,6 +8,7 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/graph"
 )
 
 func ecsSteps() []step {
@@ -89,7 +90,7 @@ func ecsService(t *task, cluster string, sv ecstypes.Service) {
 		for _, sn := range nc.AwsvpcConfiguration.Subnets {
 			subnets = append(subnets, arn("ec2", t.region, t.account, "subnet/"+sn))
 		}
-		t.sink.group(id, "group:"+id+":subnets", 1, subnets,
+		t.sink.group(id, graph.GroupID(id, "subnets"), 1, subnets,
 			fmt.Sprintf("ecs:DescribeServices awsvpcConfiguration.subnets: tasks run in any one of %d subnets", len(subnets)))
 	}
 	for _, lb := range sv.LoadBalancers {

@@ -9,6 +9,7 @@ import (
 	ekstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 
 	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/graph"
 )
 
 func eksSteps() []step {
@@ -120,5 +121,5 @@ func eksNodes(t *task, f eksFound) {
 		t.sink.place(gid, 1, zones, "eks:DescribeNodegroup subnets: nodes launch into any one zone")
 		ids = append(ids, gid)
 	}
-	t.sink.group(id, "group:"+id+":nodegroups", 1, ids, "eks:ListNodegroups: workloads run on any one node group")
+	t.sink.group(id, graph.GroupID(id, "nodegroups"), 1, ids, "eks:ListNodegroups: workloads run on any one node group")
 }

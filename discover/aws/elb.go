@@ -8,6 +8,7 @@ import (
 	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
 
 	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/graph"
 )
 
 func elbSteps() []step {
@@ -148,7 +149,7 @@ func elbv2TargetGroups(ctx context.Context, t *task) error {
 			}
 			t.sink.node(nodeOf(id, "target_group", "AWS::ElasticLoadBalancingV2::TargetGroup", s(tg.TargetGroupName), nil,
 				"elbv2:DescribeTargetGroups", map[string]any{"target_type": string(tg.TargetType), "targets": len(members), "unhealthy_targets": unhealthy}))
-			t.sink.group(id, "group:"+id+":targets", 1, members, "elbv2:DescribeTargetHealth: any one healthy target serves")
+			t.sink.group(id, graph.GroupID(id, "targets"), 1, members, "elbv2:DescribeTargetHealth: any one healthy target serves")
 		}
 	}
 	return nil
@@ -180,7 +181,7 @@ func elbClassic(ctx context.Context, t *task) error {
 			t.sink.dns(s(lb.DNSName), id)
 			t.sink.regional(id, "elasticloadbalancing", "elb:DescribeLoadBalancers: a regional service")
 			t.sink.place(id, 1, zones, "elb:DescribeLoadBalancers AvailabilityZones")
-			t.sink.group(id, "group:"+id+":instances", 1, members, "elb:DescribeLoadBalancers Instances: any one instance serves")
+			t.sink.group(id, graph.GroupID(id, "instances"), 1, members, "elb:DescribeLoadBalancers Instances: any one instance serves")
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 
 	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/graph"
 )
 
 func lambdaSteps() []step {
@@ -42,7 +43,7 @@ func lambdaFunctions(ctx context.Context, t *task) error {
 			for _, sn := range f.VpcConfig.SubnetIds {
 				subnets = append(subnets, arn("ec2", t.region, t.account, "subnet/"+sn))
 			}
-			t.sink.group(id, "group:"+id+":subnets", 1, subnets, "lambda:ListFunctions VpcConfig.SubnetIds: any one subnet")
+			t.sink.group(id, graph.GroupID(id, "subnets"), 1, subnets, "lambda:ListFunctions VpcConfig.SubnetIds: any one subnet")
 		}
 	}
 	return nil

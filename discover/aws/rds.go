@@ -9,6 +9,7 @@ import (
 	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
 
 	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/graph"
 )
 
 func rdsSteps() []step {
@@ -96,7 +97,7 @@ func rdsClusters(ctx context.Context, t *task) error {
 				need = len(zones) - 1
 			}
 			t.sink.place(id, need, zones, fmt.Sprintf("rds:DescribeDBClusters AvailabilityZones: storage needs %d of %d zones", need, len(zones)))
-			t.sink.group(id, "group:"+id+":members", 1, members, "rds:DescribeDBClusters DBClusterMembers: any one member can serve as writer")
+			t.sink.group(id, graph.GroupID(id, "members"), 1, members, "rds:DescribeDBClusters DBClusterMembers: any one member can serve as writer")
 			t.sink.regional(id, "rds", "rds:DescribeDBClusters: the regional RDS service")
 		}
 	}
@@ -126,7 +127,7 @@ func rdsGlobalClusters(ctx context.Context, t *task) error {
 				"rds:DescribeGlobalClusters", map[string]any{"engine": s(g.Engine), "members": len(members)})
 			n.Region = "global"
 			t.sink.node(n)
-			t.sink.group(id, "group:"+id+":members", 1, members, "rds:DescribeGlobalClusters GlobalClusterMembers: any one regional cluster")
+			t.sink.group(id, graph.GroupID(id, "members"), 1, members, "rds:DescribeGlobalClusters GlobalClusterMembers: any one regional cluster")
 		}
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	r53types "github.com/aws/aws-sdk-go-v2/service/route53/types"
 
 	"github.com/untether-dev/untether/discover"
+	"github.com/untether-dev/untether/graph"
 )
 
 func route53Steps() []step {
@@ -121,7 +122,7 @@ func route53RecordNodes(t *task, zoneNode string, sets map[string][]r53types.Res
 		if !steered {
 			need, why = len(members), "%s routing without health checks on every record: traffic still goes to a failed target"
 		}
-		t.sink.group(name, "group:"+name, need, members, "route53:ListResourceRecordSets "+fmt.Sprintf(why, policy))
+		t.sink.group(name, graph.GroupID(name), need, members, "route53:ListResourceRecordSets "+fmt.Sprintf(why, policy))
 	}
 }
 

@@ -3,6 +3,8 @@ package azure
 import (
 	"fmt"
 	"strings"
+
+	"github.com/untether-dev/untether/graph"
 )
 
 type idRef struct {
@@ -135,7 +137,7 @@ func mapAKS(a *asm, r *row) {
 	case 1:
 		a.b.Edge(cluster, system[0], "the system node pool runs the cluster's own components (mode=System)")
 	default:
-		a.anyOf(cluster, "group:"+cluster+":system-pools", system, "any system node pool runs the cluster's own components (mode=System)")
+		a.anyOf(cluster, graph.GroupID(cluster, "system-pools"), system, "any system node pool runs the cluster's own components (mode=System)")
 	}
 }
 

@@ -69,7 +69,7 @@ func mapFailoverGroup(a *asm, r *row) {
 	if !strings.EqualFold(p.Endpoint.Policy, "Automatic") {
 		ev += " (manual: the listener moves only when someone fails over)"
 	}
-	a.anyOf(id, "group:"+id+":servers", servers, ev)
+	a.anyOf(id, graph.GroupID(id, "servers"), servers, ev)
 	regions = slices.Compact(slices.Sorted(slices.Values(regions)))
 	if len(regions) > 1 {
 		a.b.Edge(id, a.b.RegionGroup(provider, 1, regions), ev)
@@ -132,7 +132,7 @@ func mapCosmos(a *asm, r *row) {
 		if !p.MultiWrite {
 			why = "one write region with enableAutomaticFailover=true: writes move to the next failoverPriority after Azure declares the region down (minutes without writes)"
 		}
-		a.anyOf(id, "group:"+id+":regions", members, why+"; locations "+strings.Join(evs, ", "))
+		a.anyOf(id, graph.GroupID(id, "regions"), members, why+"; locations "+strings.Join(evs, ", "))
 	default:
 		a.b.Edge(id, write, "one write region (failoverPriority 0, "+wev+") and enableAutomaticFailover=false: writes stop until someone fails over; reads go on in the other regions")
 	}
@@ -176,7 +176,7 @@ func mapStorage(a *asm, r *row) {
 	}
 	switch {
 	case readable:
-		a.anyOf(id, "group:"+id+":read-regions", []string{primary, a.b.Region(provider, sec)},
+		a.anyOf(id, graph.GroupID(id, "read-regions"), []string{primary, a.b.Region(provider, sec)},
 			ev+"; reads are served from secondary "+sec+" when the primary is down (writes wait for a failover)")
 	case rep == "GRS" || rep == "GZRS":
 		a.b.Edge(id, primary, ev+fmt.Sprintf("; the copy in %s is reachable only after an account failover", cmp.Or(sec, "the paired region")))

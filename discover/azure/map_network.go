@@ -3,6 +3,8 @@ package azure
 import (
 	"strconv"
 	"strings"
+
+	"github.com/untether-dev/untether/graph"
 )
 
 func mapPublicIP(a *asm, r *row) {
@@ -82,7 +84,7 @@ func mapAppGateway(a *asm, r *row) {
 			}
 		}
 		if len(fqdns) > 0 {
-			a.anyOf(id, "group:"+id+":backend-pool-"+strconv.Itoa(i), fqdns, "backendAddressPools[].backendAddresses[].fqdn: any healthy backend serves")
+			a.anyOf(id, graph.GroupID(id, "backend-pool-"+strconv.Itoa(i)), fqdns, "backendAddressPools[].backendAddresses[].fqdn: any healthy backend serves")
 		}
 	}
 }

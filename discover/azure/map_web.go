@@ -78,7 +78,7 @@ func mapTrafficManager(a *asm, r *row) {
 			targets = append(targets, strings.ToLower(e.Props.Target))
 		}
 	}
-	a.anyOf(id, "group:"+id+":endpoints", targets, "properties.endpoints (enabled): DNS answers with any healthy endpoint ("+p.Routing+")")
+	a.anyOf(id, graph.GroupID(id, "endpoints"), targets, "properties.endpoints (enabled): DNS answers with any healthy endpoint ("+p.Routing+")")
 }
 
 // global makes id need a global service.
@@ -118,7 +118,7 @@ func mapFrontDoorClassic(a *asm, r *row) {
 				backends = append(backends, strings.ToLower(b.Address))
 			}
 		}
-		a.anyOf(id, "group:"+id+":pool:"+pool.Name, backends, "backendPools["+pool.Name+"].backends: any enabled backend serves")
+		a.anyOf(id, graph.GroupID(id, "pool", pool.Name), backends, "backendPools["+pool.Name+"].backends: any enabled backend serves")
 	}
 }
 
@@ -184,7 +184,7 @@ func (a *asm) originGroups(profile string) {
 	for _, g := range order {
 		members := groups[g]
 		slices.Sort(members)
-		gid := "group:" + g
+		gid := graph.GroupID(g)
 		a.b.Group(gid, 1, members, "origins of origin group "+g[strings.LastIndex(g, "/")+1:]+": any healthy origin serves")
 		a.b.Edge(profile, gid, "the profile's routes use origin group "+g[strings.LastIndex(g, "/")+1:])
 	}

@@ -42,7 +42,7 @@ func (d *demo) fleet(account, region, name, svc, team string, zones []string, ne
 		d.need(inst, vol, "Instance.BlockDeviceMappings[/dev/xvda].Ebs.VolumeId")
 		members = append(members, inst)
 	}
-	g := d.group("group:"+name+"-healthy", need, members,
+	g := d.group(graph.GroupID(name+"-healthy"), need, members,
 		fmt.Sprintf("autoscaling group %s: %d of %d instances must be healthy (MinSize/target tracking)", name, need, len(members)))
 	d.need(asg, g, "AutoScalingGroup.Instances")
 	return asg

@@ -52,7 +52,7 @@ func FaultTree(n int, seed int64) *graph.Estate {
 		return id
 	}
 	for s := 0; events < n; s++ {
-		svc := fmt.Sprintf("service:ft%05d", s)
+		svc := graph.ServiceID(fmt.Sprintf("ft%05d", s))
 		r := rng.IntN(regions)
 		node(graph.Node{ID: svc, Class: graph.ClassService, Tier: 1 + rng.IntN(2)})
 		if rng.IntN(8) == 0 && events < n {
@@ -65,7 +65,7 @@ func FaultTree(n int, seed int64) *graph.Estate {
 				slack = 2
 			}
 			size = min(size, n-events)
-			pool := fmt.Sprintf("group:%s/pool-%d", svc, p)
+			pool := graph.GroupID(fmt.Sprintf("%s/pool-%d", svc, p))
 			node(graph.Node{ID: pool, Class: graph.ClassGroup, Need: max(1, size-slack), Evidence: "k-of-n pool"})
 			z0 := rng.IntN(zonesPer)
 			for k := range size {
@@ -78,7 +78,7 @@ func FaultTree(n int, seed int64) *graph.Estate {
 		}
 		switch rng.IntN(8) {
 		case 0, 1, 2, 3: // Multi-AZ: a primary and a standby, 1 of 2 enough
-			pair := fmt.Sprintf("group:%s/db", svc)
+			pair := graph.GroupID(svc + "/db")
 			node(graph.Node{ID: pair, Class: graph.ClassGroup, Need: 1, Evidence: "Multi-AZ: primary and standby"})
 			edge(pair, event(svc, r, 0, "db", 0), "member")
 			if events < n {

@@ -28,7 +28,7 @@ func (d *demo) services() {
 		{"support-desk", "Support desk", 3, []string{"cx-team"}, 3000, []string{"eu"}, []string{"support-ingress"}, []string{"customer-profiles", "orders"}},
 		{"merchant-portal", "Merchant portal", 3, []string{"partners-team"}, 4000, nil, []string{"merchant-edge"}, nil},
 	} {
-		id := "service:" + s.id
+		id := graph.ServiceID(s.id)
 		d.b.Node(graph.Node{ID: id, Class: graph.ClassService, Name: s.name, Tier: s.tier, Owners: s.owners,
 			DowntimeCostPerHour: s.cost, Residency: s.residency, Tags: map[string]string{"service": s.id},
 			Evidence: "demo inventory: services[" + s.id + "]"})
@@ -36,7 +36,7 @@ func (d *demo) services() {
 			d.need(id, d.ref[e], "demo inventory: services["+s.id+"].entry")
 		}
 		for _, n := range s.needs {
-			d.need(id, "service:"+n, "demo inventory: services["+s.id+"].needs")
+			d.need(id, graph.ServiceID(n), "demo inventory: services["+s.id+"].needs")
 		}
 	}
 }

@@ -88,7 +88,7 @@ func (g *gen) service(idx, budget int) {
 		tags: map[string]string{"service": name, "team": team, "env": "prod"}}
 	x := g.rng.IntN(100)
 	tier := 1 + boolInt(x >= 10) + boolInt(x >= 35) + boolInt(x >= 80)
-	sid := "service:" + name
+	sid := graph.ServiceID(name)
 	g.node(graph.Node{ID: sid, Class: graph.ClassService, Name: name, Tier: tier, Owners: []string{team},
 		DowntimeCostPerHour: tierCost[tier], Tags: map[string]string{"service": name}, Evidence: evSynth})
 	zone := func() int { return g.rng.IntN(len(synthRegions[ri].zones)) }
@@ -197,7 +197,7 @@ func (g *gen) failover(s *svcGen, lb1, lb2 string) string {
 	s.g.node(graph.Node{ID: rec, Class: graph.ClassResource, Kind: "dns_record", Type: dnsSvc + ":record", Provider: s.provider,
 		Account: s.account, Name: s.name + ".synthetic.example", Tags: s.tags, Attrs: attrsFailover, Evidence: evSynth})
 	g.edge(rec, dns, evGlobal)
-	gid := "group:" + rec + ":regions"
+	gid := graph.GroupID(rec, "regions")
 	g.node(graph.Node{ID: gid, Class: graph.ClassGroup, Need: 1, Evidence: evFailover})
 	g.edge(gid, lb1, evFailover)
 	g.edge(gid, lb2, evFailover)
@@ -273,7 +273,7 @@ func (g *gen) instances(ri int, pool, db string, n int, res func(int, string, st
 	if imbalanced || need < 1 {
 		need = max(1, (2*n+2)/3)
 	}
-	gid := "group:" + pool + ":healthy"
+	gid := graph.GroupID(pool, "healthy")
 	g.node(graph.Node{ID: gid, Class: graph.ClassGroup, Need: need, Evidence: evMember})
 	g.edge(pool, gid, evMember)
 	for z, c := range counts[:zones] {

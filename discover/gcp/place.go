@@ -65,7 +65,7 @@ func (a *asm) anyRegion(it item, svc string, regions []string, why string) {
 	for i, r := range regions {
 		members[i] = a.b.ManagedService("gcp", r, svc)
 	}
-	gid := "group:" + it.id() + ":regions"
+	gid := graph.GroupID(it.id(), "regions")
 	a.b.Group(gid, 1, members, a.ev(it, fmt.Sprintf("1 of %d regions (%s)", len(regions), why)))
 	a.b.Edge(it.id(), gid, a.ev(it, "multi-region ("+why+")"))
 }
@@ -81,7 +81,7 @@ func (a *asm) anyOf(it item, suffix string, links []string, why string) {
 		a.ref(it.id(), links[0], a.ev(it, why))
 		return
 	}
-	gid := "group:" + it.id() + ":" + suffix
+	gid := graph.GroupID(it.id(), suffix)
 	a.b.Node(graph.Node{ID: gid, Class: graph.ClassGroup, Need: 1, Evidence: a.ev(it, fmt.Sprintf("1 of %d (%s)", len(links), why))})
 	a.b.Edge(it.id(), gid, a.ev(it, why))
 	for _, l := range links {

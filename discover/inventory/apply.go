@@ -59,14 +59,14 @@ func (a *applier) at(line, col int, format string, args ...any) error {
 func (a *applier) evidence(line int) string { return fmt.Sprintf("%s:%d", a.inv.File, line) }
 
 // ServiceID is the node id of the inventory service with id.
-func ServiceID(id string) string { return "service:" + id }
+func ServiceID(id string) string { return graph.ServiceID(id) }
 
 // GroupID is the node id of the inventory group with id.
 func GroupID(id string) string {
-	if strings.HasPrefix(id, "group:") {
+	if strings.HasPrefix(id, graph.GroupPrefix) {
 		return id
 	}
-	return "group:" + id
+	return graph.GroupID(id)
 }
 
 // nodes adds the inventory's resources, services and groups.

@@ -32,7 +32,7 @@ type Ref struct {
 	Line, Col int
 }
 
-// Service is a business service; its node id is "service:" + ID.
+// Service is a business service; its node id is graph.ServiceID(ID).
 type Service struct {
 	ID                  string
 	Name                string
@@ -70,7 +70,7 @@ type Dependency struct {
 }
 
 // Group is a declared redundancy group: need of members must be up. Its
-// node id is "group:" + ID.
+// node id is graph.GroupID(ID).
 type Group struct {
 	ID        string
 	Need      int

@@ -237,7 +237,7 @@ func (e *edges) flush() {
 			e.b.Edge(t, ms[0].id, ms[0].evidence+" (the target needs its member)")
 			continue
 		}
-		gid := "group:" + t + ":members"
+		gid := graph.GroupID(t, "members")
 		ids := make([]string, len(ms))
 		for i, m := range ms {
 			ids[i] = m.id
@@ -256,7 +256,7 @@ func (e *edges) flush() {
 			e.b.Edge(k[0], ts[0], fmt.Sprintf("attribute %s", k[1]))
 			continue
 		}
-		gid := "group:" + k[0] + ":" + k[1]
+		gid := graph.GroupID(k[0], k[1])
 		e.b.Group(gid, 1, ts, fmt.Sprintf("any 1 of the %d in attribute %s", len(ts), k[1]))
 		e.b.Edge(k[0], gid, fmt.Sprintf("attribute %s lists %d alternatives", k[1], len(ts)))
 	}

@@ -164,7 +164,7 @@ func place(b *graph.Builder, n *node) {
 				members = append(members, b.Region(n.cloud, r))
 			}
 		}
-		gid := "group:" + n.id + ":regions"
+		gid := graph.GroupID(n.id, "regions")
 		b.Group(gid, 1, members, ev(fmt.Sprintf("1 of %d regions (%s)", len(members), n.regionsEvidence)))
 		b.Edge(n.id, gid, ev("multi-region ("+n.regionsEvidence+")"))
 		return

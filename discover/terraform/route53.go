@@ -46,7 +46,7 @@ func dnsNames(b *graph.Builder, nodes []*node) {
 			Provider: "aws", Region: graph.GlobalRegion, Name: str(recs[0].in.values, "name"), Evidence: ev,
 			Attrs: map[string]any{"routing_policy": policy[key], "records": len(ids)}})
 		b.Edge(key, b.ManagedService("aws", graph.GlobalRegion, "route53"), "DNS answers come from Route 53")
-		gid := b.Group("group:"+key+":records", 1, ids, ev)
+		gid := b.Group(graph.GroupID(key, "records"), 1, ids, ev)
 		b.Edge(key, gid, ev)
 	}
 }

@@ -42,7 +42,7 @@ func ModuleServices(e *graph.Estate) (*graph.Estate, error) {
 	b.Merge(e)
 	for _, m := range sortedKeys(byModule) {
 		name := strings.TrimPrefix(m, "module.")
-		id := "service:" + name
+		id := graph.ServiceID(name)
 		b.Node(graph.Node{ID: id, Class: graph.ClassService, Name: name, Tier: 2,
 			Evidence: "derived from Terraform module instance " + m})
 		for _, n := range byModule[m] {
@@ -55,11 +55,11 @@ func ModuleServices(e *graph.Estate) (*graph.Estate, error) {
 	}
 	for _, n := range root {
 		name := n.Label()
-		if names[name] > 1 || b.Get("service:"+name) != nil {
+		if names[name] > 1 || b.Get(graph.ServiceID(name)) != nil {
 			addr, _ := n.Attrs["address"].(string)
 			name += " (" + addr + ")"
 		}
-		id := "service:" + name
+		id := graph.ServiceID(name)
 		b.Node(graph.Node{ID: id, Class: graph.ClassService, Name: name, Tier: 2,
 			Evidence: "derived from a Terraform entry point outside every module"})
 		b.Edge(id, n.ID, "entry point (a workload nothing else in the estate needs)")

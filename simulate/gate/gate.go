@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -138,7 +139,7 @@ func (w Waiver) Matches(f simulate.Finding) bool {
 	if w.Service != "" {
 		ok := false
 		for _, s := range f.Services {
-			if globMatch(w.Service, s) || globMatch(w.Service, strings.TrimPrefix(s, "service:")) {
+			if globMatch(w.Service, s) || globMatch(w.Service, graph.ServiceName(s)) {
 				ok = true
 				break
 			}

@@ -217,7 +217,7 @@ func (w *work) copyFootprint(act string, x *graph.Node, fp []string, rl *relocat
 // "group:plan:<x>", which takes over x's incoming edges (except from skip).
 func (w *work) behindGroup(act, x, alt string, skip map[string]bool) []string {
 	ev := "plan:" + act
-	gid := "group:plan:" + x
+	gid := graph.GroupID("plan", x)
 	if w.nodes[gid] == nil {
 		w.put(&graph.Node{ID: gid, Class: graph.ClassGroup, Need: 1, Evidence: ev})
 		for _, u := range w.neededBy(x) {
