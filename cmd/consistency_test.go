@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report"
 	"github.com/untether-dev/untether/simulate"
 	"github.com/untether-dev/untether/simulate/gate"
@@ -73,6 +74,16 @@ func TestEveryFigureTheSameInEveryFormat(t *testing.T) {
 		var a simulate.Audit
 		if err := json.Unmarshal([]byte(outs["json"]), &a); err != nil {
 			t.Fatal(err)
+		}
+		// A scenario's node ids are not in the JSON: its selectors name them.
+		for i := range a.Scenarios {
+			for _, f := range a.Scenarios[i].Fail {
+				sel, err := graph.ParseSelector(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a.Scenarios[i].Nodes = append(a.Scenarios[i].Nodes, sel.Node())
+			}
 		}
 		s, ok := report.HeadlineScenario(&a)
 		if !ok {

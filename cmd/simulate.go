@@ -32,6 +32,7 @@ Selectors:
   node:ID                           any one node by its exact id
   tag:team=payments                 every resource with that tag
   kind:database                     every resource of that kind
+  name:orders-db                    every resource with that name
 A selector that matches nothing is an error (exit 2).`,
 		Example: `  untether simulate --demo --fail region:aws/us-east-1
   untether simulate estate.json --fail zone:aws/us-east-1/use1-az1 --fail provider:stripe --format json`,

@@ -178,6 +178,20 @@ func PlacementPhrase(id string, level Level) string {
 	return ""
 }
 
+// ZoneShortPhrase names a zone placement without the word "zone", for
+// places that already say it: "GCP europe-west1-b" (the zone name carries
+// its region), "AWS us-east-1 use1-az1"; "" when id is not a zone's shape.
+func ZoneShortPhrase(id string) string {
+	p := strings.Split(id, "/")
+	if len(p) != 3 {
+		return ""
+	}
+	if strings.HasPrefix(p[2], p[1]) {
+		return ProviderTitle(p[0]) + " " + p[2]
+	}
+	return ProviderTitle(p[0]) + " " + p[1] + " " + p[2]
+}
+
 // ProviderTitle is a provider's display name: "aws" -> "AWS".
 func ProviderTitle(p string) string {
 	switch strings.ToLower(p) {

@@ -34,10 +34,10 @@ func fixtureAudit() *simulate.Audit {
 			{Nodes: [2]string{"aws/us-east-1/use1-az1", "aws/us-east-1/use1-az2"}, Services: []string{"service:search"}},
 		},
 		Scenarios: []simulate.Scenario{
-			{Name: "provider aws", Kind: "provider", Fail: []string{"provider:aws"}, ServicesDown: []string{"service:checkout", "service:login", "service:reports", "service:search"}, CriticalDown: 3, WeightedDown: 22, ResourcesDown: 25, ResourceShare: 0.8333, CostPerHour: 38412},
-			{Name: "region aws/us-east-1", Kind: "region", Fail: []string{"region:aws/us-east-1"}, ServicesDown: []string{"service:checkout", "service:login", "service:reports", "service:search"}, CriticalDown: 3, WeightedDown: 22, ResourcesDown: 20, ResourceShare: 0.6667, CostPerHour: 38412},
-			{Name: "zone aws/us-east-1/use1-az1", Kind: "zone", Fail: []string{"zone:aws/us-east-1/use1-az1"}, ServicesDown: []string{"service:checkout"}, CriticalDown: 1, WeightedDown: 8, ResourcesDown: 6, ResourceShare: 0.2, CostPerHour: 25000},
-			{Name: "provider gcp", Kind: "provider", Fail: []string{"provider:gcp"}, ResourcesDown: 5, ResourceShare: 0.1667},
+			{Name: "provider aws", Kind: "provider", Fail: []string{"provider:aws"}, Nodes: []string{"aws"}, ServicesDown: []string{"service:checkout", "service:login", "service:reports", "service:search"}, CriticalDown: 3, WeightedDown: 22, ResourcesDown: 25, ResourceShare: 0.8333, CostPerHour: 38412},
+			{Name: "region aws/us-east-1", Kind: "region", Fail: []string{"region:aws/us-east-1"}, Nodes: []string{"aws/us-east-1"}, ServicesDown: []string{"service:checkout", "service:login", "service:reports", "service:search"}, CriticalDown: 3, WeightedDown: 22, ResourcesDown: 20, ResourceShare: 0.6667, CostPerHour: 38412},
+			{Name: "zone aws/us-east-1/use1-az1", Kind: "zone", Fail: []string{"zone:aws/us-east-1/use1-az1"}, Nodes: []string{"aws/us-east-1/use1-az1"}, ServicesDown: []string{"service:checkout"}, CriticalDown: 1, WeightedDown: 8, ResourcesDown: 6, ResourceShare: 0.2, CostPerHour: 25000},
+			{Name: "provider gcp", Kind: "provider", Fail: []string{"provider:gcp"}, Nodes: []string{"gcp"}, ResourcesDown: 5, ResourceShare: 0.1667},
 		},
 		Lockin: simulate.Lockin{Estate: 0.46, Method: "data-gravity and criticality weighted mean of resource classes",
 			Providers: []simulate.ProviderLockin{{Provider: "aws", Lockin: 0.55, Share: 0.8}, {Provider: "gcp", Lockin: 0.2, Share: 0.2}},
@@ -58,6 +58,7 @@ func fixtureAudit() *simulate.Audit {
 func fixtureSimulation() *simulate.Simulation {
 	return &simulate.Simulation{
 		Fail:          []string{"region:aws/us-east-1"},
+		Selectors:     []graph.Selector{{Kind: graph.SelectRegion, Value: "aws/us-east-1"}},
 		Injected:      []string{"aws/us-east-1"},
 		Down:          []string{"arn:aws:rds:us-east-1:111122223333:db:orders", "aws/us-east-1", "aws/us-east-1/use1-az1", "service:checkout"},
 		ServicesDown:  []string{"service:checkout"},

@@ -137,7 +137,8 @@ func htmlAudit(e *graph.Estate) *simulate.Audit {
 		for _, d := range down {
 			w += map[string]int{co: 8, lo: 8, se: 4, ca: 4, re: 2}[d]
 		}
-		return simulate.Scenario{Name: kind + " " + sel[len(kind)+1:], Kind: kind, Fail: []string{sel}, ServicesDown: down, CriticalDown: crit, WeightedDown: w, ResourcesDown: res, ResourceShare: float64(res) / 15, CostPerHour: cost}
+		parsed, _ := graph.ParseSelector(sel)
+		return simulate.Scenario{Name: kind + " " + sel[len(kind)+1:], Kind: kind, Fail: []string{sel}, Nodes: []string{parsed.Node()}, ServicesDown: down, CriticalDown: crit, WeightedDown: w, ResourcesDown: res, ResourceShare: float64(res) / 15, CostPerHour: cost}
 	}
 	a.Scenarios = []simulate.Scenario{
 		sc("provider", "provider:aws", []string{ca, co, lo, se}, 4, 10, 56500),

@@ -55,7 +55,7 @@ func htmlHostileInput(t testing.TB) (*simulate.Audit, *HTMLExtras) {
 			Availability: &simulate.Availability{Method: h}})
 		a.SPOFs = append(a.SPOFs, simulate.SPOF{Node: "res:" + h, Level: []string{"resource", h}[i%2], Services: []string{ids[i]}, Chain: []string{ids[i], "res:" + h}})
 		a.DoublePoints = append(a.DoublePoints, simulate.DoublePoint{Nodes: [2]string{h, htmlHostileName(i + 1)}, Services: []string{ids[i]}})
-		a.Scenarios = append(a.Scenarios, simulate.Scenario{Name: h, Kind: []string{"zone", h}[i%2], Fail: []string{"zone:" + h}, ServicesDown: []string{ids[i]}, CriticalDown: 1, CostPerHour: 1000})
+		a.Scenarios = append(a.Scenarios, simulate.Scenario{Name: h, Kind: []string{"zone", h}[i%2], Fail: []string{"zone:" + h}, Nodes: []string{h}, ServicesDown: []string{ids[i]}, CriticalDown: 1, CostPerHour: 1000})
 		a.Lockin.Resources = append(a.Lockin.Resources, simulate.ResourceLockin{Node: h, Provider: h, Product: h, Class: h, Value: 1, Alternatives: []string{h, htmlHostileName(i + 3)}})
 		a.Lockin.Services = append(a.Lockin.Services, simulate.ServiceLockin{Service: ids[i], Lockin: 0.5})
 		a.Lockin.Providers = append(a.Lockin.Providers, simulate.ProviderLockin{Provider: h, Share: 0.1})

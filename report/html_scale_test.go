@@ -26,7 +26,7 @@ func htmlLarge(tb testing.TB) (*simulate.Audit, *HTMLExtras) {
 			zone := fmt.Sprintf("%s/zone-%d", region, z)
 			e.Nodes = append(e.Nodes, graph.Node{ID: zone, Class: graph.ClassPlacement, Level: graph.LevelZone, Provider: "aws"})
 			e.Edges = append(e.Edges, graph.Edge{From: zone, To: region})
-			a.Scenarios = append(a.Scenarios, simulate.Scenario{Name: zone, Kind: "zone", Fail: []string{"zone:" + zone}, ServicesDown: []string{"service:s-0001"}, CriticalDown: 1})
+			a.Scenarios = append(a.Scenarios, simulate.Scenario{Name: zone, Kind: "zone", Fail: []string{"zone:" + zone}, Nodes: []string{zone}, ServicesDown: []string{"service:s-0001"}, CriticalDown: 1})
 		}
 	}
 	for s := range services {
@@ -43,7 +43,7 @@ func htmlLarge(tb testing.TB) (*simulate.Audit, *HTMLExtras) {
 		e.Edges = append(e.Edges, graph.Edge{From: svc, To: id}, graph.Edge{From: id, To: zone})
 		a.SPOFs = append(a.SPOFs, simulate.SPOF{Node: id, Level: "resource", Services: []string{svc}, Chain: []string{svc, id}})
 		a.Lockin.Resources = append(a.Lockin.Resources, simulate.ResourceLockin{Node: id, Provider: "aws", Kind: "instance", Product: fmt.Sprintf("Product %d", i%300), Class: "proprietary", Value: 1, Alternatives: []string{"Kubernetes"}})
-		a.Scenarios = append(a.Scenarios, simulate.Scenario{Name: id, Kind: "custom", Fail: []string{"node:" + id}, ServicesDown: []string{svc}, CriticalDown: 1})
+		a.Scenarios = append(a.Scenarios, simulate.Scenario{Name: id, Kind: "custom", Fail: []string{"node:" + id}, Nodes: []string{id}, ServicesDown: []string{svc}, CriticalDown: 1})
 		a.Concentration.Zones.Shares = append(a.Concentration.Zones.Shares, simulate.Share{Key: id, Share: 0.001})
 		if i%10 == 0 {
 			a.Gaps = append(a.Gaps, graph.Gap{Provider: "aws", Region: fmt.Sprintf("r-%d", i), Service: "ec2", Status: "denied"})

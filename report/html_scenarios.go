@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"strings"
 
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -97,7 +98,7 @@ func scenarioGroup(a *simulate.Audit, title, noun string, ss []simulate.Scenario
 				v += " · " + Plural(s.ResourcesDown, "resource", "resources")
 			}
 		}
-		rows = append(rows, barInput{Label: chartTarget(s), Segs: []float64{crit, other},
+		rows = append(rows, barInput{Label: chartTarget(s, ServiceNames(a)), Segs: []float64{crit, other},
 			Class: []string{"seg-crit", "seg-other"}, Value: v})
 	}
 	top2, ticks := countScale(scale)
@@ -110,16 +111,13 @@ func scenarioGroup(a *simulate.Audit, title, noun string, ss []simulate.Scenario
 
 // chartTarget is ScenarioTarget, shorter for a zone, whose chart already
 // says "zone": "GCP europe-west1-b" rather than "GCP europe-west1 zone europe-west1-b".
-func chartTarget(s simulate.Scenario) string {
-	if len(s.Fail) == 1 && strings.HasPrefix(s.Fail[0], "zone:") {
-		if p := strings.Split(strings.TrimPrefix(s.Fail[0], "zone:"), "/"); len(p) == 3 {
-			if strings.HasPrefix(p[2], p[1]) {
-				return ProviderName(p[0]) + " " + p[2]
-			}
-			return ProviderName(p[0]) + " " + p[1] + " " + p[2]
+func chartTarget(s simulate.Scenario, names map[string]string) string {
+	if s.Kind == string(graph.LevelZone) && len(s.Nodes) == 1 {
+		if p := graph.ZoneShortPhrase(s.Nodes[0]); p != "" {
+			return p
 		}
 	}
-	return ScenarioTarget(s)
+	return ScenarioTarget(s, names)
 }
 
 type htmlLockin struct {

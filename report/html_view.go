@@ -139,7 +139,7 @@ func buildFacts(a *simulate.Audit, s simulate.Scenario, hasWorst bool) []htmlFac
 	}
 	if hasWorst {
 		f := htmlFact{Value: Number(s.CriticalDown) + " of " + Number(a.Estate.Critical), Label: "Stopped by the worst " + scenarioKindWord(s.Kind),
-			Note: htmlClip(ScenarioTarget(s), 60), Class: "bad"}
+			Note: htmlClip(ScenarioTarget(s, ServiceNames(a)), 60), Class: "bad"}
 		if s.CostPerHour > 0 {
 			f.Note += " · " + Money(s.CostPerHour) + "/h"
 		}

@@ -86,7 +86,7 @@ func mdScenarios(b *strings.Builder, a *simulate.Audit, names map[string]string)
 	}
 	var rows [][]string
 	for _, s := range worst[:min(len(worst), mdTopScenarios)] {
-		rows = append(rows, []string{escape.Markdown(ScenarioTarget(s)), escape.Markdown(dash(s.Kind)), fmt.Sprintf("%d", s.CriticalDown),
+		rows = append(rows, []string{escape.Markdown(ScenarioTarget(s, names)), escape.Markdown(dash(s.Kind)), fmt.Sprintf("%d", s.CriticalDown),
 			mdServices(names, s.ServicesDown, 5), fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), Percent(s.ResourceShare)), costCell(s.CostPerHour)})
 	}
 	mdTable(b, []string{"If this fails", "Kind", "Critical down", "Services down", "Resources down", "Cost / hour"}, rows)

@@ -30,7 +30,7 @@ func Headline(a *simulate.Audit) string {
 		if s.CriticalDown == 1 {
 			stop = "stops"
 		}
-		line := fmt.Sprintf("If %s fails, %d of %s %s", ScenarioTarget(s), s.CriticalDown,
+		line := fmt.Sprintf("If %s fails, %d of %s %s", ScenarioTarget(s, ServiceNames(a)), s.CriticalDown,
 			Plural(total, singular(noun), noun), stop)
 		if s.CostPerHour > 0 {
 			line += ", costing " + Money(s.CostPerHour) + " per hour"
@@ -192,12 +192,11 @@ func rank(level string) int {
 func scenarioCosts(a *simulate.Audit) map[string]float64 {
 	out := map[string]float64{}
 	for _, s := range a.Scenarios {
-		if len(s.Fail) != 1 || s.CostPerHour <= 0 {
+		if len(s.Nodes) != 1 || s.CostPerHour <= 0 {
 			continue
 		}
-		if id := simulate.SelectorNode(s.Fail[0]); id != "" {
-			out[id] = max(out[id], s.CostPerHour)
-		}
+		id := s.Nodes[0]
+		out[id] = max(out[id], s.CostPerHour)
 	}
 	return out
 }

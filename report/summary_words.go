@@ -105,22 +105,12 @@ func NodePhrase(id, level string) string {
 	return CompactID(id)
 }
 
-// ScenarioTarget names what a scenario failed, for "If ... fails": a single
-// provider, region, zone, managed service or node by its phrase, anything
-// else by the scenario's name.
-func ScenarioTarget(s simulate.Scenario) string {
-	if len(s.Fail) == 1 {
-		kind, v, _ := strings.Cut(s.Fail[0], ":")
-		switch kind {
-		case "provider", "region", "zone", "node":
-			level := kind
-			if kind == "node" {
-				level = "resource"
-			}
-			return NodePhrase(v, level)
-		case "service":
-			return NodePhrase(simulate.SelectorNode(s.Fail[0]), "service")
-		}
+// ScenarioTarget names what a scenario failed, for "If ... fails": the
+// one node it failed by its display name (else its phrase at the
+// scenario's level), anything else by the scenario's name.
+func ScenarioTarget(s simulate.Scenario, names map[string]string) string {
+	if len(s.Nodes) == 1 {
+		return nodeName(names, s.Nodes[0], s.Kind)
 	}
 	if s.Name != "" {
 		return s.Name

@@ -109,7 +109,7 @@ func auditScenarios(b *strings.Builder, p *palette, a *simulate.Audit, names map
 	}
 	var rows [][]string
 	for _, s := range worst[:min(len(worst), topScenarios)] {
-		rows = append(rows, []string{ScenarioTarget(s), fmt.Sprintf("%d", s.CriticalDown),
+		rows = append(rows, []string{ScenarioTarget(s, names), fmt.Sprintf("%d", s.CriticalDown),
 			serviceList(names, s.ServicesDown, 2),
 			fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), Percent(s.ResourceShare)), costCell(s.CostPerHour)})
 	}

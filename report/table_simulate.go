@@ -11,8 +11,8 @@ import (
 // SimulationHeadline says what a simulated outage does in one sentence.
 func SimulationHeadline(s *simulate.Simulation) string {
 	target := strings.Join(s.Fail, " + ")
-	if len(s.Fail) == 1 {
-		target = ScenarioTarget(simulate.Scenario{Fail: s.Fail})
+	if len(s.Selectors) == 1 && s.Selectors[0].Node() != "" {
+		target = nodeName(s.Names, s.Selectors[0].Node(), string(s.Selectors[0].Level()))
 	}
 	if target == "" {
 		target = "nothing"

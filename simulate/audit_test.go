@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/untether-dev/untether/graph"
 )
 
 // threeServices is the estate whose numbers are worked out by hand below.
@@ -224,7 +226,7 @@ func TestExplain(t *testing.T) {
 	if ex.IsSPOF {
 		t.Error("a group is never a SPOF")
 	}
-	var se *SelectorError
+	var se *graph.SelectorError
 	if _, err := m.Explain("nope"); !errors.As(err, &se) {
 		t.Errorf("unknown node: %v", err)
 	}

@@ -15,7 +15,7 @@ import (
 func (m *Model) Explain(id string) (*Explanation, error) {
 	x, ok := m.c.Index(id)
 	if !ok {
-		return nil, &SelectorError{Selector: "node:" + id, Msg: "no node with this id in the estate"}
+		return nil, &graph.SelectorError{Selector: graph.NodeSelector(id).String(), Msg: "no node with this id in the estate"}
 	}
 	p := newPropagator(m)
 	p.fail(x)

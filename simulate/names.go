@@ -57,9 +57,7 @@ func auditIDs(a *Audit) []string {
 	}
 	for _, sc := range a.Scenarios {
 		s.add(sc.ServicesDown...)
-		for _, f := range sc.Fail {
-			s.add(SelectorNode(f))
-		}
+		s.add(sc.Nodes...)
 	}
 	for _, r := range a.Lockin.Resources {
 		s.add(r.Node)
@@ -68,25 +66,6 @@ func auditIDs(a *Audit) []string {
 		s.add(f.Node)
 	}
 	return s.ids
-}
-
-// SelectorNode is the node id a one-node selector names ("region:aws/us-east-1"
-// names aws/us-east-1, "service:aws/us-east-1/dynamodb" names
-// aws/us-east-1/service/dynamodb), or "" for a selector of many nodes.
-func SelectorNode(sel string) string {
-	kind, v, ok := strings.Cut(sel, ":")
-	if !ok {
-		return ""
-	}
-	switch kind {
-	case "provider", "region", "zone", "node":
-		return v
-	case "service":
-		if p := strings.Split(v, "/"); len(p) == 3 {
-			return graph.ManagedServiceID(p[0], p[1], p[2])
-		}
-	}
-	return ""
 }
 
 // NodeByName finds the node a user named: s itself when it is a node id,

@@ -124,9 +124,13 @@ type DoublePoint struct {
 
 // Scenario is one simulated outage and its blast radius.
 type Scenario struct {
-	Name          string   `json:"name"`
-	Kind          string   `json:"kind"` // provider, region, zone, service, preset or custom
-	Fail          []string `json:"fail"`
+	Name string   `json:"name"`
+	Kind string   `json:"kind"` // provider, region, zone, service, preset or custom
+	Fail []string `json:"fail"`
+	// Nodes are the ids of the nodes the scenario fails, one per selector
+	// of Fail, so no reader has to parse a selector back. Not in the JSON:
+	// the selectors say the same to a script.
+	Nodes         []string `json:"-"`
 	ServicesDown  []string `json:"services_down"`
 	CriticalDown  int      `json:"critical_down"`
 	WeightedDown  int      `json:"weighted_services_down"` // sum of tier weights
@@ -201,15 +205,18 @@ type Finding struct {
 
 // Simulation is the result of `simulate --fail ...` (DESIGN.md §6).
 type Simulation struct {
-	Fail          []string `json:"fail"`
-	Injected      []string `json:"injected"`
-	Down          []string `json:"down"`
-	ServicesDown  []string `json:"services_down"`
-	CriticalDown  int      `json:"critical_down"`
-	WeightedDown  int      `json:"weighted_services_down"`
-	ResourcesDown int      `json:"resources_down"`
-	ResourceShare float64  `json:"resource_share"`
-	CostPerHour   float64  `json:"cost_per_hour"`
+	Fail []string `json:"fail"`
+	// Selectors are Fail parsed, so no reader parses them back (each one's
+	// node and level). Not in the JSON: Fail says the same to a script.
+	Selectors     []graph.Selector `json:"-"`
+	Injected      []string         `json:"injected"`
+	Down          []string         `json:"down"`
+	ServicesDown  []string         `json:"services_down"`
+	CriticalDown  int              `json:"critical_down"`
+	WeightedDown  int              `json:"weighted_services_down"`
+	ResourcesDown int              `json:"resources_down"`
+	ResourceShare float64          `json:"resource_share"`
+	CostPerHour   float64          `json:"cost_per_hour"`
 	// Names are the display names of the nodes the result mentions, by id.
 	Names map[string]string `json:"names,omitempty"`
 }

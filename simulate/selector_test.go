@@ -8,38 +8,10 @@ import (
 	"github.com/untether-dev/untether/graph"
 )
 
-func TestParseSelector(t *testing.T) {
-	good := map[string]Selector{
-		"provider:aws":                      {Kind: "provider", Value: "aws"},
-		"region:aws/us-east-1":              {Kind: "region", Value: "aws/us-east-1"},
-		"zone:aws/us-east-1/use1-az1":       {Kind: "zone", Value: "aws/us-east-1/use1-az1"},
-		"service:aws/us-east-1/dynamodb":    {Kind: "service", Value: "aws/us-east-1/dynamodb"},
-		"service:aws/global/iam":            {Kind: "service", Value: "aws/global/iam"},
-		"node:arn:aws:rds:us-east-1:1:db:x": {Kind: "node", Value: "arn:aws:rds:us-east-1:1:db:x"},
-		"tag:team=payments":                 {Kind: "tag", Value: "team=payments", Key: "team", TagValue: "payments"},
-		"kind:database":                     {Kind: "kind", Value: "database"},
-	}
-	for s, want := range good {
-		got, err := ParseSelector(s)
-		if err != nil || got != want {
-			t.Errorf("ParseSelector(%q) = %+v, %v; want %+v", s, got, err, want)
-		}
-		if got.String() != s {
-			t.Errorf("String() = %q, want %q", got.String(), s)
-		}
-	}
-	for _, s := range []string{"", "aws", "provider:", "region:aws", "zone:aws/r", "service:aws/dynamodb", "tag:team", "tag:=x", "planet:earth", "region:aws//x"} {
-		var se *SelectorError
-		if _, err := ParseSelector(s); !errors.As(err, &se) {
-			t.Errorf("ParseSelector(%q): want *SelectorError, got %v", s, err)
-		}
-	}
-}
-
 func TestResolveAndSimulate(t *testing.T) {
 	b := graph.NewBuilder()
 	b.Node(graph.Node{ID: "svc:pay", Class: graph.ClassService, Tier: 1, DowntimeCostPerHour: 250})
-	b.Node(graph.Node{ID: "db", Class: graph.ClassResource, Kind: "database", Provider: "aws", Tags: map[string]string{"team": "payments"}})
+	b.Node(graph.Node{ID: "db", Class: graph.ClassResource, Kind: "database", Name: "orders-db", Provider: "aws", Tags: map[string]string{"team": "payments"}})
 	b.Node(graph.Node{ID: "fn", Class: graph.ClassResource, Kind: "function", Provider: "aws", Tags: map[string]string{"team": "web"}})
 	b.Edge("svc:pay", "db", "inventory")
 	b.Edge("db", b.ManagedService("aws", "us-east-1", "dynamodb"), "regional service")
@@ -57,19 +29,20 @@ func TestResolveAndSimulate(t *testing.T) {
 		"service:aws/global/iam":         {"aws/global/service/iam"},
 		"tag:team=payments":              {"db"},
 		"kind:function":                  {"fn"},
+		"name:orders-db":                 {"db"},
 		"node:svc:pay":                   {"svc:pay"},
 		"region:aws/us-east-1":           {"aws/us-east-1"},
 		"provider:aws":                   {"aws"},
 	}
 	for s, want := range cases {
-		sel, _ := ParseSelector(s)
-		got, err := m.Resolve([]Selector{sel})
+		sel, _ := graph.ParseSelector(s)
+		got, err := m.Resolve([]graph.Selector{sel})
 		if err != nil || !slices.Equal(m.ids(got), want) {
 			t.Errorf("Resolve(%s) = %v, %v; want %v", s, m.ids(got), err, want)
 		}
 	}
-	for _, s := range []string{"zone:aws/us-east-1/use1-az9", "tag:team=nobody", "node:nope", "kind:queue", "provider:gcp", "region:aws/aws"} {
-		var se *SelectorError
+	for _, s := range []string{"zone:aws/us-east-1/use1-az9", "tag:team=nobody", "node:nope", "kind:queue", "name:nobody", "provider:gcp", "region:aws/aws"} {
+		var se *graph.SelectorError
 		if _, err := m.Simulate([]string{s}); !errors.As(err, &se) || se.Selector != s {
 			t.Errorf("Simulate(%s): want *SelectorError naming it, got %v", s, err)
 		}

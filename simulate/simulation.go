@@ -23,6 +23,7 @@ func (m *Model) Simulate(selectors []string) (*Simulation, error) {
 	}
 	sim := &Simulation{
 		Fail:          fail,
+		Selectors:     sels,
 		Injected:      m.ids(injected),
 		Down:          st.DownIDs(),
 		ServicesDown:  m.ids(svcs),

@@ -117,31 +117,18 @@ func (ps preset) injected(m *Model) []int32 {
 }
 
 // selectorFor is the selector that names placement node i alone.
-func (m *Model) selectorFor(i int32) string {
-	nd := m.c.Nodes[i]
-	var s, want string
-	switch nd.Level {
-	case graph.LevelProvider:
-		s, want = "provider:"+nd.Provider, graph.ProviderID(nd.Provider)
-	case graph.LevelRegion:
-		s, want = "region:"+nd.Provider+"/"+nd.Region, graph.RegionID(nd.Provider, nd.Region)
-	case graph.LevelZone:
-		if len(nd.Zones) == 1 {
-			s, want = "zone:"+nd.Provider+"/"+nd.Region+"/"+nd.Zones[0], graph.ZoneID(nd.Provider, nd.Region, nd.Zones[0])
-		}
-	case graph.LevelService:
-		s, want = "service:"+nd.Provider+"/"+nd.Region+"/"+nd.Service, graph.ManagedServiceID(nd.Provider, nd.Region, nd.Service)
-	}
-	if s == "" || want != nd.ID {
-		return "node:" + nd.ID
-	}
-	return s
-}
+func (m *Model) selectorFor(i int32) string { return graph.PlacementSelector(m.c.Nodes[i]).String() }
 
-func (m *Model) scenario(name, kind string, fail []string, svcs []int32, resources int) Scenario {
+// scenario is the outage that fails the nodes inj, each named by its
+// selector, and its blast radius.
+func (m *Model) scenario(name, kind string, inj []int32, svcs []int32, resources int) Scenario {
 	b := m.blast(svcs, resources)
+	fail := make([]string, len(inj))
+	for k, i := range inj {
+		fail[k] = m.selectorFor(i)
+	}
 	return Scenario{
-		Name: name, Kind: kind, Fail: fail, ServicesDown: m.ids(svcs),
+		Name: name, Kind: kind, Fail: fail, Nodes: m.ids(inj), ServicesDown: m.ids(svcs),
 		CriticalDown: b.critical, WeightedDown: b.weighted,
 		ResourcesDown: b.resources, ResourceShare: b.share, CostPerHour: b.cost,
 	}
@@ -150,20 +137,15 @@ func (m *Model) scenario(name, kind string, fail []string, svcs []int32, resourc
 func (m *Model) scenarios(sr *scanResult) []Scenario {
 	out := make([]Scenario, 0, len(sr.placements)+len(presets))
 	for _, pr := range sr.placements {
-		sel := m.selectorFor(pr.node)
-		out = append(out, m.scenario(sel, string(m.c.Nodes[pr.node].Level), []string{sel}, pr.services, pr.resources))
+		out = append(out, m.scenario(m.selectorFor(pr.node), string(m.c.Nodes[pr.node].Level), []int32{pr.node}, pr.services, pr.resources))
 	}
 	for _, ps := range presets {
 		inj := ps.injected(m)
 		if inj == nil {
 			continue
 		}
-		var fail []string
-		for _, i := range inj {
-			fail = append(fail, m.selectorFor(i))
-		}
 		st := m.Propagate(inj)
-		out = append(out, m.scenario(ps.name, "preset", fail, st.ServicesDown(), st.ResourcesDown()))
+		out = append(out, m.scenario(ps.name, "preset", inj, st.ServicesDown(), st.ResourcesDown()))
 	}
 	slices.SortFunc(out, func(a, b Scenario) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name)) })
 	return out

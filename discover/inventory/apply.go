@@ -124,27 +124,16 @@ func (a *applier) index(ids map[string]bool) {
 
 // resolve turns a reference into node ids, sorted.
 func (a *applier) resolve(r Ref) ([]string, error) {
-	if !isSelector(r.Text) {
+	sel, isSel, _ := refSelector(r.Text)
+	if !isSel {
 		if a.b.Get(r.Text) == nil {
 			return nil, a.at(r.Line, r.Col, "unknown node %q: not in the estate or this inventory (services are service:ID, groups group:ID)", clip(r.Text))
 		}
 		return []string{r.Text}, nil
 	}
-	var match func(*graph.Node) bool
-	switch {
-	case strings.HasPrefix(r.Text, selTag):
-		k, v, _ := strings.Cut(r.Text[len(selTag):], "=")
-		match = func(n *graph.Node) bool { t, ok := n.Tags[k]; return ok && t == v }
-	case strings.HasPrefix(r.Text, selKind):
-		k := r.Text[len(selKind):]
-		match = func(n *graph.Node) bool { return n.Kind == k }
-	default:
-		name := r.Text[len(selName):]
-		match = func(n *graph.Node) bool { return n.Name == name }
-	}
 	var out []string
 	for _, n := range a.resources {
-		if match(n) {
+		if sel.Matches(n) {
 			out = append(out, n.ID)
 		}
 	}

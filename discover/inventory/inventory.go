@@ -141,28 +141,35 @@ func Parse(data []byte, name string) (*Inventory, error) {
 	return inv, nil
 }
 
-// Selectors. Anything else in a reference is a node id.
-const (
-	selTag  = "tag:"
-	selKind = "kind:"
-	selName = "name:"
-)
+// A reference is a node id, or a selector of graph's grammar that matches
+// resources by what they carry: tag:KEY=VALUE, kind:KIND or name:NAME.
+// (The other selector kinds name one node, as an id does; "service:ID" is
+// the id of an inventory service, never a selector here.)
+
+// refSelector parses s when it is a matching selector; ok is false for an id.
+func refSelector(s string) (sel graph.Selector, ok bool, err error) {
+	kind, _, _ := strings.Cut(s, ":")
+	switch graph.SelectorKind(kind) {
+	case graph.SelectTag, graph.SelectKind, graph.SelectName:
+	default:
+		return graph.Selector{}, false, nil
+	}
+	if !strings.Contains(s, ":") {
+		return graph.Selector{}, false, nil
+	}
+	sel, err = graph.ParseSelector(s)
+	if se, bad := err.(*graph.SelectorError); bad {
+		return sel, true, fmt.Errorf("selector %q: %s", clip(s), se.Msg)
+	}
+	return sel, true, err
+}
 
 func isSelector(s string) bool {
-	return strings.HasPrefix(s, selTag) || strings.HasPrefix(s, selKind) || strings.HasPrefix(s, selName)
+	_, ok, _ := refSelector(s)
+	return ok
 }
 
 func checkSelector(s string) error {
-	switch {
-	case strings.HasPrefix(s, selTag):
-		k, _, ok := strings.Cut(s[len(selTag):], "=")
-		if !ok || k == "" {
-			return fmt.Errorf("selector %q: expected tag:KEY=VALUE", clip(s))
-		}
-	case strings.HasPrefix(s, selKind) && len(s) == len(selKind):
-		return fmt.Errorf("selector %q: expected kind:KIND", s)
-	case strings.HasPrefix(s, selName) && len(s) == len(selName):
-		return fmt.Errorf("selector %q: expected name:NAME", s)
-	}
-	return nil
+	_, _, err := refSelector(s)
+	return err
 }
