@@ -74,7 +74,7 @@ func roots(m *simulate.Model, p *simulate.Propagator, in []bool, level string) [
 	lift := map[int32][]int32{}
 	if level != "resource" {
 		for g := range int32(m.Compiled().Len()) {
-			if !in[g] || !p.Down(g) || class(m, g) != graph.ClassGroup || placementGroup(m, g) || strings.HasPrefix(nodeID(m, g), "group:plan:") {
+			if !in[g] || !p.Down(g) || class(m, g) != graph.ClassGroup || placementGroup(m, g) || strings.HasPrefix(nodeID(m, g), graph.GroupID("plan", "")) {
 				continue
 			}
 			var pools []int32
