@@ -31,6 +31,7 @@ func Main() int { return Run(os.Args[1:], SystemIO()) }
 func Run(args []string, ios *IOStreams) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	defer startProfile(ios)()
 	interruptOnSignal(ios, cancel)
 	root := NewRootCmd(ios)
 	var maxMemory string
