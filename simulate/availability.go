@@ -19,9 +19,11 @@ import (
 // the first term in closed form, 1 - prod(1 - p). Given S UP, one failure
 // cannot take the service down, so the second term comes only from states
 // with two or more failures among the other failure-prone nodes F of the
-// cone. With |F| <= maxExactNodes those states are enumerated exactly
-// (availability_cone.go); otherwise they are sampled, conditioned on at
-// least two failures, with a fixed seed per service.
+// cone. It is computed exactly by factoring on the cone's shared nodes,
+// module by module (availability_factor.go), where that stays within its
+// bounds; else, with |F| <= maxExactNodes, by enumerating the states
+// (availability_cone.go); otherwise the states are sampled, conditioned on
+// at least two failures, with a fixed seed per service.
 
 const (
 	// maxExactNodes bounds exact enumeration (2^20 states before pruning).

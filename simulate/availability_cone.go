@@ -45,10 +45,11 @@ type coneNet struct {
 	buf     [3][]float64
 	cones   [64][]int32 // per batch: each service's cone
 	other   []int32
+	factor  *factorNet
 }
 
 func (m *Model) newConeNet() *coneNet {
-	c := &coneNet{m: m, loc: make([]int32, m.c.Len()), single: make([]bool, m.c.Len())}
+	c := &coneNet{m: m, loc: make([]int32, m.c.Len()), single: make([]bool, m.c.Len()), factor: m.newFactorNet()}
 	for i := range c.loc {
 		c.loc[i] = -1
 	}
@@ -179,14 +180,19 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 			other = append(other, x)
 		}
 	}
-	for _, x := range single {
-		c.single[x] = false
-	}
 	c.other = other
 	e.other = len(other)
 	pS, upS := -math.Expm1(logUpS), math.Exp(logUpS)
 	e.u, e.uLow, e.uHigh = pS, pS, pS
-	if len(other) == 0 {
+	u, ok := 0.0, len(other) == 0
+	if !ok {
+		u, ok = c.factor.exact(t, cone, service, c.single)
+	}
+	for _, x := range single {
+		c.single[x] = false
+	}
+	if ok {
+		e.u = pS + upS*u
 		return e
 	}
 	c.load(cone, service)

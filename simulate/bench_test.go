@@ -1,7 +1,9 @@
 package simulate
 
 import (
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/untether-dev/untether/discover/demo"
 )
@@ -89,4 +91,37 @@ func BenchmarkNewModel100k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkAvailability100k times the availability estimate of every
+// service of the synthetic 100k estate (factoring, enumeration, sampling),
+// on the cones and single points the audit computes first. cpu-s/op is the
+// CPU time of every thread: wall time on a shared machine measures the
+// neighbours.
+func BenchmarkAvailability100k(b *testing.B) {
+	e, err := demo.Generate(100_000, 3)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := NewModel(e, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	sla := m.slaTable()
+	sr := m.scan(m.cones().dpCone, sla.p)
+	b.ResetTimer()
+	c0 := cpuTime()
+	for b.Loop() {
+		m.serviceAvailability(sla, sr.single)
+	}
+	b.ReportMetric((cpuTime()-c0).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// cpuTime is the user and system time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

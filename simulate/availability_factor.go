@@ -1,0 +1,310 @@
+package simulate
+
+import (
+	"math"
+	"slices"
+)
+
+// Exact availability by factoring on modules: the first method tried for
+// every service, before enumeration (availability_cone.go) and Monte Carlo
+// (availability_mc.go), which remain for the cones it cannot finish.
+//
+// The cone is condensed into a DAG: a cycle of resources, placements and
+// services fails as one (each needs the next, so if one is DOWN all are,
+// and with none failing the greatest fixpoint keeps all UP), so it becomes
+// one node that fails if any of its members fails by itself. A cycle
+// through a group has no such form: the method gives up on it.
+//
+// Given the failure-prone nodes decided so far, a pass over the DAG,
+// children first, finds the nodes that are certainly DOWN (with every
+// undecided node UP), certainly UP (with every undecided node DOWN) or
+// random. If no random node is needed by two random nodes on the way to
+// the service, the random part is a tree of independent parts, and one
+// more pass gives P(DOWN) exactly: an AND node is UP when it and every
+// child are, a group is DOWN when more members than its slack are
+// (Poisson-binomial, the tail summed directly so rare failures keep their
+// digits). Otherwise the lowest such shared node w has a sub-cone reached
+// only through w (a module), so P(w DOWN) is exact, and
+//
+//	P(DOWN) = P(w DOWN) P(DOWN | w DOWN) + P(w UP) P(DOWN | w UP),
+//
+// each branch with w's state fixed, until the service's state is certain or
+// nothing random is shared. The shared nodes are mostly zones (every
+// instance of a pool needs one, and so do the zone groups of databases and
+// load balancers): a service in one region costs a few passes over its
+// cone. A cone that spans many regions through service calls shares too
+// many zones to split on them all within the bounds, and is sampled.
+
+// Bounds of one service's factoring; past either, the older methods take
+// over. maxFactorPasses counts passes over the condensed cone;
+// maxShared is the most shared nodes one branch may still have to split
+// on (each can double the branches).
+const (
+	maxFactorPasses = 64
+	maxShared       = 10
+)
+
+// factorNet is one service's condensed cone; nodes are in children-first
+// order and the service's node is the last. Buffers are reused.
+type factorNet struct {
+	m    *Model
+	loc  []int32 // global -> local cone index, -1 outside (n long)
+	comp []int32 // local cone index -> DAG node
+
+	// Tarjan's strongly connected components, iteratively.
+	index, low []int32
+	onStack    []bool
+	stack      []int32
+	frames     [][2]int32 // cone index, next need
+
+	off, kids, mult []int32 // DAG node v's children kids[off[v]:off[v+1]], each mult times a member
+	group           []bool
+	slack           []int32
+	p               []float64 // probability the node fails by itself
+	fixed           []int8    // 0 free, fixedUp, fixedDown: a branch decided the node's state
+	lo, hi, rel     []bool
+	d               []float64 // P(DOWN) of relevant random nodes
+	cnt             []int32   // relevant random parents
+	seen            []int32   // dedup stamps
+	dp              []float64
+	work, limit     int
+	ms              moduleState
+}
+
+const (
+	fixedUp   int8 = 1
+	fixedDown int8 = 2
+)
+
+func (m *Model) newFactorNet() *factorNet {
+	f := &factorNet{m: m, loc: make([]int32, m.c.Len())}
+	for i := range f.loc {
+		f.loc[i] = -1
+	}
+	return f
+}
+
+// exact returns P(service DOWN | the single points UP), single[x] marking
+// the single points (global scratch), or ok false when the cone has a
+// cycle through a group or the factoring exceeds its budget.
+func (f *factorNet) exact(t slaTable, cone []int32, service int32, single []bool) (u float64, ok bool) {
+	defer func() {
+		for _, g := range cone {
+			f.loc[g] = -1
+		}
+	}()
+	if !f.condense(t, cone, service, single) {
+		return 0, false
+	}
+	n := len(f.group)
+	f.work, f.limit = 0, maxFactorPasses*n
+	for v := range int32(n) {
+		f.bound(v)
+	}
+	root := int32(n - 1)
+	switch {
+	case f.lo[root]:
+		return 1, true
+	case !f.hi[root]:
+		return 0, true
+	}
+	f.resetModules(n)
+	return f.solveModule(root)
+}
+
+// condense builds the DAG of the cone's strongly connected components.
+func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []bool) bool {
+	m := f.m
+	k := len(cone)
+	for li, g := range cone {
+		f.loc[g] = int32(li)
+	}
+	f.index = fill(f.index, k, -1)
+	f.low = fill(f.low, k, 0)
+	f.comp = fill(f.comp, k, -1)
+	f.onStack = fillBool(f.onStack, k)
+	f.stack, f.frames = f.stack[:0], f.frames[:0]
+	f.group, f.slack, f.p = f.group[:0], f.slack[:0], f.p[:0]
+	var counter, comps int32
+	// Every node of the cone is reached from the service, so one walk
+	// from it finds every component; the service's is emitted last.
+	push := func(v int32) {
+		f.index[v], f.low[v] = counter, counter
+		counter++
+		f.stack = append(f.stack, v)
+		f.onStack[v] = true
+		f.frames = append(f.frames, [2]int32{v, 0})
+	}
+	push(f.loc[service])
+	for len(f.frames) > 0 {
+		top := &f.frames[len(f.frames)-1]
+		v := top[0]
+		needs := m.c.Needs(cone[v])
+		if int(top[1]) < len(needs) {
+			w := f.loc[needs[top[1]]]
+			top[1]++
+			if f.index[w] < 0 {
+				push(w)
+			} else if f.onStack[w] {
+				f.low[v] = min(f.low[v], f.index[w])
+			}
+			continue
+		}
+		f.frames = f.frames[:len(f.frames)-1]
+		if len(f.frames) > 0 {
+			u := f.frames[len(f.frames)-1][0]
+			f.low[u] = min(f.low[u], f.low[v])
+		}
+		if f.low[v] != f.index[v] {
+			continue
+		}
+		// v roots a component: pop it.
+		var logUp float64
+		size, grp := 0, false
+		for {
+			w := f.stack[len(f.stack)-1]
+			f.stack = f.stack[:len(f.stack)-1]
+			f.onStack[w] = false
+			f.comp[w] = comps
+			g := cone[w]
+			size++
+			if m.class[g] == clGroup {
+				grp = true
+			}
+			if t.p[g] > 0 && !single[g] {
+				logUp += math.Log1p(-t.p[g])
+			}
+			if w == v {
+				break
+			}
+		}
+		if grp && size > 1 {
+			return false // a cycle through a group
+		}
+		f.group = append(f.group, grp)
+		f.slack = append(f.slack, 0)
+		if grp {
+			f.slack[comps] = m.slack[cone[v]]
+		}
+		f.p = append(f.p, -math.Expm1(logUp))
+		comps++
+	}
+	if int(counter) != k {
+		return false // not a cone: cannot happen, but never guess
+	}
+	f.buildEdges(cone, int(comps))
+	return true
+}
+
+// buildEdges lists each DAG node's children once, with how many of its
+// members (a group's) fall in each.
+func (f *factorNet) buildEdges(cone []int32, comps int) {
+	m := f.m
+	members := f.index[:len(cone)] // reuse: component -> members, CSR
+	f.off = fill(f.off, comps+1, 0)
+	for li := range cone {
+		f.off[f.comp[li]+1]++
+	}
+	for c := range comps {
+		f.off[c+1] += f.off[c]
+	}
+	pos := append(f.low[:0], f.off[:comps]...)
+	for li := range cone {
+		c := f.comp[li]
+		members[pos[c]] = int32(li)
+		pos[c]++
+	}
+	memOff := slices.Clone(f.off)
+	f.seen = fill(f.seen, comps, -1)
+	f.kids, f.mult = f.kids[:0], f.mult[:0]
+	for c := range comps {
+		start := int32(len(f.kids))
+		for _, li := range members[memOff[c]:memOff[c+1]] {
+			for _, x := range m.c.Needs(cone[li]) {
+				cx := f.comp[f.loc[x]]
+				if int(cx) == c {
+					continue
+				}
+				if s := f.seen[cx]; s >= start {
+					f.mult[s]++
+					continue
+				}
+				f.seen[cx] = int32(len(f.kids))
+				f.kids = append(f.kids, cx)
+				f.mult = append(f.mult, 1)
+			}
+		}
+		f.off[c+1] = int32(len(f.kids))
+	}
+	f.off[0] = 0
+	f.fixed = fill(f.fixed, comps, 0)
+	f.lo, f.hi, f.rel = fillBool(f.lo, comps), fillBool(f.hi, comps), fillBool(f.rel, comps)
+	f.d = fill(f.d, comps, 0)
+	f.cnt = fill(f.cnt, comps, 0)
+}
+
+// bound sets v's lo (DOWN with every free node UP) and hi (DOWN with
+// every free node DOWN) from its children's.
+func (f *factorNet) bound(v int32) {
+	switch f.fixed[v] {
+	case fixedUp:
+		f.lo[v], f.hi[v] = false, false
+		return
+	case fixedDown:
+		f.lo[v], f.hi[v] = true, true
+		return
+	}
+	kids, mult := f.kids[f.off[v]:f.off[v+1]], f.mult[f.off[v]:f.off[v+1]]
+	if f.group[v] {
+		var dLo, dHi int32
+		for j, c := range kids {
+			if f.lo[c] {
+				dLo += mult[j]
+			}
+			if f.hi[c] {
+				dHi += mult[j]
+			}
+		}
+		f.lo[v], f.hi[v] = dLo > f.slack[v], dHi > f.slack[v]
+		return
+	}
+	lo, hi := false, f.p[v] > 0
+	for _, c := range kids {
+		lo = lo || f.lo[c]
+		hi = hi || f.hi[c]
+	}
+	f.lo[v], f.hi[v] = lo, hi
+}
+
+// groupDown is P(more members DOWN than the group's slack): the members
+// certainly DOWN count at once, the random ones are independent (no random
+// node below is shared), and dp[t] collects the tail directly.
+func (f *factorNet) groupDown(v int32, kids, mult []int32) float64 {
+	t := f.slack[v] + 1
+	for j, c := range kids {
+		if f.lo[c] {
+			t -= mult[j]
+		}
+	}
+	f.dp = fill(f.dp, int(t)+1, 0)
+	dp := f.dp
+	dp[0] = 1
+	for j, c := range kids {
+		if f.lo[c] == f.hi[c] {
+			continue
+		}
+		d, k := f.d[c], mult[j]
+		var tail float64
+		for i := max(0, t-k); i < t; i++ {
+			tail += dp[i] * d
+		}
+		for i := t - 1; i >= 0; i-- {
+			dp[i] *= 1 - d
+			if i >= k {
+				dp[i] += dp[i-k] * d
+			}
+		}
+		dp[t] += tail
+	}
+	return dp[t]
+}

@@ -1,0 +1,294 @@
+package simulate
+
+import (
+	"math"
+	"slices"
+)
+
+// The factoring of availability_factor.go, module by module. A node is a
+// module root when every random node below it is needed only from inside
+// its own sub-cone (Dutuit and Rauzy's linear-time test: in one depth-first
+// walk, every visit of a node below falls between the root's first visit
+// and the end of its walk). A module's P(DOWN) depends on nothing outside
+// it, so it is solved once, on its own, and then counts as one node with
+// that probability: the cost of independent parts adds up instead of
+// multiplying. A module value stays valid while the branch it was
+// computed in is open, because branching only ever fixes nodes outside
+// the modules already solved.
+
+// moduleState is the per-node scratch of the module solver.
+type moduleState struct {
+	first, last, end []int32 // walk times: first visit, last visit, end of walk
+	m1, m2           []int32 // min first / max last visit over the random nodes below
+	module, exact    []bool
+	mark             []bool  // below's walk
+	cacheCtx         []int32 // branch context a module value was solved in, -1 none
+	cacheVal         []float64
+	ctxOpen          []bool // per branch context: still open
+	cover            []int32
+	frames           [][2]int32
+}
+
+func (f *factorNet) resetModules(n int) {
+	s := &f.ms
+	s.first, s.last, s.end = fill(s.first, n, 0), fill(s.last, n, 0), fill(s.end, n, 0)
+	s.m1, s.m2 = fill(s.m1, n, 0), fill(s.m2, n, 0)
+	s.module, s.exact, s.mark = fillBool(s.module, n), fillBool(s.exact, n), fillBool(s.mark, n)
+	s.cacheCtx, s.cacheVal = fill(s.cacheCtx, n, -1), fill(s.cacheVal, n, 0)
+	s.ctxOpen = s.ctxOpen[:0]
+}
+
+func (f *factorNet) random(v int32) bool { return f.lo[v] != f.hi[v] }
+
+// solveModule returns P(r DOWN) given the fixed nodes; r is random.
+func (f *factorNet) solveModule(r int32) (float64, bool) {
+	nodes := f.below(r)
+	saved := f.save(nodes)
+	u, ok := f.branch(r, nodes)
+	f.boundsList(nodes) // the branches' fixes are undone: restore the bounds
+	f.restore(nodes, saved)
+	return u, ok
+}
+
+// nodeState is what a nested solve overwrites of the enclosing branch's
+// per-node state.
+type nodeState struct {
+	first, last, end, m1, m2, cnt int32
+	module, exact                 bool
+}
+
+func (f *factorNet) save(nodes []int32) []nodeState {
+	s := &f.ms
+	out := make([]nodeState, len(nodes))
+	for k, v := range nodes {
+		out[k] = nodeState{s.first[v], s.last[v], s.end[v], s.m1[v], s.m2[v], f.cnt[v], s.module[v], s.exact[v]}
+	}
+	return out
+}
+
+func (f *factorNet) restore(nodes []int32, saved []nodeState) {
+	s := &f.ms
+	for k, v := range nodes {
+		x := saved[k]
+		s.first[v], s.last[v], s.end[v], s.m1[v], s.m2[v], f.cnt[v], s.module[v], s.exact[v] = x.first, x.last, x.end, x.m1, x.m2, x.cnt, x.module, x.exact
+	}
+}
+
+// below lists r and the nodes reachable from it through random nodes,
+// children first. Fixing nodes only ever makes nodes certain, so the list
+// holds every node a branch below may need.
+func (f *factorNet) below(r int32) []int32 {
+	mark := f.ms.mark
+	out := []int32{r}
+	mark[r] = true
+	for h := 0; h < len(out); h++ {
+		for _, c := range f.kids[f.off[out[h]]:f.off[out[h]+1]] {
+			if !mark[c] && f.random(c) {
+				mark[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	for _, v := range out {
+		mark[v] = false
+	}
+	slices.Sort(out)
+	return out
+}
+
+// branch returns P(r DOWN) with the current fixes: modules below are
+// solved (or taken from the cache), and if r still depends on a node
+// shared by two of its parts, r is split on the lowest such node.
+func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
+	s := &f.ms
+	ctx := int32(len(s.ctxOpen))
+	s.ctxOpen = append(s.ctxOpen, true)
+	defer func() { s.ctxOpen[ctx] = false }()
+	if f.work += 4 * len(nodes); f.work > f.limit {
+		return 0, false
+	}
+	f.boundsList(nodes)
+	if f.lo[r] {
+		return 1, true
+	}
+	if !f.hi[r] {
+		return 0, true
+	}
+	end := f.walk(r, nodes)
+	rel := make([]int32, 0, len(nodes))
+	for _, v := range nodes {
+		if f.rel[v] {
+			rel = append(rel, v)
+		}
+	}
+	var solved []int32
+	for _, v := range rel {
+		f.spans(v)
+		if v == r {
+			break
+		}
+		switch {
+		case f.leafChildren(v):
+			f.d[v], s.exact[v] = f.down(v), true
+		case s.module[v]:
+			if c := s.cacheCtx[v]; c >= 0 && s.ctxOpen[c] {
+				f.d[v] = s.cacheVal[v]
+			} else {
+				u, ok := f.solveModule(v)
+				if !ok {
+					return 0, false
+				}
+				f.d[v], s.cacheCtx[v], s.cacheVal[v] = u, ctx, u
+			}
+			s.exact[v] = true
+			solved = append(solved, v)
+		default:
+			s.exact[v] = false
+		}
+	}
+	if f.leafChildren(r) {
+		return f.down(r), true
+	}
+	w := f.splitNode(rel, solved, end)
+	if w < 0 {
+		return 0, false // cannot happen: the lowest shared node is a module
+	}
+	pw := f.d[w]
+	f.fixed[w] = fixedDown
+	down, ok := f.branch(r, nodes)
+	if ok {
+		f.fixed[w] = fixedUp
+		var up float64
+		up, ok = f.branch(r, nodes)
+		down = pw*down + (1-pw)*up
+	}
+	f.fixed[w] = 0
+	return down, ok
+}
+
+// boundsList is bounds over nodes only (children first): every other node
+// reachable from them is certain, and certain nodes never change.
+func (f *factorNet) boundsList(nodes []int32) {
+	for _, v := range nodes {
+		f.bound(v)
+	}
+}
+
+// walk is the depth-first walk from r through random nodes: it marks the
+// relevant nodes (rel), counts their relevant parents (cnt) and records
+// the visit times of the module test. It returns the last time.
+func (f *factorNet) walk(r int32, nodes []int32) int32 {
+	s := &f.ms
+	for _, v := range nodes {
+		f.rel[v], f.cnt[v] = false, 0
+	}
+	var t int32
+	f.rel[r], s.first[r], s.last[r] = true, t, t
+	s.frames = append(s.frames[:0], [2]int32{r, f.off[r]})
+	for len(s.frames) > 0 {
+		top := &s.frames[len(s.frames)-1]
+		v := top[0]
+		for top[1] < f.off[v+1] && !f.random(f.kids[top[1]]) {
+			top[1]++
+		}
+		t++
+		if top[1] == f.off[v+1] {
+			s.end[v] = t
+			s.frames = s.frames[:len(s.frames)-1]
+			continue
+		}
+		c := f.kids[top[1]]
+		top[1]++
+		s.last[c] = t
+		f.cnt[c]++
+		if !f.rel[c] {
+			f.rel[c], s.first[c] = true, t
+			s.frames = append(s.frames, [2]int32{c, f.off[c]})
+		}
+	}
+	return t
+}
+
+// spans sets v's module test from its random children (already done).
+func (f *factorNet) spans(v int32) {
+	s := &f.ms
+	m1, m2 := int32(math.MaxInt32), int32(-1)
+	for _, c := range f.kids[f.off[v]:f.off[v+1]] {
+		if f.random(c) {
+			m1 = min(m1, s.first[c], s.m1[c])
+			m2 = max(m2, s.last[c], s.m2[c])
+		}
+	}
+	s.m1[v], s.m2[v] = m1, m2
+	s.module[v] = m1 > s.first[v] && m2 < s.end[v]
+}
+
+// leafChildren reports whether every random child of v is a module root
+// with an exact P(DOWN): then the children are independent.
+func (f *factorNet) leafChildren(v int32) bool {
+	for _, c := range f.kids[f.off[v]:f.off[v+1]] {
+		if f.random(c) && !(f.ms.module[c] && f.ms.exact[c]) {
+			return false
+		}
+	}
+	return true
+}
+
+// down is P(v DOWN) from independent children.
+func (f *factorNet) down(v int32) float64 {
+	kids, mult := f.kids[f.off[v]:f.off[v+1]], f.mult[f.off[v]:f.off[v+1]]
+	if f.group[v] {
+		return f.groupDown(v, kids, mult)
+	}
+	logUp := math.Log1p(-f.p[v])
+	for _, c := range kids {
+		if f.random(c) {
+			logUp += math.Log1p(-f.d[c])
+		}
+	}
+	return -math.Expm1(logUp)
+}
+
+// splitNode is the lowest relevant node outside the solved modules that
+// two relevant nodes need, if it is an exact module root; else -1.
+func (f *factorNet) splitNode(rel, solved []int32, end int32) int32 {
+	s := &f.ms
+	s.cover = fill(s.cover, int(end)+2, 0)
+	for _, v := range solved {
+		s.cover[s.first[v]+1]++
+		s.cover[s.end[v]]--
+	}
+	for t := 1; t < len(s.cover); t++ {
+		s.cover[t] += s.cover[t-1]
+	}
+	w, shared := int32(-1), 0
+	for _, v := range rel {
+		if f.cnt[v] >= 2 && s.cover[s.first[v]] == 0 {
+			if shared++; w < 0 {
+				if !s.module[v] || !s.exact[v] {
+					return -1
+				}
+				w = v
+			}
+		}
+	}
+	if shared > maxShared {
+		return -1
+	}
+	return w
+}
+
+// fill returns s resized to n with every element x.
+func fill[T any](s []T, n int, x T) []T {
+	s = slices.Grow(s[:0], n)[:n]
+	for i := range s {
+		s[i] = x
+	}
+	return s
+}
+
+func fillBool(s []bool, n int) []bool {
+	s = slices.Grow(s[:0], n)[:n]
+	clear(s)
+	return s
+}
