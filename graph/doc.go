@@ -17,5 +17,9 @@
 // and placement level is one the model knows. Fields this version does not
 // know are kept and written back unchanged.
 //
+// Bad input is an *InputError naming the file and the place in it; every
+// YAML input of untether (inventory, policy, catalogs) is read with
+// ParseYAML and DecodeYAML so its errors read the same everywhere.
+//
 // This package imports no other package of untether.
 package graph

@@ -98,14 +98,13 @@ func Load(path string) (*Inventory, error) {
 // the evidence of every node and edge the inventory adds.
 func Parse(data []byte, name string) (*Inventory, error) {
 	r := &reader{file: name}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, r.syntaxError(err)
+	top, err := graph.ParseYAML(data, name)
+	if err != nil {
+		return nil, err
 	}
-	if root.Kind == 0 || len(root.Content) == 0 {
+	if top == nil {
 		return nil, &graph.InputError{File: name, Line: 1, Col: 1, Msg: "empty inventory; expected a mapping starting with untether_inventory: 1"}
 	}
-	top := root.Content[0]
 	f, err := r.fields(top, "the inventory", []string{"untether_inventory", "services", "resources", "dependencies", "groups"})
 	if err != nil {
 		return nil, err
@@ -115,7 +114,7 @@ func Parse(data []byte, name string) (*Inventory, error) {
 		return nil, r.errAt(top, "not an untether inventory: no untether_inventory version (expected untether_inventory: %d)", FormatVersion)
 	}
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || v.Value != fmt.Sprint(FormatVersion) {
-		return nil, r.errAt(v, "unsupported inventory version %s; this build reads untether_inventory: %d", describe(v), FormatVersion)
+		return nil, r.errAt(v, "unsupported inventory version %s; this build reads untether_inventory: %d", graph.DescribeYAML(v), FormatVersion)
 	}
 	inv := &Inventory{File: name}
 	if n := f["services"]; n != nil {

@@ -1,9 +1,7 @@
 package inventory
 
 import (
-	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,33 +18,7 @@ type reader struct {
 }
 
 func (r *reader) errAt(n *yaml.Node, format string, args ...any) error {
-	return &graph.InputError{File: r.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// syntaxError turns a parser error into an InputError; the parser reports a
-// line but no column.
-func (r *reader) syntaxError(err error) error {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if parserError(m[2]) {
-			line++ // the parser (unlike the scanner) counts lines from 0
-		}
-		return &graph.InputError{File: r.file, Line: line, Msg: "malformed YAML: " + m[2]}
-	}
-	return &graph.InputError{File: r.file, Msg: "malformed YAML: " + strings.TrimPrefix(msg, "yaml: ")}
-}
-
-func parserError(msg string) bool {
-	for _, p := range []string{"did not find expected ',' or", "did not find expected '-' indicator",
-		"did not find expected key", "did not find expected node content", "did not find expected <"} {
-		if strings.HasPrefix(msg, p) {
-			return true
-		}
-	}
-	return false
+	return graph.YAMLAt(r.file, n, format, args...)
 }
 
 // deref follows an alias (*name) to the node its anchor (&name) names. The
@@ -57,27 +29,6 @@ func deref(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	return n
-}
-
-// describe names what a node is, for "expected X, got Y" messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	switch n.ShortTag() {
-	case "!!null":
-		return "nothing (null)"
-	case "!!bool":
-		return "the boolean " + n.Value
-	case "!!int", "!!float":
-		return "the number " + n.Value
-	}
-	return fmt.Sprintf("the string %q", clip(n.Value))
 }
 
 func clip(s string) string {
@@ -92,14 +43,14 @@ func clip(s string) string {
 func (r *reader) fields(n *yaml.Node, what string, allowed []string) (map[string]*yaml.Node, error) {
 	n = deref(n)
 	if n.Kind != yaml.MappingNode {
-		return nil, r.errAt(n, "expected %s as a mapping (key: value), got %s", what, describe(n))
+		return nil, r.errAt(n, "expected %s as a mapping (key: value), got %s", what, graph.DescribeYAML(n))
 	}
 	out := map[string]*yaml.Node{}
 	keys := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			return nil, r.errAt(k, "expected a key name in %s, got %s", what, describe(k))
+			return nil, r.errAt(k, "expected a key name in %s, got %s", what, graph.DescribeYAML(k))
 		}
 		if !slices.Contains(allowed, k.Value) {
 			return nil, r.errAt(k, "unknown key %q in %s; expected one of: %s", clip(k.Value), what, strings.Join(allowed, ", "))
@@ -118,12 +69,12 @@ func (r *reader) fields(n *yaml.Node, what string, allowed []string) (map[string
 func (r *reader) str(n *yaml.Node, what string) (string, error) {
 	n = deref(n)
 	if n.Kind != yaml.ScalarNode {
-		return "", r.errAt(n, "expected %s as a string, got %s", what, describe(n))
+		return "", r.errAt(n, "expected %s as a string, got %s", what, graph.DescribeYAML(n))
 	}
 	switch n.ShortTag() {
 	case "!!str", "!!int", "!!float":
 	default:
-		return "", r.errAt(n, "expected %s as a string, got %s (quote it if you mean text)", what, describe(n))
+		return "", r.errAt(n, "expected %s as a string, got %s (quote it if you mean text)", what, graph.DescribeYAML(n))
 	}
 	for _, c := range n.Value {
 		if unicode.IsControl(c) {
@@ -154,7 +105,7 @@ func (r *reader) id(n *yaml.Node, what string) (string, error) {
 func (r *reader) integer(n *yaml.Node, what string, lo, hi int) (int, error) {
 	n = deref(n)
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
-		return 0, r.errAt(n, "expected %s as a whole number from %d to %d, got %s", what, lo, hi, describe(n))
+		return 0, r.errAt(n, "expected %s as a whole number from %d to %d, got %s", what, lo, hi, graph.DescribeYAML(n))
 	}
 	v, err := strconv.ParseInt(n.Value, 0, 64)
 	if err != nil || v < int64(lo) || v > int64(hi) {
@@ -166,7 +117,7 @@ func (r *reader) integer(n *yaml.Node, what string, lo, hi int) (int, error) {
 func (r *reader) money(n *yaml.Node, what string) (float64, error) {
 	n = deref(n)
 	if n.Kind != yaml.ScalarNode || (n.ShortTag() != "!!int" && n.ShortTag() != "!!float") {
-		return 0, r.errAt(n, "expected %s as a number, got %s", what, describe(n))
+		return 0, r.errAt(n, "expected %s as a number, got %s", what, graph.DescribeYAML(n))
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
@@ -179,7 +130,7 @@ func (r *reader) money(n *yaml.Node, what string) (float64, error) {
 func (r *reader) list(n *yaml.Node, what string, item func(*yaml.Node) error) error {
 	n = deref(n)
 	if n.Kind != yaml.SequenceNode {
-		return r.errAt(n, "expected %s as a list, got %s", what, describe(n))
+		return r.errAt(n, "expected %s as a list, got %s", what, graph.DescribeYAML(n))
 	}
 	for _, c := range n.Content {
 		if err := item(c); err != nil {
@@ -241,7 +192,7 @@ func (r *reader) attrs(n *yaml.Node, what string) (map[string]any, error) {
 func readMapping[V any](r *reader, n *yaml.Node, what, expected string, value func(*yaml.Node, string) (V, error)) (map[string]V, error) {
 	n = deref(n)
 	if n.Kind != yaml.MappingNode {
-		return nil, r.errAt(n, "expected %s as %s, got %s", what, expected, describe(n))
+		return nil, r.errAt(n, "expected %s as %s, got %s", what, expected, graph.DescribeYAML(n))
 	}
 	out := map[string]V{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -275,7 +226,7 @@ func (r *reader) scalarValue(n *yaml.Node, what string, allowList bool) (any, er
 		return out, nil
 	}
 	if n.Kind != yaml.ScalarNode {
-		return nil, r.errAt(n, "expected %s as a string, number or boolean, got %s", what, describe(n))
+		return nil, r.errAt(n, "expected %s as a string, number or boolean, got %s", what, graph.DescribeYAML(n))
 	}
 	switch n.ShortTag() {
 	case "!!bool":

@@ -15,7 +15,7 @@ import (
 type parser struct{ file string }
 
 func (ps parser) errf(n *yaml.Node, format string, args ...any) error {
-	return &graph.InputError{File: ps.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
+	return graph.YAMLAt(ps.file, n, format, args...)
 }
 
 // fields checks that n is a mapping with only the allowed keys and calls

@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/untether-dev/untether/graph"
 )
 
@@ -117,30 +115,17 @@ func Load(path string) (*Policy, error) {
 // Parse parses policy YAML. Unknown keys, wrong types, bad dates and waivers
 // without a match or a reason are *graph.InputError with line and column.
 func Parse(data []byte, name string) (*Policy, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(name, err)
+	top, err := graph.ParseYAML(data, name)
+	if err != nil {
+		return nil, err
 	}
 	p := &Policy{File: name, Version: 1}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
+	if top == nil {
 		return p, nil // an empty file is an empty policy
 	}
 	ps := parser{file: name}
-	if err := ps.policy(doc.Content[0], p); err != nil {
+	if err := ps.policy(top, p); err != nil {
 		return nil, err
 	}
 	return p, nil
-}
-
-// yamlError turns a yaml.v3 syntax error into an InputError; yaml.v3 puts
-// the line in its message ("yaml: line 3: ...").
-func yamlError(name string, err error) error {
-	var line int
-	msg := err.Error()
-	if _, scanErr := fmt.Sscanf(msg, "yaml: line %d:", &line); scanErr == nil {
-		if i := len(fmt.Sprintf("yaml: line %d: ", line)); i <= len(msg) {
-			msg = msg[i:]
-		}
-	}
-	return &graph.InputError{File: name, Line: line, Msg: "malformed YAML: " + msg}
 }

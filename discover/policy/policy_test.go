@@ -55,6 +55,8 @@ func TestParseErrors(t *testing.T) {
 		{"tags: [a]\n", "tags: expected a mapping"},
 		{"tags:\n  service: a\n  service: b\n", "appears twice"},
 		{"gate: [\n", "p.yaml:1: malformed YAML"},
+		// the parser counts this line from 0; the shared YAML reader corrects it
+		{"critical_tier: 2\ngate:\n  fail_on: high\n- a\n", "p.yaml:4: malformed YAML: did not find expected key"},
 		{"- a\n", "the policy: expected a mapping"},
 	} {
 		_, err := Parse([]byte(tc.in), "p.yaml")
