@@ -35,10 +35,9 @@ func (e *MergeError) Error() string {
 //     appears once, its empty fields filled in from the later shards;
 //   - two shards giving a node different values for a fact the model
 //     simulates (class, level, kind, role, provider, account, region, zones,
-//     need, tier, cost, residency, managed service) or a tag or attribute
-//     different values is a conflict: a *MergeError naming both shards;
-//     descriptive fields (name, type, evidence, owners) keep the first
-//     shard's value;
+//     need, tier, cost, residency, managed service), for a descriptive field
+//     (name, type, evidence, owners), or a tag or attribute different values
+//     is a conflict: a *MergeError naming both shards;
 //   - a placeholder (a node a shard knows only as the target of a
 //     reference into another account) gives way to the node the other shard
 //     collected, and the edges it was given as a placeholder go with it, so

@@ -31,13 +31,12 @@ func mergeNode(dst *Node, src Node) [][2]string {
 	same(&dst.DowntimeCostPerHour, src.DowntimeCostPerHour, "downtime_cost_per_hour", fact)
 	sameList(&dst.Zones, src.Zones, "zones", fact)
 	sameList(&dst.Residency, src.Residency, "residency", fact)
-	// Words about the node: the first shard's stand.
-	fill(&dst.Name, src.Name)
-	fill(&dst.Type, src.Type)
-	fill(&dst.Evidence, src.Evidence)
-	if len(dst.Owners) == 0 {
-		dst.Owners = slices.Clone(src.Owners)
-	}
+	// Words about the node must agree too: keeping one shard's silently
+	// would make the result depend on the order of the shards.
+	same(&dst.Name, src.Name, "name", fact)
+	same(&dst.Type, src.Type, "type", fact)
+	same(&dst.Evidence, src.Evidence, "evidence", fact)
+	sameList(&dst.Owners, src.Owners, "owners", fact)
 	dst.Tags = sameMap(dst.Tags, src.Tags, "tag", func(a, b string) bool { return a == b }, fact)
 	dst.Attrs = sameMap(dst.Attrs, src.Attrs, "attr", func(a, b any) bool { return reflect.DeepEqual(a, b) }, fact)
 	dst.Extra = sameMap(dst.Extra, src.Extra, "field", func(a, b json.RawMessage) bool { return bytes.Equal(a, b) }, fact)

@@ -95,6 +95,7 @@ func TestMergeReportsConflictsNamingBothShards(t *testing.T) {
 		if b.Nodes[i].Name == "orders" {
 			b.Nodes[i].Region = "eu-west-1"
 			b.Nodes[i].Tags = map[string]string{"team": "x"}
+			b.Nodes[i].Name = "orders-replica"
 		}
 	}
 	a.Nodes[0].Tags = map[string]string{"team": "y"}
@@ -104,7 +105,8 @@ func TestMergeReportsConflictsNamingBothShards(t *testing.T) {
 		t.Fatalf("err = %v, want a MergeError", err)
 	}
 	msg := err.Error()
-	for _, want := range []string{`region "us-east-1" in prod-a.json, region "eu-west-1" in prod-b.json`, "arn:aws:rds:us-east-1:111111111111:db:orders"} {
+	for _, want := range []string{`region "us-east-1" in prod-a.json, region "eu-west-1" in prod-b.json`,
+		`name "orders" in prod-a.json, name "orders-replica" in prod-b.json`, "arn:aws:rds:us-east-1:111111111111:db:orders"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
 		}
