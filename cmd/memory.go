@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/untether-dev/untether/graph"
 )
@@ -54,35 +54,46 @@ func setMemoryLimit(flag string, getenv func(string) string) (memoryLimit, func(
 // longer fits the limit: the runtime would otherwise collect garbage
 // without end, and the kernel's OOM killer end the process without a word.
 // phase names what the run was doing.
+//
+// The check runs once after every garbage collection, the only time the
+// live heap changes and the one a heap outgrowing its limit cannot avoid,
+// so an idle or small run pays nothing and no timer wakes the process.
 func watchMemory(ctx context.Context, lim memoryLimit, phase func() string, fail func(string)) {
 	if lim.bytes <= 0 || lim.bytes == math.MaxInt64 {
 		return
 	}
 	samples := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
-	tick := time.NewTicker(50 * time.Millisecond)
-	go func() {
-		defer tick.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-			}
-			metrics.Read(samples)
-			live, total := int64(samples[0].Value.Uint64()), int64(samples[1].Value.Uint64()-samples[2].Value.Uint64())
-			if live > lim.bytes/20*19 || total > lim.bytes/20*21 {
-				doing := ""
-				if p := phase(); p != "" {
-					doing = " while " + p
-				}
-				fail(fmt.Sprintf("out of memory%s: the run needs more than the %s it may use (%s); nothing was written. "+
-					"Give it more (--max-memory or GOMEMLIMIT), or audit the estate in parts (untether discover -o 'shards/{account}.json')",
-					doing, formatSize(lim.bytes), lim.source))
-				return
-			}
+	var check func(int)
+	arm := func() {
+		// The cleanup of an object nothing references runs after the
+		// collection that finds it unreachable: the next one.
+		runtime.AddCleanup(new(gcSentinel), check, 0)
+	}
+	check = func(int) {
+		if ctx.Err() != nil {
+			return
 		}
-	}()
+		metrics.Read(samples)
+		live, total := int64(samples[0].Value.Uint64()), int64(samples[1].Value.Uint64()-samples[2].Value.Uint64())
+		if live > lim.bytes/20*19 || total > lim.bytes/20*21 {
+			doing := ""
+			if p := phase(); p != "" {
+				doing = " while " + p
+			}
+			fail(fmt.Sprintf("out of memory%s: the run needs more than the %s it may use (%s); nothing was written. "+
+				"Give it more (--max-memory or GOMEMLIMIT), or audit the estate in parts (untether discover -o 'shards/{account}.json')",
+				doing, formatSize(lim.bytes), lim.source))
+			return
+		}
+		arm()
+	}
+	arm()
 }
+
+// gcSentinel is big enough to get an allocation of its own: the tiny
+// allocator packs smaller pointer-free objects together, and their
+// cleanups may then never run.
+type gcSentinel [64]byte
 
 // exitOutOfMemory is watchMemory's end of a real process: the temporary
 // files of writes in progress go, the message is said, the status is 2.
