@@ -3,6 +3,8 @@ package gcp
 import (
 	"slices"
 	"strings"
+
+	"github.com/untether-dev/untether/discover/regions"
 )
 
 func sortStrings(s []string) { slices.Sort(s) }
@@ -96,8 +98,8 @@ func mapBucket(a *asm, it item) {
 	switch {
 	case len(dl) > 1:
 		a.anyRegion(it, "gcs", dl, "customPlacementConfig.dataLocations")
-	case dualRegions[loc] != nil:
-		a.anyRegion(it, "gcs", dualRegions[loc], "location="+strings.ToUpper(loc)+" (dual-region)")
+	case regions.GCPDualRegion(loc) != nil:
+		a.anyRegion(it, "gcs", regions.GCPDualRegion(loc), "location="+strings.ToUpper(loc)+" (dual-region)")
 	case multiRegion(loc):
 		a.service(it, "", "gcs", "locationType="+str(it.data, "locationType")+" location="+strings.ToUpper(loc)+": multi-region")
 	default:

@@ -107,10 +107,3 @@ func multiRegion(loc string) bool {
 	}
 	return false
 }
-
-// dualRegions are the predefined dual regions and their regions.
-var dualRegions = map[string][]string{
-	"nam4": {"us-central1", "us-east1"}, "eur4": {"europe-north1", "europe-west4"},
-	"asia1": {"asia-northeast1", "asia-northeast2"}, "eur5": {"europe-west1", "europe-west2"},
-	"eur7": {"europe-west2", "europe-west3"}, "eur8": {"europe-west3", "europe-west6"},
-}

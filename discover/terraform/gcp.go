@@ -1,6 +1,10 @@
 package terraform
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/untether-dev/untether/discover/regions"
+)
 
 var gcpSpecs = map[string]spec{
 	"google_compute_instance":                      {kind: "instance"},
@@ -42,13 +46,6 @@ var gcpSpecs = map[string]spec{
 	"google_secret_manager_secret":                 {kind: "secret", service: "secret-manager", global: true},
 	"google_project_iam_member":                    {kind: "iam", service: "iam", global: true},
 	"google_service_account":                       {kind: "identity", service: "iam", global: true},
-}
-
-// gcpDualRegions are the predefined dual regions and their regions.
-var gcpDualRegions = map[string][]string{
-	"nam4": {"us-central1", "us-east1"}, "eur4": {"europe-north1", "europe-west4"},
-	"asia1": {"asia-northeast1", "asia-northeast2"}, "eur5": {"europe-west1", "europe-west2"},
-	"eur7": {"europe-west2", "europe-west3"}, "eur8": {"europe-west3", "europe-west6"},
 }
 
 func gcpListZones(key string) func(*index, *node) {
@@ -112,7 +109,7 @@ func gcpBucket(_ *index, n *node) {
 		n.regions, n.regionsEvidence = dl, "custom_placement_config.data_locations"
 		return
 	}
-	if r, ok := gcpDualRegions[loc]; ok {
+	if r := regions.GCPDualRegion(loc); r != nil {
 		n.regions, n.regionsEvidence = r, "location="+strings.ToUpper(loc)+" (dual-region)"
 		return
 	}
