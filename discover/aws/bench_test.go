@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
+	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/discover/aws/awsfake"
 )
 
@@ -34,7 +35,7 @@ func benchFake(tb testing.TB, accounts, regions []string) *awsfake.Server {
 // by assuming a role) and returns the wall time and the calls made.
 func benchRun(tb testing.TB, f *awsfake.Server, accounts []string, concurrency int) (time.Duration, int) {
 	opt := Options{
-		EndpointURL: f.URL, HTTPClient: f.Client(), Concurrency: concurrency,
+		EndpointURL: f.URL, HTTPClient: f.Client(), Run: discover.RunOptions{Concurrency: concurrency},
 		Credentials: credentials.NewStaticCredentialsProvider("AKIAFAKE"+accounts[0], "fake", ""),
 	}
 	for _, a := range accounts {
@@ -72,12 +73,12 @@ func BenchmarkPerformanceBound(b *testing.B) {
 	chain := chainTime(b)
 	f := benchFake(b, benchAccounts, benchRegions)
 	f.Latency = 0
-	cpu, _ := benchRun(b, f, benchAccounts, DefaultConcurrency)
+	cpu, _ := benchRun(b, f, benchAccounts, discover.DefaultConcurrency)
 	f.Latency = benchLatency
 	var d time.Duration
 	var calls int
 	for b.Loop() {
-		d, calls = benchRun(b, f, benchAccounts, DefaultConcurrency)
+		d, calls = benchRun(b, f, benchAccounts, discover.DefaultConcurrency)
 	}
 	b.ReportMetric(float64(d)/float64(chain), "x-chain")
 	b.ReportMetric(float64(calls), "calls/op")
@@ -88,7 +89,7 @@ func BenchmarkPerformanceBound(b *testing.B) {
 }
 
 func BenchmarkCollect3Accounts4Regions(b *testing.B) {
-	for _, conc := range []int{16, 64, DefaultConcurrency} {
+	for _, conc := range []int{16, 64, discover.DefaultConcurrency} {
 		b.Run(fmt.Sprintf("concurrency=%d", conc), func(b *testing.B) {
 			f := benchFake(b, benchAccounts, benchRegions)
 			var calls int

@@ -27,8 +27,8 @@ func (r *run) limit(inner sdkaws.HTTPClient) sdkaws.HTTPClient {
 		// With --aws-endpoint-url every call goes to one host: keep a
 		// connection per slot rather than reconnecting.
 		inner = b.WithTransportOptions(func(tr *http.Transport) {
-			tr.MaxIdleConnsPerHost = max(tr.MaxIdleConnsPerHost, r.opt.Concurrency)
-			tr.MaxIdleConns = max(tr.MaxIdleConns, r.opt.Concurrency)
+			tr.MaxIdleConnsPerHost = max(tr.MaxIdleConnsPerHost, r.opt.Run.Concurrency)
+			tr.MaxIdleConns = max(tr.MaxIdleConns, r.opt.Run.Concurrency)
 		})
 	}
 	return r.Client(inner)
@@ -42,7 +42,7 @@ func (r *run) limit(inner sdkaws.HTTPClient) sdkaws.HTTPClient {
 func (r *run) newRetryer() func() sdkaws.Retryer {
 	return func() sdkaws.Retryer {
 		std := retry.NewStandard(func(o *retry.StandardOptions) {
-			o.MaxAttempts = r.opt.MaxAttempts
+			o.MaxAttempts = r.opt.Run.MaxAttempts
 			o.Backoff = backoff{r.Run}
 			o.RateLimiter = ratelimit.None
 		})

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/discover/aws/awsfake"
 	"github.com/untether-dev/untether/discover/collectortest"
 	"github.com/untether-dev/untether/graph"
@@ -124,8 +125,8 @@ func TestSlowServiceTimesOut(t *testing.T) {
 	f.Slow = time.Minute // the fake gives up when the client does
 	e := collectFixture(t, f, func(o *Options) {
 		o.Regions = []string{"us-east-1"}
-		o.CallTimeout = 500 * time.Millisecond
-		o.MaxAttempts = 2
+		o.Run.CallTimeout = 500 * time.Millisecond
+		o.Run.MaxAttempts = 2
 	})
 	i := slices.IndexFunc(e.Gaps, func(g graph.Gap) bool { return g.Service == "kinesis" })
 	if i < 0 || e.Gaps[i].Status != graph.GapFailed {
@@ -169,7 +170,7 @@ func TestAssumeRoleAccounts(t *testing.T) {
 func TestConcurrencyBound(t *testing.T) {
 	f := fixtureFake(t)
 	f.Latency = 5 * time.Millisecond
-	collectFixture(t, f, func(o *Options) { o.Concurrency = 3 })
+	collectFixture(t, f, func(o *Options) { o.Run.Concurrency = 3 })
 	if m := f.MaxInFlight(); m > 3 || m < 2 {
 		t.Errorf("max in flight %d, want 2..3", m)
 	}
@@ -192,8 +193,8 @@ func TestCancelStopsPromptly(t *testing.T) {
 
 func TestProgress(t *testing.T) {
 	f := fixtureFake(t)
-	var last Progress
-	collectFixture(t, f, func(o *Options) { o.Progress = func(p Progress) { last = p } })
+	var last discover.Progress
+	collectFixture(t, f, func(o *Options) { o.Run.Progress = func(p discover.Progress) { last = p } })
 	if last.Accounts != 1 || last.Regions != 3 || last.StepsDone != last.Steps || last.Calls == 0 || last.Throttles == 0 {
 		t.Errorf("final progress %+v", last)
 	}

@@ -36,7 +36,7 @@ func (c *Collector) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.externalID, "aws-external-id", "", "external `id` passed when assuming --aws-role-arn roles")
 	fs.StringSliceVar(&c.regions, "aws-regions", nil, "`regions` to collect, comma-separated (default: every region enabled for the account)")
 	fs.StringVar(&c.endpointURL, "aws-endpoint-url", "", "`URL` that replaces every AWS endpoint (LocalStack, private endpoints, tests)")
-	fs.IntVar(&c.maxAttempts, "aws-max-attempts", DefaultMaxAttempts, "attempts per API call, retries of throttled or failed calls included")
+	fs.IntVar(&c.maxAttempts, "aws-max-attempts", discover.DefaultMaxAttempts, "attempts per API call, retries of throttled or failed calls included")
 }
 
 // Enabled reports whether --aws was given.
@@ -66,7 +66,7 @@ func (c *Collector) Options() (Options, error) {
 		}
 	}
 	return Options{Profiles: c.profiles, RoleARNs: c.roleARNs, ExternalID: c.externalID, Regions: regions,
-		EndpointURL: c.endpointURL, MaxAttempts: c.maxAttempts}, nil
+		EndpointURL: c.endpointURL, Run: discover.RunOptions{MaxAttempts: c.maxAttempts}}, nil
 }
 
 // Collect reads every account and region the flags name through run.

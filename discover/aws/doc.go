@@ -16,7 +16,7 @@
 // "absent".
 //
 // What always holds: only read-only calls (Describe*, List*, Get*) are made,
-// every listing is paginated, at most Options.Concurrency requests are in
+// every listing is paginated, at most Options.Run.Concurrency requests are in
 // flight at once, throttled calls are retried with backoff and jitter, no
 // secret is stored (no user data, no environment variables, no tag values
 // under keys that look secret), and the same account state gives the same

@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
+	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/discover/aws/awsfake"
 	"github.com/untether-dev/untether/graph"
 )
@@ -50,8 +51,7 @@ func fakeOptions(f *awsfake.Server, account string) Options {
 		EndpointURL: f.URL,
 		Credentials: credentials.NewStaticCredentialsProvider("AKIAFAKE"+account, "fake-secret", ""),
 		HTTPClient:  f.Client(),
-		MaxBackoff:  5 * time.Millisecond,
-		CallTimeout: 5 * time.Second,
+		Run:         discover.RunOptions{MaxBackoff: 5 * time.Millisecond, CallTimeout: 5 * time.Second},
 	}
 }
 

@@ -32,7 +32,7 @@ func TestRepeatedTokenEndsWithGap(t *testing.T) {
 func TestEndlessTokensStopAtPageCap(t *testing.T) {
 	f := fixtureFake(t)
 	f.EndlessOp = "DescribeVpcs"
-	e := collectFixture(t, f, func(o *Options) { o.Regions = []string{"us-east-1"}; o.MaxPages = 5 })
+	e := collectFixture(t, f, func(o *Options) { o.Regions = []string{"us-east-1"}; o.Run.MaxPages = 5 })
 	if !gapWith(e, "ec2", "page cap") {
 		t.Errorf("endless tokens must stop at the page cap with a gap, got %+v", e.Gaps)
 	}
@@ -51,7 +51,7 @@ func TestDeadlineTurnsTheRestIntoGaps(t *testing.T) {
 	f := fixtureFake(t)
 	f.Latency = 40 * time.Millisecond
 	start := time.Now()
-	e := collectFixture(t, f, func(o *Options) { o.Deadline = 300 * time.Millisecond })
+	e := collectFixture(t, f, func(o *Options) { o.Run.Deadline = 300 * time.Millisecond })
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("the deadline did not stop the run: %v", d)
 	}

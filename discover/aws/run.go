@@ -53,7 +53,7 @@ func newRun(opt Options, dr *discover.Run) *run {
 	return &run{Run: dr, opt: opt}
 }
 
-func (r *run) update(f func(p *Progress)) { r.Update(f) }
+func (r *run) update(f func(p *discover.Progress)) { r.Update(f) }
 
 func (r *run) gap(g graph.Gap) { r.Gap(g) }
 
@@ -99,7 +99,7 @@ func (r *run) account(ctx context.Context, p principal) (string, []string) {
 	}
 	account := sdkaws.ToString(id.Account)
 	regions := r.regions(ctx, p.cfg, account)
-	r.update(func(pr *Progress) { pr.Accounts++; pr.Regions += len(regions) })
+	r.update(func(pr *discover.Progress) { pr.Accounts++; pr.Regions += len(regions) })
 	return account, regions
 }
 
@@ -165,7 +165,7 @@ func (r *run) startAccount(ctx context.Context, wg *sync.WaitGroup, cfg sdkaws.C
 	r.mu.Lock()
 	r.tasks = append(r.tasks, ts...)
 	r.mu.Unlock()
-	r.update(func(p *Progress) { p.Steps += len(ts) })
+	r.update(func(p *discover.Progress) { p.Steps += len(ts) })
 	for _, t := range ts {
 		wg.Go(func() {
 			t.sink = &sink{}
@@ -178,7 +178,7 @@ func (r *run) startAccount(ctx context.Context, wg *sync.WaitGroup, cfg sdkaws.C
 					t.gaps = append(t.gaps, gapFor(t, err))
 				}
 			}
-			r.update(func(p *Progress) { p.StepsDone++ })
+			r.update(func(p *discover.Progress) { p.StepsDone++ })
 		})
 	}
 }

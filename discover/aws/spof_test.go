@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
+	"github.com/untether-dev/untether/discover"
 	"github.com/untether-dev/untether/discover/aws"
 	"github.com/untether-dev/untether/discover/aws/awsfake"
 	"github.com/untether-dev/untether/graph"
@@ -23,7 +24,7 @@ func TestFixtureSPOFs(t *testing.T) {
 	f := awsfake.New(awsfake.Fixture(acct, "us-east-1", "eu-west-1"))
 	defer f.Close()
 	e, err := aws.Collect(context.Background(), aws.Options{
-		EndpointURL: f.URL, HTTPClient: f.Client(), MaxBackoff: time.Millisecond,
+		EndpointURL: f.URL, HTTPClient: f.Client(), Run: discover.RunOptions{MaxBackoff: time.Millisecond},
 		Credentials: credentials.NewStaticCredentialsProvider("AKIAFAKE"+acct, "fake", ""),
 	})
 	if err != nil {
