@@ -36,8 +36,9 @@ func (e *MergeError) Error() string {
 //   - two shards giving a node different values for a fact the model
 //     simulates (class, level, kind, role, provider, account, region, zones,
 //     need, tier, cost, residency, managed service), for a descriptive field
-//     (name, type, evidence, owners), or a tag or attribute different values
-//     is a conflict: a *MergeError naming both shards;
+//     (name, type, owners), or a tag or attribute different values is a
+//     conflict: a *MergeError naming both shards; evidence, which says where
+//     each source found the node, keeps every shard's ("a; b", sorted);
 //   - a placeholder (a node a shard knows only as the target of a
 //     reference into another account) gives way to the node the other shard
 //     collected, and the edges it was given as a placeholder go with it, so

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // mergeNode fills dst's empty fields from src and returns the facts on which
@@ -35,12 +36,28 @@ func mergeNode(dst *Node, src Node) [][2]string {
 	// would make the result depend on the order of the shards.
 	same(&dst.Name, src.Name, "name", fact)
 	same(&dst.Type, src.Type, "type", fact)
-	same(&dst.Evidence, src.Evidence, "evidence", fact)
 	sameList(&dst.Owners, src.Owners, "owners", fact)
+	// Evidence says where a source found the node, and two sources (two
+	// Terraform workspaces) find it in different places: keep every one.
+	dst.Evidence = joinEvidence(dst.Evidence, src.Evidence)
 	dst.Tags = sameMap(dst.Tags, src.Tags, "tag", func(a, b string) bool { return a == b }, fact)
 	dst.Attrs = sameMap(dst.Attrs, src.Attrs, "attr", func(a, b any) bool { return reflect.DeepEqual(a, b) }, fact)
 	dst.Extra = sameMap(dst.Extra, src.Extra, "field", func(a, b json.RawMessage) bool { return bytes.Equal(a, b) }, fact)
 	return out
+}
+
+// joinEvidence is the sorted set of the "; "-separated pieces of a and b,
+// the same whichever comes first.
+func joinEvidence(a, b string) string {
+	if a == b || b == "" {
+		return a
+	}
+	if a == "" {
+		return b
+	}
+	pieces := append(strings.Split(a, "; "), strings.Split(b, "; ")...)
+	slices.Sort(pieces)
+	return strings.Join(slices.Compact(pieces), "; ")
 }
 
 // same keeps *dst, takes v when *dst is empty, and reports two different

@@ -136,3 +136,30 @@ func TestMergeNeedBeatsOrdering(t *testing.T) {
 		}
 	}
 }
+
+// Evidence says where each source found a node (two Terraform workspaces
+// name their own file): merging keeps every shard's, the same in any order.
+func TestMergeKeepsEveryShardsEvidence(t *testing.T) {
+	a := shardOf(t, "111111111111", "111111111111")
+	b := shardOf(t, "111111111111", "111111111111")
+	c := shardOf(t, "111111111111", "111111111111")
+	for i := range b.Nodes {
+		if b.Nodes[i].Name == "orders" {
+			b.Nodes[i].Evidence = "staging.tfstate aws_db_instance.orders"
+			c.Nodes[i].Evidence = "prod.tfstate aws_db_instance.orders"
+		}
+	}
+	abc, err1 := Merge(Shard{"a.json", a}, Shard{"b.json", b}, Shard{"c.json", c})
+	cba, err2 := Merge(Shard{"c.json", c}, Shard{"b.json", b}, Shard{"a.json", a})
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if !bytes.Equal(encoded(t, abc), encoded(t, cba)) {
+		t.Error("the order of the shards changed the merged estate")
+	}
+	for _, n := range abc.Nodes {
+		if want := "prod.tfstate aws_db_instance.orders; rds.DescribeDBInstances; staging.tfstate aws_db_instance.orders"; n.Name == "orders" && n.Evidence != want {
+			t.Errorf("evidence %q, want %q", n.Evidence, want)
+		}
+	}
+}
