@@ -1,6 +1,8 @@
 package discover
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -133,7 +135,10 @@ func ReadSource(path string, stdin io.Reader) (*graph.Estate, error) {
 		}
 		data, err = io.ReadAll(stdin)
 	} else {
-		data, err = os.ReadFile(path)
+		data, err = readFile(path)
+		if errors.Is(err, errEstateFile) {
+			return streamEstate(path)
+		}
 	}
 	if err != nil {
 		return nil, &graph.InputError{File: path, Msg: "cannot read: " + strings.TrimPrefix(err.Error(), "open "+path+": ")}
@@ -154,4 +159,42 @@ func ReadSource(path string, stdin io.Reader) (*graph.Estate, error) {
 		return nil, err
 	}
 	return nil, &graph.InputError{File: path, Msg: "not a SOURCE untether reads: expected an estate file (\"untether_estate\"), a Terraform state, or 'terraform show -json' output"}
+}
+
+// errEstateFile says readFile found an estate file, which is streamed
+// instead of read whole.
+var errEstateFile = errors.New("an estate file")
+
+// readFile reads a SOURCE file whole, unless it is an estate file: those
+// are streamed (a million-resource estate is a gigabyte).
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return io.ReadAll(f) // a pipe cannot be read twice
+	}
+	if graph.IsEstateReader(bufio.NewReader(f)) {
+		return nil, errEstateFile
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	data := make([]byte, 0, info.Size()+1)
+	buf := bytes.NewBuffer(data)
+	_, err = buf.ReadFrom(f)
+	return buf.Bytes(), err
+}
+
+// streamEstate decodes the estate file at path as a stream.
+func streamEstate(path string) (*graph.Estate, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &graph.InputError{File: path, Msg: "cannot read: " + strings.TrimPrefix(err.Error(), "open "+path+": ")}
+	}
+	defer f.Close()
+	return graph.DecodeReader(f, path)
 }

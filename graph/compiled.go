@@ -29,6 +29,9 @@ type Compiled struct {
 // Compile builds the index view. The estate must be valid (see Validate).
 // Only edges that carry failure (see Carries) enter the adjacency.
 func Compile(e *Estate) *Compiled {
+	if v := e.validated(); v != nil {
+		return compile(e, v.ids, v.keys)
+	}
 	ids := make(map[string]int, len(e.Nodes))
 	for i := range e.Nodes {
 		ids[e.Nodes[i].ID] = i
@@ -56,7 +59,11 @@ func compile(e *Estate, ids map[string]int, keys []uint64) *Compiled {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(e.Nodes[a].ID, e.Nodes[b].ID) })
+	// An estate file lists its nodes in id order already: check, then sort
+	// only if not.
+	if !idOrder(e.Nodes) {
+		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(e.Nodes[a].ID, e.Nodes[b].ID) })
+	}
 	for k, i := range order {
 		c.Nodes[k] = &e.Nodes[i]
 		c.rank[i] = int32(k)
@@ -110,6 +117,16 @@ func compile(e *Estate, ids map[string]int, keys []uint64) *Compiled {
 		}
 	}
 	return c
+}
+
+// idOrder reports whether nodes are sorted by id.
+func idOrder(nodes []Node) bool {
+	for i := 1; i < len(nodes); i++ {
+		if nodes[i-1].ID > nodes[i].ID {
+			return false
+		}
+	}
+	return true
 }
 
 // sortPairs sorts keys and moves vals along (short lists: insertion sort).

@@ -4,188 +4,50 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
 
-	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
-// Load reads and validates the estate file at path ("-" reads standard input).
-func Load(path string) (*Estate, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(os.Stdin)
-	} else {
-		data, err = os.ReadFile(path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read estate: %w", err)
-	}
-	return Decode(data, path)
-}
+// IsEstate reports whether data looks like an estate file (see
+// IsEstateReader).
+func IsEstate(data []byte) bool { return IsEstateReader(bytes.NewBuffer(data)) }
 
-// IsEstate reports whether data looks like an estate file (a JSON object with
+// IsEstateReader reports whether r holds an estate file (a JSON object with
 // an "untether_estate" field), so a reader can be chosen by content. It reads
 // the top-level keys only, stopping at the version, which Encode writes
 // first: choosing a reader costs nothing even for a file of a million nodes.
-func IsEstate(data []byte) bool {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+func IsEstateReader(r io.Reader) bool {
+	dec := jsontext.NewDecoder(r, jsontext.AllowDuplicateNames(true))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return false
 	}
-	for dec.More() {
-		key, err := dec.Token()
+	for dec.PeekKind() == '"' {
+		key, err := dec.ReadToken()
 		if err != nil {
 			return false
 		}
-		if key == "untether_estate" {
+		if key.String() == "untether_estate" {
 			return true
 		}
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
+		if dec.SkipValue() != nil {
 			return false
 		}
 	}
 	return false
 }
 
-// Decode parses and validates an estate file's bytes; name is used in errors.
-func Decode(data []byte, name string) (*Estate, error) {
-	e, err := decodeFast(data)
-	if err != nil {
-		// The fast path cannot say where a problem is, or keep unknown
-		// fields; the careful path does both.
-		e, err = decodeCareful(data, name)
-		if err != nil {
-			return nil, err
-		}
-	}
-	if err := Validate(e); err != nil {
-		var ie *InputError
-		if errors.As(err, &ie) {
-			ie.File = name
-		}
-		return nil, err
-	}
-	return e, nil
-}
-
-// Plain copies without methods, so the fast path decodes with the standard
-// library's reflection and no per-node custom unmarshalling.
+// Plain copies without methods, so marshalling a node does not call itself.
 type (
 	plainNode Node
 	plainEdge Edge
 	plainGap  Gap
 )
-
-// decodeFast succeeds only on a well-formed version-1 file with no unknown
-// fields: the common case, decoded in one pass. It uses the JSON v2
-// prototype (github.com/go-json-experiment/json), which decodes large files
-// about twice as fast as encoding/json and can reject unknown members; any
-// file it refuses goes through the careful path, which says where and why.
-func decodeFast(data []byte) (*Estate, error) {
-	var w struct {
-		Version *int   `json:"untether_estate"`
-		Nodes   []Node `json:"nodes"`
-		Edges   []Edge `json:"edges"`
-		Gaps    []Gap  `json:"gaps"`
-	}
-	// Sizing the lists up front saves copying them as they grow; a count of
-	// a key every element carries is a cheap, close upper bound.
-	w.Nodes = make([]Node, 0, bytes.Count(data, []byte(`"class":`)))
-	w.Edges = make([]Edge, 0, bytes.Count(data, []byte(`"from":`)))
-	if err := jsonv2.Unmarshal(data, &w, jsonv2.RejectUnknownMembers(true)); err != nil {
-		return nil, err
-	}
-	if w.Version == nil || *w.Version != FormatVersion {
-		return nil, errors.New("not a plain version-1 estate")
-	}
-	return &Estate{Nodes: w.Nodes, Edges: w.Edges, Gaps: w.Gaps}, nil
-}
-
-func decodeCareful(data []byte, name string) (*Estate, error) {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, JSONError(data, name, "$", err)
-	}
-	if top == nil {
-		return nil, &InputError{File: name, Path: "$", Msg: "expected a JSON object with \"untether_estate\", got null"}
-	}
-	rawVersion, ok := top["untether_estate"]
-	if !ok {
-		return nil, &InputError{File: name, Path: "$", Msg: "not an untether estate file: no \"untether_estate\" version field"}
-	}
-	var version int
-	if err := json.Unmarshal(rawVersion, &version); err != nil {
-		return nil, &InputError{File: name, Path: "$.untether_estate", Msg: fmt.Sprintf("expected an integer version, got %s", clip(rawVersion))}
-	}
-	if version != FormatVersion {
-		return nil, &InputError{File: name, Path: "$.untether_estate", Msg: fmt.Sprintf("unsupported estate version %d: this build reads version %d; upgrade untether", version, FormatVersion)}
-	}
-	e := &Estate{}
-	var err error
-	if e.Nodes, err = decodeList(top["nodes"], data, name, "$.nodes", func(p plainNode, extra map[string]json.RawMessage) Node {
-		n := Node(p)
-		n.Extra = extra
-		return n
-	}); err != nil {
-		return nil, err
-	}
-	if e.Edges, err = decodeList(top["edges"], data, name, "$.edges", func(p plainEdge, extra map[string]json.RawMessage) Edge {
-		ed := Edge(p)
-		ed.Extra = extra
-		return ed
-	}); err != nil {
-		return nil, err
-	}
-	if e.Gaps, err = decodeList(top["gaps"], data, name, "$.gaps", func(p plainGap, extra map[string]json.RawMessage) Gap {
-		g := Gap(p)
-		g.Extra = extra
-		return g
-	}); err != nil {
-		return nil, err
-	}
-	for _, k := range []string{"untether_estate", "nodes", "edges", "gaps"} {
-		delete(top, k)
-	}
-	if len(top) > 0 {
-		e.Extra = top
-	}
-	return e, nil
-}
-
-// decodeList decodes a list element by element, so an error names its
-// index, and keeps each element's unknown fields.
-func decodeList[P, T any](raw json.RawMessage, data []byte, name, path string, build func(P, map[string]json.RawMessage) T) ([]T, error) {
-	if raw == nil || string(raw) == "null" {
-		return nil, nil
-	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, &InputError{File: name, Path: path, Msg: "expected an array, got " + clip(raw)}
-	}
-	out := make([]T, len(items))
-	for i, item := range items {
-		at := fmt.Sprintf("%s[%d]", path, i)
-		var p P
-		if err := json.Unmarshal(item, &p); err != nil {
-			return nil, JSONError(nil, name, at, err) // offsets are the element's, not the file's
-		}
-		extra, err := unknownFields(item, reflect.TypeFor[T]())
-		if err != nil {
-			return nil, JSONError(nil, name, at, err)
-		}
-		out[i] = build(p, extra)
-	}
-	return out, nil
-}
 
 func clip(raw []byte) string {
 	s := string(raw)

@@ -67,6 +67,8 @@ type Estate struct {
 	Gaps  []Gap  `json:"gaps"`
 	// Extra holds top-level fields this version does not know, kept verbatim.
 	Extra map[string]json.RawMessage `json:"-"`
+
+	valid *validation // set by Decode: validated as read
 }
 
 // Node is one vertex of the estate. Which fields matter depends on Class.

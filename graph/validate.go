@@ -15,19 +15,35 @@ func Validate(e *Estate) error {
 }
 
 // validate is Validate, also returning the id map (id -> position in
-// e.Nodes) and each edge's (from, to) positions as from<<32|to.
+// e.Nodes) and each edge's (from, to) positions as from<<32|to. An estate
+// validated when it was read (Decode) is not validated again.
 func validate(e *Estate) (map[string]int, []uint64, error) {
-	ids := make(map[string]int, len(e.Nodes))
+	if v := e.validated(); v != nil {
+		return v.ids, v.keys, nil
+	}
+	return validateWith(e, nil, nil)
+}
+
+// validateWith validates e. A reader that built the id map (without
+// duplicates) or the edge keys as it went passes them, so they are not
+// built again; nil means build them here.
+func validateWith(e *Estate, ids map[string]int, keys []uint64) (map[string]int, []uint64, error) {
+	known := ids != nil
+	if !known {
+		ids = make(map[string]int, len(e.Nodes))
+	}
 	for i := range e.Nodes {
 		n := &e.Nodes[i]
 		at := func(field string) string { return fmt.Sprintf("$.nodes[%d]%s", i, field) }
 		if n.ID == "" {
 			return nil, nil, &InputError{Path: at(".id"), Msg: "a node needs a non-empty id"}
 		}
-		if j, dup := ids[n.ID]; dup {
-			return nil, nil, &InputError{Path: at(".id"), Msg: fmt.Sprintf("duplicate id %q (first at $.nodes[%d])", n.ID, j)}
+		if !known {
+			if j, dup := ids[n.ID]; dup {
+				return nil, nil, &InputError{Path: at(".id"), Msg: fmt.Sprintf("duplicate id %q (first at $.nodes[%d])", n.ID, j)}
+			}
+			ids[n.ID] = i
 		}
-		ids[n.ID] = i
 		switch n.Class {
 		case ClassResource, ClassGroup, ClassService:
 			if n.Level != "" {
@@ -60,7 +76,7 @@ func validate(e *Estate) (map[string]int, []uint64, error) {
 			return nil, nil, &InputError{Path: at(".downtime_cost_per_hour"), Msg: "downtime cost cannot be negative"}
 		}
 	}
-	members, keys, ok := edgesFast(e, ids)
+	members, keys, ok := edgesFast(e, ids, keys)
 	if !ok {
 		var err error
 		if members, err = edgesFirstProblem(e, ids); err != nil {
@@ -87,17 +103,29 @@ func validate(e *Estate) (map[string]int, []uint64, error) {
 // members (failure-carrying edges) per node and each edge's (from, to)
 // positions as from<<32|to, or false at any problem, for edgesFirstProblem
 // to name the first one exactly.
-func edgesFast(e *Estate, ids map[string]int) ([]int32, []uint64, bool) {
+func edgesFast(e *Estate, ids map[string]int, known []uint64) ([]int32, []uint64, bool) {
 	members := make([]int32, len(e.Nodes))
-	keys := make([]uint64, len(e.Edges))
+	keys := known
+	if keys == nil {
+		keys = make([]uint64, len(e.Edges))
+	}
 	for i := range e.Edges {
 		ed := &e.Edges[i]
-		from, okF := ids[ed.From]
-		to, okT := ids[ed.To]
-		if !okF || !okT || from == to || (ed.Relation != "" && ed.Relation != RelationOrdering) {
+		var from, to int
+		if known != nil {
+			from, to = int(keys[i]>>32), int(uint32(keys[i]))
+		} else {
+			var okF, okT bool
+			from, okF = ids[ed.From]
+			to, okT = ids[ed.To]
+			if !okF || !okT {
+				return nil, nil, false
+			}
+			keys[i] = uint64(from)<<32 | uint64(to)
+		}
+		if from == to || (ed.Relation != "" && ed.Relation != RelationOrdering) {
 			return nil, nil, false
 		}
-		keys[i] = uint64(from)<<32 | uint64(to)
 		if Carries(ed, &e.Nodes[from], &e.Nodes[to]) {
 			members[from]++
 		}
@@ -147,6 +175,7 @@ func edgesFirstProblem(e *Estate, ids map[string]int) ([]int32, error) {
 
 // Sort puts nodes, edges and gaps (and each node's zones) in canonical order.
 func (e *Estate) Sort() {
+	e.valid = nil // positions change
 	slices.SortFunc(e.Nodes, func(a, b Node) int { return cmp.Compare(a.ID, b.ID) })
 	for i := range e.Nodes {
 		slices.Sort(e.Nodes[i].Zones)
@@ -159,4 +188,34 @@ func (e *Estate) Sort() {
 			cmp.Compare(a.Region, b.Region), cmp.Compare(a.Service, b.Service),
 			cmp.Compare(a.Status, b.Status), cmp.Compare(a.Detail, b.Detail))
 	})
+}
+
+// validation is what validating an estate learnt, kept for compiling it:
+// valid while the estate has the same node and edge lists.
+type validation struct {
+	nodes []Node
+	edges []Edge
+	ids   map[string]int
+	keys  []uint64
+}
+
+// remember keeps what validation learnt (see validated).
+func (e *Estate) remember(ids map[string]int, keys []uint64) {
+	e.valid = &validation{nodes: e.Nodes, edges: e.Edges, ids: ids, keys: keys}
+}
+
+// validated returns what validating e learnt, when e was validated as it
+// was read and its lists are still the ones read; else nil. Code that
+// changes a read estate builds a new one (Builder, Merge), so a change in
+// place is not looked for beyond the lists themselves.
+func (e *Estate) validated() *validation {
+	v := e.valid
+	if v == nil || !sameBacking(v.nodes, e.Nodes) || !sameBacking(v.edges, e.Edges) {
+		return nil
+	}
+	return v
+}
+
+func sameBacking[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

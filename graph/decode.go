@@ -1,0 +1,564 @@
+package graph
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// Load reads and validates the estate file at path ("-" reads standard
+// input), streaming it: the file is never held in memory whole.
+func Load(path string) (*Estate, error) {
+	if path == "-" {
+		return DecodeReader(os.Stdin, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read estate: %w", err)
+	}
+	defer f.Close()
+	return DecodeReader(f, path)
+}
+
+// Decode parses and validates an estate file's bytes; name is used in errors.
+func Decode(data []byte, name string) (*Estate, error) {
+	return decode(bytes.NewBuffer(data), bytes.NewReader(data), name)
+}
+
+// DecodeReader parses and validates an estate file read from r as a stream
+// of tokens through a buffer, so memory holds the decoded estate, never the
+// file. name is used in errors; when r can also be read at an offset (a
+// regular file) an error names its line and column, else its byte offset.
+func DecodeReader(r io.Reader, name string) (*Estate, error) {
+	at, _ := r.(io.ReaderAt)
+	return decode(bufio.NewReaderSize(r, 1<<20), at, name)
+}
+
+// decode reads the estate from r (at, when not nil, reads the same bytes
+// at an offset, for an error's line and column) and validates it once,
+// keeping what validation learnt for compiling the estate later.
+func decode(r io.Reader, at io.ReaderAt, name string) (*Estate, error) {
+	d := &decoder{
+		dec:  jsontext.NewDecoder(r, jsontext.AllowDuplicateNames(true)),
+		file: name, at: at, e: &Estate{}, lastFrom: -1, lastTo: -1,
+		strs: map[string]string{}, ids: map[string]int{}, keysOK: true,
+		tagSets: map[string]map[string]string{}, attrSets: map[string]map[string]any{}, zoneSets: map[string][]string{},
+	}
+	e, err := d.estate()
+	if err != nil {
+		return nil, err
+	}
+	ids := d.ids
+	if d.dupID || len(ids) != len(e.Nodes) {
+		ids = nil // validation finds the duplicate and says where
+	}
+	keys := d.keys
+	if !d.keysOK || ids == nil || len(keys) != len(e.Edges) {
+		keys = nil
+	}
+	ids, keys, err = validateWith(e, ids, keys)
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			ie.File = name
+		}
+		return nil, err
+	}
+	e.remember(ids, keys)
+	return e, nil
+}
+
+// decoder turns the tokens of an estate file into an Estate. Strings that
+// repeat (classes, providers, regions, kinds, tag keys and values, edge
+// evidence) are stored once; an edge's ends share their node's id string.
+type decoder struct {
+	dec  *jsontext.Decoder
+	file string
+	at   io.ReaderAt
+
+	e *Estate // what was read so far
+
+	strs   map[string]string // interned strings
+	recent [1021]string      // of strs, by a cheap hash
+	// ids maps a node id to its position; dupID says one was seen twice.
+	ids   map[string]int
+	dupID bool
+	// keys[k] is edge k's (from, to) positions as from<<32|to, while
+	// keysOK (every edge named nodes already read).
+	keys   []uint64
+	keysOK bool
+	// lastFrom, lastTo: the node an edge's from and to named last, or -1.
+	lastFrom, lastTo int
+	scratch          []byte
+
+	// Tag maps, attribute maps and zone lists by their bytes in the file.
+	tagSets  map[string]map[string]string
+	attrSets map[string]map[string]any
+	zoneSets map[string][]string
+	sub      jsontext.Decoder // decodes one of them the first time
+	base     int64            // where sub's input starts in the file
+	where    position
+}
+
+func (d *decoder) estate() (*Estate, error) {
+	if err := d.open('{', "a JSON object with \"untether_estate\""); err != nil {
+		return nil, err
+	}
+	e := d.e
+	version := false
+	seen := map[string]bool{} // the version and the lists, each once
+	for d.dec.PeekKind() != '}' {
+		name, err := d.name()
+		if err != nil {
+			return nil, err
+		}
+		if seen[name] {
+			return nil, &InputError{File: d.file, Path: "$." + name, Msg: "appears twice in the estate object"}
+		}
+		switch name {
+		case "untether_estate":
+			if err := d.version(); err != nil {
+				return nil, err
+			}
+			version, seen[name] = true, true
+		case "nodes":
+			var nodes chunks[Node]
+			err = d.list("$.nodes", func(i int) error { return d.node(nodes.next(), i) })
+			e.Nodes, seen[name] = nodes.slice(), true
+		case "edges":
+			var edges chunks[Edge]
+			err = d.list("$.edges", func(i int) error { return d.edge(edges.next(), i) })
+			e.Edges, seen[name] = edges.slice(), true
+		case "gaps":
+			var gaps chunks[Gap]
+			err = d.list("$.gaps", func(i int) error { return d.gap(gaps.next()) })
+			e.Gaps, seen[name] = gaps.slice(), true
+		default:
+			var raw []byte
+			if raw, err = d.raw(); err == nil {
+				if e.Extra == nil {
+					e.Extra = map[string]json.RawMessage{}
+				}
+				e.Extra[name] = raw
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return nil, d.syntax(err)
+	}
+	if _, err := d.dec.ReadToken(); err == nil {
+		ie := &InputError{File: d.file, Msg: "malformed JSON: more data after the estate object"}
+		d.place(ie, d.dec.InputOffset()-1)
+		return nil, ie
+	} else if err != io.EOF {
+		return nil, d.syntax(err)
+	}
+	if !version {
+		return nil, &InputError{File: d.file, Path: "$", Msg: "not an untether estate file: no \"untether_estate\" version field"}
+	}
+	return e, nil
+}
+
+func (d *decoder) version() error {
+	const path = "$.untether_estate"
+	d.where = position{list: path, index: -1}
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return d.syntax(err)
+	}
+	v, err := strconv.Atoi(string(raw))
+	if err != nil {
+		return d.typeError(path, raw, "an integer version")
+	}
+	if v != FormatVersion {
+		return &InputError{File: d.file, Path: path, Msg: fmt.Sprintf("unsupported estate version %d: this build reads version %d; upgrade untether", v, FormatVersion)}
+	}
+	return nil
+}
+
+// list reads a JSON array (or null) at path, calling item for each element.
+func (d *decoder) list(path string, item func(i int) error) error {
+	d.where = position{list: path, index: -1}
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadToken()
+		return d.syntax(err)
+	}
+	if err := d.open('[', "an array"); err != nil {
+		return err
+	}
+	for i := 0; d.dec.PeekKind() != ']'; i++ {
+		d.where = position{list: path, index: i}
+		if err := item(i); err != nil {
+			return err
+		}
+	}
+	d.where = position{}
+	_, err := d.dec.ReadToken()
+	return d.syntax(err)
+}
+
+// position is where the decoder is, for errors: $.nodes[3].tier.
+type position struct {
+	list  string // "$.nodes"; "" at the top level
+	index int    // element of the list, or -1
+	field string // member of the element, or ""
+}
+
+// path is the JSON path of the value being read.
+func (d *decoder) path() string {
+	w := d.where
+	if w.list == "" {
+		return "$"
+	}
+	p := w.list
+	if w.index >= 0 {
+		p += "[" + strconv.Itoa(w.index) + "]"
+	}
+	if w.field != "" {
+		p += "." + w.field
+	}
+	return p
+}
+
+// object reads a JSON object at path, calling member for each name; null
+// reads as nothing.
+func (d *decoder) object(member func(name string) error) error {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadToken()
+		return d.syntax(err)
+	}
+	if err := d.open('{', "an object"); err != nil {
+		return err
+	}
+	for d.dec.PeekKind() != '}' {
+		name, err := d.name()
+		if err != nil {
+			return err
+		}
+		if err := member(name); err != nil {
+			return err
+		}
+	}
+	_, err := d.dec.ReadToken()
+	return d.syntax(err)
+}
+
+// open reads the opening delimiter of an object or array, or says what
+// was there instead.
+func (d *decoder) open(delim jsontext.Kind, want string) error {
+	if k := d.dec.PeekKind(); k != delim && k != 0 {
+		raw, err := d.dec.ReadValue()
+		if err != nil {
+			return d.syntax(err)
+		}
+		return d.typeError(d.path(), raw, want)
+	}
+	_, err := d.dec.ReadToken()
+	return d.syntax(err)
+}
+
+// name reads an object member's name. The name is only valid until the
+// next read (it may point into a scratch buffer).
+func (d *decoder) name() (string, error) {
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return "", d.syntax(err)
+	}
+	b, err := d.unquote(raw)
+	if err != nil {
+		return "", d.syntax(err)
+	}
+	return d.intern(b), nil
+}
+
+// unquote returns the contents of a JSON string without copying when it
+// holds no escape.
+func (d *decoder) unquote(raw []byte) ([]byte, error) {
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return raw[1 : len(raw)-1], nil
+	}
+	var err error
+	d.scratch, err = jsontext.AppendUnquote(d.scratch[:0], raw)
+	return d.scratch, err
+}
+
+// intern returns b as a string stored once for every equal one. A small
+// table indexed by a cheap hash answers most lookups (member names,
+// classes, providers, regions repeat line after line) before the map.
+func (d *decoder) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	slot := &d.recent[cheapHash(b)%uint32(len(d.recent))]
+	if *slot == string(b) {
+		return *slot
+	}
+	s, ok := d.strs[string(b)]
+	if !ok {
+		s = string(b)
+		d.strs[s] = s
+	}
+	*slot = s
+	return s
+}
+
+// cheapHash is FNV-1a over the first and last 16 bytes and the length.
+func cheapHash(b []byte) uint32 {
+	h := uint32(2166136261) ^ uint32(len(b))
+	head, tail := b, []byte(nil)
+	if len(b) > 32 {
+		head, tail = b[:16], b[len(b)-16:]
+	}
+	for _, c := range head {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	for _, c := range tail {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// str reads a string value (null reads as ""), interned.
+func (d *decoder) str() (string, error) {
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return "", d.syntax(err)
+	}
+	switch raw.Kind() {
+	case 'n':
+		return "", nil
+	case '"':
+		b, err := d.unquote(raw)
+		if err != nil {
+			return "", d.syntax(err)
+		}
+		return d.intern(b), nil
+	}
+	return "", d.typeError(d.path(), raw, "string")
+}
+
+// strs reads a list of strings (null reads as none).
+func (d *decoder) strList() ([]string, error) {
+	var out []string
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadToken()
+		return nil, d.syntax(err)
+	}
+	if err := d.open('[', "an array of strings"); err != nil {
+		return nil, err
+	}
+	out = []string{}
+	for d.dec.PeekKind() != ']' {
+		s, err := d.str()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	_, err := d.dec.ReadToken()
+	return out, d.syntax(err)
+}
+
+// integer reads an integer (null reads as 0).
+func (d *decoder) integer() (int, error) {
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return 0, d.syntax(err)
+	}
+	if raw.Kind() == 'n' {
+		return 0, nil
+	}
+	v, err := strconv.Atoi(string(raw))
+	if err != nil {
+		return 0, d.typeError(d.path(), raw, "int")
+	}
+	return v, nil
+}
+
+// float reads a number (null reads as 0).
+func (d *decoder) float() (float64, error) {
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return 0, d.syntax(err)
+	}
+	if raw.Kind() == 'n' {
+		return 0, nil
+	}
+	v, err := strconv.ParseFloat(string(raw), 64)
+	if raw.Kind() != '0' || err != nil {
+		return 0, d.typeError(d.path(), raw, "float64")
+	}
+	return v, nil
+}
+
+// boolean reads true or false (null reads as false).
+func (d *decoder) boolean() (bool, error) {
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return false, d.syntax(err)
+	}
+	switch raw.Kind() {
+	case 'n', 'f':
+		return false, nil
+	case 't':
+		return true, nil
+	}
+	return false, d.typeError(d.path(), raw, "bool")
+}
+
+// raw reads any value verbatim (copied: the decoder's buffer moves on).
+func (d *decoder) raw() (json.RawMessage, error) {
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return nil, d.syntax(err)
+	}
+	return json.RawMessage(bytes.Clone(raw)), nil
+}
+
+// value reads any value as encoding/json would into an `any`: objects as
+// map[string]any, arrays as []any, numbers as float64.
+func (d *decoder) value() (any, error) {
+	switch d.dec.PeekKind() {
+	case '{':
+		m := map[string]any{}
+		err := d.object(func(name string) error {
+			v, err := d.value()
+			m[name] = v
+			return err
+		})
+		return m, err
+	case '[':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, d.syntax(err)
+		}
+		list := []any{}
+		for d.dec.PeekKind() != ']' {
+			v, err := d.value()
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, v)
+		}
+		_, err := d.dec.ReadToken()
+		return list, d.syntax(err)
+	}
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return nil, d.syntax(err)
+	}
+	switch raw.Kind() {
+	case 'n':
+		return nil, nil
+	case 't':
+		return true, nil
+	case 'f':
+		return false, nil
+	case '0':
+		v, err := strconv.ParseFloat(string(raw), 64)
+		if err != nil {
+			return nil, d.typeError(d.path(), raw, "float64")
+		}
+		return v, nil
+	}
+	b, err := d.unquote(raw)
+	if err != nil {
+		return nil, d.syntax(err)
+	}
+	return d.intern(b), nil
+}
+
+// syntax turns the JSON reader's error into an InputError at the line and
+// column where the file breaks (nil stays nil).
+func (d *decoder) syntax(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return err
+	}
+	var se *jsontext.SyntacticError
+	off := d.dec.InputOffset()
+	msg := err.Error()
+	if errors.As(err, &se) {
+		off, msg = se.ByteOffset, se.Err.Error()
+		err = se.Err
+	}
+	ie = &InputError{File: d.file, Msg: "malformed JSON: " + msg}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		ie.Msg = "truncated JSON: the file ends before the document does"
+	}
+	d.place(ie, off)
+	return ie
+}
+
+// typeError says a value at path is not what was expected; raw is the
+// value just read.
+func (d *decoder) typeError(path string, raw jsontext.Value, want string) error {
+	kind := raw.Kind().String()
+	switch raw.Kind() {
+	case '{':
+		kind = "object"
+	case '[':
+		kind = "array"
+	case 't', 'f':
+		kind = "bool"
+	}
+	ie := &InputError{File: d.file, Path: path, Msg: fmt.Sprintf("expected %s, got JSON %s", want, kind)}
+	if raw.Kind() == '0' {
+		ie.Msg += " " + clip(raw)
+	}
+	d.place(ie, d.dec.InputOffset()-int64(len(raw)))
+	return ie
+}
+
+// place sets the error's line and column from a byte offset, reading the
+// file again up to there (errors are rare; counting lines as the file
+// streams by would cost every read). Without a way to read again, the
+// message names the byte offset.
+func (d *decoder) place(ie *InputError, off int64) {
+	off += d.base
+	if d.at == nil {
+		ie.Msg += fmt.Sprintf(" (at byte %d)", off)
+		return
+	}
+	line, col, err := lineColAt(d.at, off)
+	if err != nil {
+		ie.Msg += fmt.Sprintf(" (at byte %d)", off)
+		return
+	}
+	ie.Line, ie.Col = line, col
+}
+
+// lineColAt is LineCol over a reader, a block at a time.
+func lineColAt(r io.ReaderAt, offset int64) (line, col int, err error) {
+	buf := make([]byte, 1<<16)
+	line, last := 1, int64(-1) // last newline's offset
+	for pos := int64(0); pos < offset; {
+		n, err := r.ReadAt(buf[:min(int64(len(buf)), offset-pos)], pos)
+		for i, c := range buf[:n] {
+			if c == '\n' {
+				line++
+				last = pos + int64(i)
+			}
+		}
+		pos += int64(n)
+		if err != nil {
+			if err == io.EOF {
+				break
+			}
+			return 0, 0, err
+		}
+	}
+	return line, int(offset - last), nil
+}

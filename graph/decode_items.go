@@ -1,0 +1,301 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// node reads nodes[i]. Its id goes into the id map, so edges find their
+// ends without another pass.
+func (d *decoder) node(n *Node, i int) error {
+	err := d.object(func(name string) error {
+		d.where.field = name
+		var err error
+		switch name {
+		case "id":
+			n.ID, err = d.id(i)
+		case "class":
+			var s string
+			s, err = d.str()
+			n.Class = Class(s)
+		case "level":
+			var s string
+			s, err = d.str()
+			n.Level = Level(s)
+		case "kind":
+			n.Kind, err = d.str()
+		case "type":
+			n.Type, err = d.str()
+		case "role":
+			var s string
+			s, err = d.str()
+			n.Role = Role(s)
+		case "provider":
+			n.Provider, err = d.str()
+		case "account":
+			n.Account, err = d.str()
+		case "region":
+			n.Region, err = d.str()
+		case "zones":
+			n.Zones, err = d.zones()
+		case "service":
+			n.Service, err = d.str()
+		case "name":
+			n.Name, err = d.str()
+		case "tags":
+			n.Tags, err = d.tags()
+		case "attrs":
+			n.Attrs, err = d.attrs()
+		case "evidence":
+			n.Evidence, err = d.str()
+		case "need":
+			n.Need, err = d.integer()
+		case "tier":
+			n.Tier, err = d.integer()
+		case "owners":
+			n.Owners, err = d.strList()
+		case "downtime_cost_per_hour":
+			n.DowntimeCostPerHour, err = d.float()
+		case "residency":
+			n.Residency, err = d.strList()
+		case "placeholder":
+			n.Placeholder, err = d.boolean()
+		default:
+			err = d.extra(&n.Extra, name)
+		}
+		return err
+	})
+	d.where.field = ""
+	return err
+}
+
+// id reads the id of nodes[i] and enters it in the id map.
+func (d *decoder) id(i int) (string, error) {
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return "", d.syntax(err)
+	}
+	switch raw.Kind() {
+	case 'n':
+		return "", nil
+	case '"':
+	default:
+		return "", d.typeError(d.path(), raw, "string")
+	}
+	b, err := d.unquote(raw)
+	if err != nil {
+		return "", d.syntax(err)
+	}
+	if _, dup := d.ids[string(b)]; dup {
+		d.dupID = true
+		return string(b), nil
+	}
+	s := string(b)
+	d.ids[s] = i
+	return s, nil
+}
+
+// end reads an edge's from or to: the node's own id string when the node
+// was read already (an estate file lists nodes first).
+func (d *decoder) end(last *int) (string, int, error) {
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return "", -1, d.syntax(err)
+	}
+	switch raw.Kind() {
+	case 'n':
+		return "", -1, nil
+	case '"':
+	default:
+		return "", -1, d.typeError(d.path(), raw, "string")
+	}
+	b, err := d.unquote(raw)
+	if err != nil {
+		return "", -1, d.syntax(err)
+	}
+	if *last >= 0 && d.e.Nodes[*last].ID == string(b) {
+		return d.e.Nodes[*last].ID, *last, nil // edges come sorted by from
+	}
+	if i, ok := d.ids[string(b)]; ok && !d.dupID {
+		*last = i
+		return d.e.Nodes[i].ID, i, nil
+	}
+	return d.intern(b), -1, nil
+}
+
+// edge reads edges[k].
+func (d *decoder) edge(ed *Edge, k int) error {
+	from, to := -1, -1
+	err := d.object(func(name string) error {
+		d.where.field = name
+		var err error
+		switch name {
+		case "from":
+			ed.From, from, err = d.end(&d.lastFrom)
+		case "to":
+			ed.To, to, err = d.end(&d.lastTo)
+		case "evidence":
+			ed.Evidence, err = d.str()
+		case "relation":
+			ed.Relation, err = d.str()
+		default:
+			err = d.extra(&ed.Extra, name)
+		}
+		return err
+	})
+	d.where.field = ""
+	if from < 0 || to < 0 || len(d.keys) != k {
+		d.keysOK = false
+	} else if d.keysOK {
+		d.keys = append(d.keys, uint64(from)<<32|uint64(to))
+	}
+	return err
+}
+
+// gap reads gaps[i].
+func (d *decoder) gap(g *Gap) error {
+	err := d.object(func(name string) error {
+		d.where.field = name
+		var err error
+		switch name {
+		case "provider":
+			g.Provider, err = d.str()
+		case "account":
+			g.Account, err = d.str()
+		case "region":
+			g.Region, err = d.str()
+		case "service":
+			g.Service, err = d.str()
+		case "status":
+			g.Status, err = d.str()
+		case "detail":
+			g.Detail, err = d.str()
+		default:
+			err = d.extra(&g.Extra, name)
+		}
+		return err
+	})
+	d.where.field = ""
+	return err
+}
+
+// tags reads a map of strings (null reads as nil). Nodes with the same
+// tags share one map.
+func (d *decoder) tags() (map[string]string, error) {
+	return shared(d, d.tagSets, '{', "an object of strings", func() (map[string]string, error) {
+		m := map[string]string{}
+		err := d.object(func(name string) error {
+			v, err := d.str()
+			m[name] = v
+			return err
+		})
+		return m, err
+	})
+}
+
+// attrs reads the attribute map as encoding/json would into map[string]any.
+// Nodes with the same attributes share one map.
+func (d *decoder) attrs() (map[string]any, error) {
+	return shared(d, d.attrSets, '{', "an object", func() (map[string]any, error) {
+		v, err := d.value()
+		m, _ := v.(map[string]any)
+		return m, err
+	})
+}
+
+// zones reads a list of zones; nodes in the same zones share one list.
+func (d *decoder) zones() ([]string, error) {
+	return shared(d, d.zoneSets, '[', "an array of strings", d.strList)
+}
+
+// maxShared bounds each table of shared values: an estate whose values
+// seldom repeat stops filling it.
+const maxShared = 1 << 16
+
+// shared reads a value of the given kind (null reads as the zero value)
+// and returns the one decoded before from the same bytes, or decodes it
+// with read from those bytes. Decoded values are shared between nodes, so
+// users copy them before changing them (as Builder and Merge do).
+func shared[T any](d *decoder, seen map[string]T, kind jsontext.Kind, want string, read func() (T, error)) (T, error) {
+	var zero T
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return zero, d.syntax(err)
+	}
+	switch raw.Kind() {
+	case 'n':
+		return zero, nil
+	case kind:
+	default:
+		return zero, d.typeError(d.path(), raw, want)
+	}
+	if v, ok := seen[string(raw)]; ok {
+		return v, nil
+	}
+	// Decode the bytes just read with a second decoder; errors place
+	// themselves relative to where the value starts in the file.
+	main, base := d.dec, d.base
+	d.base = base + main.InputOffset() - int64(len(raw))
+	d.sub.Reset(bytes.NewBuffer(raw), jsontext.AllowDuplicateNames(true))
+	d.dec = &d.sub
+	v, err := read()
+	d.dec, d.base = main, base
+	if err == nil && len(seen) < maxShared {
+		seen[string(raw)] = v
+	}
+	return v, err
+}
+
+// extra keeps an unknown member verbatim.
+func (d *decoder) extra(m *map[string]json.RawMessage, name string) error {
+	raw, err := d.raw()
+	if err != nil {
+		return err
+	}
+	if *m == nil {
+		*m = map[string]json.RawMessage{}
+	}
+	(*m)[name] = raw
+	return nil
+}
+
+// chunks is a list grown a block at a time (up to chunkLen elements) and copied once into a slice
+// of its exact length: append's growth by a quarter would allocate five
+// times the final size of a million nodes.
+type chunks[T any] struct {
+	full [][]T
+	cur  []T
+	n    int
+}
+
+const chunkLen = 4096
+
+// next adds a zero element and returns it.
+func (c *chunks[T]) next() *T {
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]T, 0, min(max(16, 2*cap(c.cur)), chunkLen)) // small files stay small
+	}
+	c.cur = c.cur[:len(c.cur)+1]
+	c.n++
+	return &c.cur[len(c.cur)-1]
+}
+
+// slice returns the elements in one slice (nil when there are none) and
+// empties c.
+func (c *chunks[T]) slice() []T {
+	if c.n == 0 {
+		return nil
+	}
+	out := make([]T, 0, c.n)
+	for _, b := range c.full {
+		out = append(out, b...)
+	}
+	out = append(out, c.cur...)
+	*c = chunks[T]{}
+	return out
+}
