@@ -2,7 +2,6 @@ package simulate
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -107,20 +106,19 @@ var (
 )
 
 func parseAvailability(data []byte, name string) (*AvailabilityCatalog, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, availabilityYAMLError(name, err)
+	root, err := graph.ParseYAML(data, name)
+	if err != nil {
+		return nil, err
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+	if root == nil || root.Kind != yaml.MappingNode {
 		return nil, &graph.InputError{File: name, Line: 1, Col: 1, Msg: "empty availability catalog; expected untether_availability: 1 and products: [...]"}
 	}
-	root := doc.Content[0]
 	if err := knownKeys(name, "$", root, catalogKeys); err != nil {
 		return nil, err
 	}
 	var c AvailabilityCatalog
-	if err := root.Decode(&c); err != nil {
-		return nil, availabilityYAMLError(name, err)
+	if err := graph.DecodeYAML(name, root, &c); err != nil {
+		return nil, err
 	}
 	at := func(n *yaml.Node, path, msg string) error {
 		return &graph.InputError{File: name, Line: n.Line, Col: n.Column, Path: path, Msg: msg}
@@ -202,23 +200,6 @@ func seqItems(root *yaml.Node, key string) []*yaml.Node {
 		return v.Content
 	}
 	return nil
-}
-
-func availabilityYAMLError(name string, err error) error {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = strings.Join(te.Errors, "; ")
-	}
-	ie := &graph.InputError{File: name, Msg: "invalid availability catalog: " + msg}
-	// yaml messages start "yaml: line N:" or "line N:"; lift the line.
-	var line int
-	if _, e := fmt.Sscanf(msg, "yaml: line %d:", &line); e == nil {
-		ie.Line = line
-	} else if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-		ie.Line = line
-	}
-	return ie
 }
 
 func (c *AvailabilityCatalog) index() {

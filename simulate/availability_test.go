@@ -303,8 +303,8 @@ func TestAvailabilityCatalogErrors(t *testing.T) {
 		{"untether_availability: 1\nproducts:\n  - {product: x, provider: aws, kind: db, sla: 99,\n     when: {zone_count: \">=two\"}}\n", ":4:", "comparison"},
 		{"untether_availability: 1\nplacements:\n  - {level: rack, provider: aws, sla: 99}\n", ":3:", "level \"rack\""},
 		{"untether_availability: 1\ndefault: 120\n", ":2:", "default is 120"},
-		{"untether_availability: 1\nproducts: [\n", ":", "invalid availability catalog"},
-		{"untether_availability: 1\nproducts:\n  - {product: x, provider: aws, kind: db, sla: high}\n", ":", "invalid availability catalog"},
+		{"untether_availability: 1\nproducts: [\n", ":2:", "malformed YAML: did not find expected node content"},
+		{"untether_availability: 1\nproducts:\n  - {product: x, provider: aws, kind: db, sla: high}\n", ":3:48:", `expected a number, got the string "high"`},
 		{"", ":1:", "empty"},
 	} {
 		_, err := ParseAvailabilityCatalog([]byte(tc.text), "cat.yaml")

@@ -2,7 +2,6 @@ package simulate
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -74,17 +73,16 @@ func ParseLockinCatalog(data []byte, name string) (*LockinCatalog, error) {
 }
 
 func parseCatalog(data []byte, name string) (*LockinCatalog, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlInputError(name, err)
+	root, err := graph.ParseYAML(data, name)
+	if err != nil {
+		return nil, err
 	}
-	if len(doc.Content) == 0 {
+	if root == nil {
 		return nil, &graph.InputError{File: name, Line: 1, Col: 1, Msg: "empty lock-in catalog; expected untether_lockin: 1 and products: [...]"}
 	}
-	root := doc.Content[0]
 	var c LockinCatalog
-	if err := root.Decode(&c); err != nil {
-		return nil, yamlInputError(name, err)
+	if err := graph.DecodeYAML(name, root, &c); err != nil {
+		return nil, err
 	}
 	if c.Version != 1 {
 		return nil, &graph.InputError{File: name, Line: root.Line, Col: root.Column, Msg: fmt.Sprintf("untether_lockin is %d; expected 1", c.Version)}
@@ -112,22 +110,6 @@ func parseCatalog(data []byte, name string) (*LockinCatalog, error) {
 	}
 	c.index()
 	return &c, nil
-}
-
-func yamlInputError(name string, err error) error {
-	ie := &graph.InputError{File: name, Msg: "invalid lock-in catalog: " + err.Error()}
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		ie.Msg = "invalid lock-in catalog: " + strings.Join(te.Errors, "; ")
-	}
-	// yaml messages start "yaml: line N:"; lift the line into the error.
-	var line int
-	if _, scanErr := fmt.Sscanf(strings.TrimPrefix(ie.Msg, "invalid lock-in catalog: "), "yaml: line %d:", &line); scanErr == nil {
-		ie.Line = line
-	} else if _, scanErr := fmt.Sscanf(strings.TrimPrefix(ie.Msg, "invalid lock-in catalog: "), "line %d:", &line); scanErr == nil {
-		ie.Line = line
-	}
-	return ie
 }
 
 func (c *LockinCatalog) index() {

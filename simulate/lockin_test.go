@@ -50,8 +50,9 @@ func TestParseLockinCatalogErrors(t *testing.T) {
 		"untether_lockin: 2\nproducts: []\n": "untether_lockin is 2",
 		"untether_lockin: 1\nproducts:\n  - {product: X, provider: aws, kind: db, class: sticky}\n": "class \"sticky\"",
 		"untether_lockin: 1\nproducts:\n  - {product: X, kind: db, class: portable}\n":              "required",
-		"untether_lockin: 1\nproducts: [\n":                                                         "invalid lock-in catalog",
-		"":                                                                                          "empty",
+		"untether_lockin: 1\nproducts: [\n":                                                         "over.yaml:2: malformed YAML",
+		"untether_lockin: 1\nproducts:\n  - {product: X, provider: aws, kind: db, types: AWS::X}\n": "over.yaml:3:50: expected a list, got the string \"AWS::X\"",
+		"": "empty",
 	}
 	for in, want := range cases {
 		_, err := ParseLockinCatalog([]byte(in), "over.yaml")

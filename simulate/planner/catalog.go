@@ -2,7 +2,6 @@ package planner
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -90,17 +89,16 @@ var (
 // ParseActionCatalog reads an action catalog (YAML, or JSON which is YAML).
 // Errors are *graph.InputError naming the file and line:column.
 func ParseActionCatalog(data []byte, name string) (*ActionCatalog, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, actionYAMLError(name, err)
+	root, err := graph.ParseYAML(data, name)
+	if err != nil {
+		return nil, err
 	}
-	if len(doc.Content) == 0 {
+	if root == nil {
 		return nil, &graph.InputError{File: name, Line: 1, Col: 1, Msg: "empty action catalog; expected untether_actions: 1 and actions: [...]"}
 	}
-	root := doc.Content[0]
 	var c ActionCatalog
-	if err := root.Decode(&c); err != nil {
-		return nil, actionYAMLError(name, err)
+	if err := graph.DecodeYAML(name, root, &c); err != nil {
+		return nil, err
 	}
 	if c.Version != ActionCatalogVersion {
 		return nil, &graph.InputError{File: name, Line: root.Line, Col: root.Column, Path: "$.untether_actions",
@@ -192,22 +190,6 @@ func mappingValue(m *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-func actionYAMLError(name string, err error) error {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = strings.Join(te.Errors, "; ")
-	}
-	ie := &graph.InputError{File: name}
-	var line int
-	if _, e := fmt.Sscanf(strings.TrimPrefix(msg, "yaml: "), "line %d:", &line); e == nil {
-		ie.Line = line
-		_, msg, _ = strings.Cut(strings.TrimPrefix(msg, "yaml: "), ": ")
-	}
-	ie.Msg = "invalid action catalog: " + msg
-	return ie
 }
 
 // Merge returns a catalog in which over's actions replace those with the

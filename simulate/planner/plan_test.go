@@ -265,7 +265,8 @@ func TestParseActionCatalogErrors(t *testing.T) {
 		"untether_actions: 2\nactions: []\n": "untether_actions is 2",
 		"untether_actions: 1\nactions:\n  - id: a\n    title: A\n    effort: XXL\n    person_days: 1\n    cost: low\n    fixes: [zone]\n    transform: {primitive: clone, scope: zone, at: root}\n": "effort",
 		"untether_actions: 1\nactions:\n  - id: a\n    title: A\n    effort: S\n    person_days: 1\n    cost: low\n    fixes: [zone]\n    transform: {primitive: teleport}\n":                       "primitive",
-		"untether_actions: 1\nactions: [\n": "invalid action catalog",
+		"untether_actions: 1\nactions: [\n":                               "acts.yaml:2: malformed YAML: did not find expected node content",
+		"untether_actions: 1\nactions:\n  - {id: a, person_days: lots}\n": `acts.yaml:3:26: expected a number, got the string "lots"`,
 	}
 	for in, want := range cases {
 		_, err := ParseActionCatalog([]byte(in), "acts.yaml")
