@@ -26,6 +26,15 @@ const (
 	relNone
 )
 
+func (r relation) String() string {
+	for name, v := range relationNames {
+		if v == r {
+			return name
+		}
+	}
+	return "unknown"
+}
+
 var relationNames = map[string]relation{"need": relNeed, "reverse": relReverse, "member": relMember,
 	"anyof": relAnyOf, "ordering": relOrdering, "none": relNone}
 
