@@ -188,7 +188,8 @@ func resourceNode(n *node, addresses []string) graph.Node {
 		ID: n.id, Class: graph.ClassResource, Kind: n.kind(role, mapped), Type: n.in.typ, Role: role.Role,
 		Provider: n.cloud, Account: n.account, Region: n.region, Zones: uniqueSorted(n.zones),
 		Name: resourceName(n.in, t), Tags: t, Attrs: attrs,
-		Evidence: "terraform " + n.in.file + " " + n.in.address + " (" + n.in.path + ")",
+		Evidence:    "terraform " + n.in.file + " " + n.in.address + " (" + n.in.path + ")",
+		Placeholder: n.in.standIn,
 	}
 }
 

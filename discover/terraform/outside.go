@@ -10,7 +10,9 @@ import (
 
 // outsideRefs finds GCP self-links to instance groups and network
 // endpoint groups that no resource in the input has (a backend service's
-// backend.group made elsewhere), and adds a stand-in instance for each:
+// backend.group made elsewhere), and adds a stand-in instance for each (a
+// graph placeholder, as the live collectors mark their stubs, so a merge
+// with an estate that collected it keeps the collected node):
 // the self-link itself says its zone or region, so the backend still
 // gets its zone edge, and the reference is recorded as a coverage gap
 // instead of being dropped.
@@ -55,7 +57,7 @@ func outsideRefs(docs []*document) []string {
 				}
 				extra = append(extra, &instance{
 					file: in.file, address: "outside-input:" + url, typ: typ, provider: "registry.terraform.io/hashicorp/google",
-					values: map[string]any{"self_link": url, "name": lastSegment(url)}, path: in.path + ".backend",
+					values: map[string]any{"self_link": url, "name": lastSegment(url)}, path: in.path + ".backend", standIn: true,
 				})
 				notes = append(notes, fmt.Sprintf("%s: %s backend.group %s is not in the input; its zone or region is taken from the self-link", in.file, in.address, url))
 			}

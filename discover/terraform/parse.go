@@ -28,6 +28,9 @@ type instance struct {
 	// plan's configuration names it.
 	providerRegion string
 	path           string // JSON path of the instance in its file
+	// standIn: not in the input; made up from a reference to it (a
+	// backend's self-link), so the estate marks it a placeholder.
+	standIn bool
 }
 
 // document is one file's instances plus the plan's configuration references.
