@@ -53,7 +53,8 @@ var nestedAttrs = map[string][]string{
 // plan leaves them unknown, the node says so.
 var placementKeys = toSet("availability_zone", "availability_zones", "availability_zone_id", "zone", "zones",
 	"region", "location", "subnet_id", "subnet_ids", "vpc_zone_identifier", "subnets", "node_locations",
-	"arn", "id", "self_link", "replica", "geo_location", "settings", "high_availability", "vpc_config")
+	"arn", "id", "self_link", "replica", "geo_location", "settings", "high_availability", "vpc_config",
+	"distribution_policy_zones", "distribution_policy_target_shape")
 
 func toSet(keys ...string) map[string]bool {
 	m := make(map[string]bool, len(keys))
