@@ -222,10 +222,10 @@ func addRefDepth(doc *document, from, prefix, key, ref, mode, via string, depth 
 		}
 		refs := explicitRefs(o.refs)
 		if index != "" {
-			if len(refs) != 1 {
-				return // which resource the element comes from is not said
-			}
 			mode = index
+		}
+		if mode != "" && len(referencedObjects(refs)) != 1 {
+			return // an element of a list built from several: which one is not said
 		}
 		if via == "" {
 			via = prefix + "module." + call + "." + out
@@ -402,4 +402,31 @@ func moduleOutputRef(ref string) (call, out, index string, ok bool) {
 		}
 	}
 	return call, out, index, out != ""
+}
+
+// referencedObjects are the distinct resources, module outputs and
+// variables refs name (aws_vpc.this[0].id and aws_vpc.this[0] are one);
+// count.index, each.key, locals, path and terraform name none.
+func referencedObjects(refs []string) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range refs {
+		parts := strings.Split(r, ".")
+		n := 2
+		switch parts[0] {
+		case "count", "each", "local", "path", "terraform", "self":
+			continue
+		case "module", "data":
+			n = 3
+		}
+		if len(parts) < n {
+			continue
+		}
+		key := ""
+		for _, p := range parts[:n] {
+			p, _, _ = strings.Cut(p, "[")
+			key += p + "."
+		}
+		out[key] = true
+	}
+	return out
 }

@@ -29,6 +29,13 @@
 // so. Plans also give edges from configuration expression references and a
 // region from the provider configuration.
 //
+// Speed: raw states, the largest inputs, are read by a streaming token
+// reader (fastraw.go) that decodes resources on every core and hands any
+// file it is not sure of to encoding/json, whose errors name the place;
+// the passes over nodes that read only their own node run in parallel
+// (parallel.go), the rest in order, so the output is the same on any
+// number of cores.
+//
 // Always: values marked sensitive and secret-like attributes never reach the
 // estate (attrs are copied from an allow-list); unknown resource types are
 // kept as kind "generic" with their provider, region and dependencies; bad

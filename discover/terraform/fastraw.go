@@ -3,6 +3,7 @@ package terraform
 import (
 	"bytes"
 	"errors"
+	"io"
 	"math"
 	"runtime"
 	"strconv"
@@ -80,7 +81,7 @@ func fastRawState(data []byte) (version int, resources []rawResource, err error)
 	if _, err := d.ReadToken(); err != nil {
 		return 0, nil, errSlowPath
 	}
-	if _, err := d.ReadToken(); err == nil || len(bytes.TrimSpace(d.UnreadBuffer())) > 0 {
+	if _, err := d.ReadToken(); err != io.EOF {
 		return 0, nil, errSlowPath // something after the document
 	}
 	if !seenVersion {

@@ -10,13 +10,16 @@ import "testing"
 // ASG, the DB subnet group and module.app's LB (through a module input
 // fed by the output) list all three subnets as alternatives. direct names
 // aws_subnet.pub[1] (zone b), which Terraform lists with the bare
-// aws_subnet.pub: it needs that one subnet, not both.
+// aws_subnet.pub: it needs that one subnet, not both. amb[i] takes element count.index
+// of all_subnets, a list built from two resources: which subnet that is
+// the configuration does not say, so no subnet is claimed.
 func TestModuleOutputsAreFollowed(t *testing.T) {
 	m := caseModel(t, "module_outputs")
 	downAfter(t, m, "zone:aws/us-east-1/us-east-1a", map[string]bool{
 		"aws_instance.app[0]": true, "aws_instance.app[1]": false, "aws_instance.app[2]": false,
 		"aws_instance.bastion": true, "aws_instance.pinned": false,
 		"aws_autoscaling_group.web": false, "module.app.aws_lb.this": false, "aws_instance.direct": false,
+		"aws_instance.amb[0]": false, "aws_instance.amb[1]": false,
 	})
 	downAfter(t, m, "zone:aws/us-east-1/us-east-1b", map[string]bool{"aws_instance.direct": true, "aws_instance.app[1]": true})
 	downAfter(t, m, "zone:aws/us-east-1/us-east-1c", map[string]bool{
