@@ -39,10 +39,11 @@ type node struct {
 // ref is an attribute of one node holding another node's id, arn,
 // self_link or name.
 type ref struct {
-	key    string
-	target *node
-	config bool   // from a plan's configuration expression, not a value
-	via    string // the module output the expression reached it through
+	key      string
+	target   *node
+	config   bool   // from a plan's configuration expression, not a value
+	via      string // the module output the expression reached it through
+	evidence string // what the edge says (refEvidence)
 }
 
 // build maps every document's instances into one estate.
@@ -90,6 +91,11 @@ func build(docs []*document) (*graph.Estate, error) {
 		b.Node(out[i])
 		place(b, n)
 	}
+	eachParallel(nodes, func(_ int, n *node) {
+		for i := range n.refs {
+			n.refs[i].evidence = refEvidence(n, n.refs[i])
+		}
+	})
 	e := newEdges(b, ix)
 	for _, n := range nodes {
 		e.fromRefs(n)

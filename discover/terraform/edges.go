@@ -14,8 +14,7 @@ type edges struct {
 	ix      *index
 	members map[string][]memberOf // target id -> members
 	anyOf   map[[2]string][]string
-	covered map[[2]string]bool // pairs already related, either way
-	targets map[string]*node
+	covered map[[2]*node]bool // pairs already related, either way
 	// deps caches what a dependency address resolves to from one module
 	// instance of one file: every instance of a counted resource shares it.
 	deps map[[3]string][]*node
@@ -25,7 +24,7 @@ type memberOf struct{ id, evidence string }
 
 func newEdges(b *graph.Builder, ix *index) *edges {
 	return &edges{b: b, ix: ix, members: map[string][]memberOf{}, anyOf: map[[2]string][]string{},
-		covered: map[[2]string]bool{}, targets: map[string]*node{}, deps: map[[3]string][]*node{}}
+		covered: map[[2]*node]bool{}, deps: map[[3]string][]*node{}}
 }
 
 // relate records that n refers to t in attribute key.
@@ -33,8 +32,8 @@ func (e *edges) relate(n, t *node, key, evidence string) {
 	if n.id == t.id {
 		return
 	}
-	e.covered[[2]string{n.id, t.id}] = true
-	e.covered[[2]string{t.id, n.id}] = true
+	e.covered[[2]*node{n, t}] = true
+	e.covered[[2]*node{t, n}] = true
 	switch relationOf(n.in.typ, key) {
 	case relNone:
 		return
@@ -56,16 +55,22 @@ func (e *edges) relate(n, t *node, key, evidence string) {
 
 func (e *edges) fromRefs(n *node) {
 	for _, r := range n.refs {
-		how := "attribute %s holds the id of %s"
-		if r.config {
-			how = "configuration expression %s references %s"
-		}
-		ev := fmt.Sprintf("terraform %s: "+how, n.in.address, r.key, r.target.in.address)
-		if r.via != "" {
-			ev += " through output " + r.via
-		}
-		e.relate(n, r.target, r.key, ev)
+		e.relate(n, r.target, r.key, r.evidence)
 	}
+}
+
+// refEvidence says where a reference came from; worked out for every node
+// in parallel before the edges are written in order.
+func refEvidence(n *node, r ref) string {
+	how := ": attribute " + r.key + " holds the id of "
+	if r.config {
+		how = ": configuration expression " + r.key + " references "
+	}
+	ev := "terraform " + n.in.address + how + r.target.in.address
+	if r.via != "" {
+		ev += " through output " + r.via
+	}
+	return ev
 }
 
 // fromDependencies keeps the state's dependencies (and a plan's prior
@@ -82,7 +87,7 @@ func (e *edges) fromDependencies(n *node) {
 			targets = e.resolve(n, configAddress(dep), "")
 			e.deps[k] = targets
 		}
-		if slices.ContainsFunc(targets, func(t *node) bool { return e.covered[[2]string{n.id, t.id}] }) {
+		if slices.ContainsFunc(targets, func(t *node) bool { return e.covered[[2]*node{n, t}] }) {
 			continue // an attribute already says which instance (web[0] needs subnet[0])
 		}
 		for _, t := range targets {
