@@ -37,21 +37,42 @@ func cone(m *simulate.Model, s int32) []bool {
 	return in
 }
 
-// downCone is what s reaches through DOWN nodes only: the nodes that
-// actually carry the failure to s (a group that holds stops it).
-func downCone(m *simulate.Model, s int32, p *simulate.Propagator) []bool {
-	in := make([]bool, m.Compiled().Len())
-	in[s] = true
-	queue := []int32{s}
-	for h := 0; h < len(queue); h++ {
-		for _, y := range m.Compiled().Needs(queue[h]) {
-			if !in[y] && p.Down(y) {
-				in[y] = true
-				queue = append(queue, y)
+// walk is a reusable set of nodes: in[i] marks the nodes of list, so a
+// cone is examined in time proportional to its size, never the estate's.
+type walk struct {
+	in   []bool
+	list []int32 // in index order once a walk is done
+}
+
+func newWalk(n int) *walk { return &walk{in: make([]bool, n)} }
+
+func (k *walk) add(i int32) {
+	if !k.in[i] {
+		k.in[i] = true
+		k.list = append(k.list, i)
+	}
+}
+
+func (k *walk) clear() {
+	for _, i := range k.list {
+		k.in[i] = false
+	}
+	k.list = k.list[:0]
+}
+
+// downCone fills k with what s reaches through DOWN nodes only: the nodes
+// that actually carry the failure to s (a group that holds stops it).
+func downCone(m *simulate.Model, s int32, p *simulate.Propagator, k *walk) {
+	k.clear()
+	k.add(s)
+	for h := 0; h < len(k.list); h++ {
+		for _, y := range m.Compiled().Needs(k.list[h]) {
+			if p.Down(y) {
+				k.add(y)
 			}
 		}
 	}
-	return in
+	slices.Sort(k.list)
 }
 
 // placementGroup reports whether group g gathers placements only (a zone
@@ -70,11 +91,12 @@ func placementGroup(m *simulate.Model, g int32) bool {
 // make resilient first. A root under a member of a fallen pool (a group of
 // resources that a resource needs) is lifted to the pool: a pool is fixed
 // by spreading or copying it, not its members' disks.
-func roots(m *simulate.Model, p *simulate.Propagator, in []bool, level string) []int32 {
+func roots(m *simulate.Model, p *simulate.Propagator, k *walk, level string) []int32 {
+	in := k.in
 	lift := map[int32][]int32{}
 	if level != "resource" {
-		for g := range int32(m.Compiled().Len()) {
-			if !in[g] || !p.Down(g) || class(m, g) != graph.ClassGroup || placementGroup(m, g) || strings.HasPrefix(nodeID(m, g), graph.GroupID("plan", "")) {
+		for _, g := range k.list {
+			if !p.Down(g) || class(m, g) != graph.ClassGroup || placementGroup(m, g) || strings.HasPrefix(nodeID(m, g), graph.GroupID("plan", "")) {
 				continue
 			}
 			var pools []int32
@@ -100,8 +122,8 @@ func roots(m *simulate.Model, p *simulate.Propagator, in []bool, level string) [
 		}
 	}
 	var out []int32
-	for i := range int32(m.Compiled().Len()) {
-		if !in[i] || !p.Down(i) || class(m, i) != graph.ClassResource {
+	for _, i := range k.list {
+		if !p.Down(i) || class(m, i) != graph.ClassResource {
 			continue
 		}
 		inner := false
@@ -126,7 +148,8 @@ func roots(m *simulate.Model, p *simulate.Propagator, in []bool, level string) [
 
 // entries are the topmost DOWN resources of the failed domain in the cone:
 // what the service enters the domain through.
-func entries(m *simulate.Model, p *simulate.Propagator, in []bool, s int32, inDomain func(*graph.Node) bool) []int32 {
+func entries(m *simulate.Model, p *simulate.Propagator, k *walk, s int32, inDomain func(*graph.Node) bool) []int32 {
+	in := k.in
 	outside := func(u int32) bool {
 		switch class(m, u) {
 		case graph.ClassService:
@@ -144,8 +167,8 @@ func entries(m *simulate.Model, p *simulate.Propagator, in []bool, s int32, inDo
 		return false
 	}
 	var out []int32
-	for i := range int32(m.Compiled().Len()) {
-		if !in[i] || !p.Down(i) || class(m, i) != graph.ClassResource || !inDomain(m.Compiled().Nodes[i]) {
+	for _, i := range k.list {
+		if !p.Down(i) || class(m, i) != graph.ClassResource || !inDomain(m.Compiled().Nodes[i]) {
 			continue
 		}
 		for _, u := range m.Compiled().NeededBy(i) {
@@ -198,11 +221,12 @@ func (pl *planner) cheapest(target, level string, entry bool) (*Action, []string
 // picks to the wave.
 func (pl *planner) chooseResilience(m *simulate.Model, goal string, probs []problem, wave map[string]*choice) {
 	p := m.NewPropagator()
+	in := newWalk(m.Compiled().Len())
 	for _, pr := range probs {
 		p.Fail(pr.node)
 		key := goal + "|" + pr.id
 		for _, s := range pr.services {
-			in := downCone(m, s, p)
+			downCone(m, s, p, in)
 			var rootT, entryT []int32
 			if pr.level == "resource" {
 				rootT = []int32{pr.node}

@@ -263,3 +263,30 @@ func TestDemoPlanCostAvoidedIsWhatThePlanRemoves(t *testing.T) {
 		}
 	}
 }
+
+// benchmarkSynthPlan plans goal on the synthetic estate of size nodes.
+func benchmarkSynthPlan(b *testing.B, size int, goal string) {
+	if testing.Short() && size > 10_000 {
+		b.Skip("large estate: not in -short")
+	}
+	e, err := demo.Generate(size, 3)
+	if err != nil {
+		b.Skip(err)
+	}
+	gs, err := planner.ParseGoals([]string{goal})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		p, _, err := planner.BuildPlan(e, simulate.Options{}, planner.PlanRequest{Goals: gs})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(p.Effort.Actions), "actions")
+	}
+}
+
+func BenchmarkSynthPlan100kSurviveZone(b *testing.B) { benchmarkSynthPlan(b, 100_000, "survive-zone") }
+func BenchmarkSynthPlan100kNoSPOF(b *testing.B)      { benchmarkSynthPlan(b, 100_000, "no-spof") }
+func BenchmarkSynthPlan20kNoSPOF(b *testing.B) { benchmarkSynthPlan(b, 20_000, "no-spof") }

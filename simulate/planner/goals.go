@@ -124,12 +124,13 @@ func sweep(m *simulate.Model, levels []string, tier int) map[string][]problem {
 		}
 		p.Fail(i)
 		pr := problem{node: i, id: nodeID(m, i), level: lvl}
-		for _, s := range m.Services() {
-			if p.Down(s) && s != i && m.Tier(s) <= tier {
+		for _, s := range p.Fallen() { // what fell, not every service
+			if m.IsService(s) && s != i && m.Tier(s) <= tier {
 				pr.services = append(pr.services, s)
 				pr.weight += simulate.TierWeight(m.Tier(s))
 			}
 		}
+		slices.Sort(pr.services)
 		p.Reset()
 		if len(pr.services) > 0 {
 			out[lvl] = append(out[lvl], pr)

@@ -19,26 +19,7 @@ import (
 // and sorts each wave dependencies-first. m is the model of the final
 // estate, in which every target still exists.
 func orderWaves(m *simulate.Model, waves []Wave) []Wave {
-	reach := map[string][]bool{}
-	reachOf := func(id string) []bool {
-		if r, ok := reach[id]; ok {
-			return r
-		}
-		var r []bool
-		if i, ok := m.Compiled().Index(id); ok {
-			r = cone(m, i)
-		}
-		reach[id] = r
-		return r
-	}
-	needs := func(a, b string) bool { // a depends on b
-		if a == b {
-			return false
-		}
-		r := reachOf(a)
-		j, ok := m.Compiled().Index(b)
-		return ok && r != nil && r[j]
-	}
+	needs := targetNeeds(m, waves)
 	for merged := true; merged; {
 		merged = false
 		for i := 0; i < len(waves) && !merged; i++ {
@@ -53,12 +34,14 @@ func orderWaves(m *simulate.Model, waves []Wave) []Wave {
 	for k := range waves {
 		waves[k].Number = k + 1
 		acts := waves[k].Actions
-		deps := make(map[string]int, len(acts))
+		count := make(map[string]int, len(acts)) // actions per target
 		for _, a := range acts {
-			for _, b := range acts {
-				if needs(a.Target, b.Target) {
-					deps[a.Target]++
-				}
+			count[a.Target]++
+		}
+		deps := make(map[string]int, len(acts)) // action pairs (a, b), a's target needing b's
+		for t, n := range count {
+			for _, d := range needs[t] {
+				deps[t] += n * count[d]
 			}
 		}
 		slices.SortStableFunc(acts, func(x, y PlannedAction) int { return cmp.Compare(deps[x.Target], deps[y.Target]) })
@@ -66,12 +49,48 @@ func orderWaves(m *simulate.Model, waves []Wave) []Wave {
 	return waves
 }
 
+// targetNeeds maps every target of the plan to the other targets in its
+// dependency cone: one walk per target, each as long as its cone, and no
+// estate-sized array kept per target.
+func targetNeeds(m *simulate.Model, waves []Wave) map[string][]string {
+	c := m.Compiled()
+	isTarget := map[int32]bool{}
+	for _, w := range waves {
+		for _, a := range w.Actions {
+			if i, ok := c.Index(a.Target); ok {
+				isTarget[i] = true
+			}
+		}
+	}
+	out := make(map[string][]string, len(isTarget))
+	k := newWalk(c.Len())
+	for t := range isTarget {
+		k.clear()
+		k.add(t)
+		for h := 0; h < len(k.list); h++ {
+			for _, y := range c.Needs(k.list[h]) {
+				k.add(y)
+			}
+		}
+		for _, y := range k.list[1:] {
+			if isTarget[y] {
+				out[c.Nodes[t].ID] = append(out[c.Nodes[t].ID], c.Nodes[y].ID)
+			}
+		}
+	}
+	return out
+}
+
 // wavesConflict: an action of the later wave fixes a dependency of an
 // action of the earlier one.
-func wavesConflict(early, late Wave, needs func(a, b string) bool) bool {
+func wavesConflict(early, late Wave, needs map[string][]string) bool {
+	in := make(map[string]bool, len(late.Actions))
+	for _, b := range late.Actions {
+		in[b.Target] = true
+	}
 	for _, a := range early.Actions {
-		for _, b := range late.Actions {
-			if needs(a.Target, b.Target) {
+		for _, d := range needs[a.Target] {
+			if in[d] {
 				return true
 			}
 		}

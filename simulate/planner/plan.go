@@ -107,7 +107,8 @@ func BuildPlan(e *graph.Estate, opt simulate.Options, req PlanRequest) (*Plan, *
 		}
 		cur = evaluate(m, req.Goals, req.Tier)
 		wv.After = waveGoals(req.Goals, cur)
-		wv.Resilience = m.Audit().Score.Resilience
+		score, _ := m.ServiceScores() // the score alone, as the audit gives it
+		wv.Resilience = score.Resilience
 		plan.Waves = append(plan.Waves, wv)
 	}
 	final, err := pl.w.estate()

@@ -18,10 +18,15 @@ type work struct {
 	src   *graph.Estate // gaps and extra fields come from here
 	// regions caches usedRegions; nil until first asked.
 	regions map[string]bool
+	// zonesOf counts, per node id (a region), the single-zone placements
+	// needing it by zone name: knownZones without a scan of every node
+	// that needs the region. link and unlink keep it.
+	zonesOf map[string]map[string]int
 }
 
 func newWork(e *graph.Estate) *work {
-	w := &work{nodes: map[string]*graph.Node{}, out: map[string]map[string]*graph.Edge{}, in: map[string]map[string]bool{}, src: e}
+	w := &work{nodes: map[string]*graph.Node{}, out: map[string]map[string]*graph.Edge{}, in: map[string]map[string]bool{}, src: e,
+		zonesOf: map[string]map[string]int{}}
 	for i := range e.Nodes {
 		w.put(copyNode(e.Nodes[i]))
 	}
@@ -61,6 +66,21 @@ func (w *work) link(e *graph.Edge) {
 		w.in[e.To] = map[string]bool{}
 	}
 	w.in[e.To][e.From] = true
+	if z, ok := w.zoneName(e.From); ok {
+		if w.zonesOf[e.To] == nil {
+			w.zonesOf[e.To] = map[string]int{}
+		}
+		w.zonesOf[e.To][z]++
+	}
+}
+
+// zoneName is the zone of a single-zone placement node.
+func (w *work) zoneName(id string) (string, bool) {
+	n := w.nodes[id]
+	if n == nil || n.Class != graph.ClassPlacement || n.Level != graph.LevelZone || len(n.Zones) != 1 {
+		return "", false
+	}
+	return n.Zones[0], true
 }
 
 func (w *work) edge(from, to, evidence string) {
@@ -68,6 +88,14 @@ func (w *work) edge(from, to, evidence string) {
 }
 
 func (w *work) unlink(from, to string) {
+	if _, ok := w.out[from][to]; !ok {
+		return
+	}
+	if z, ok := w.zoneName(from); ok {
+		if w.zonesOf[to][z]--; w.zonesOf[to][z] == 0 {
+			delete(w.zonesOf[to], z)
+		}
+	}
 	delete(w.out[from], to)
 	delete(w.in[to], from)
 }
@@ -138,9 +166,9 @@ func (w *work) zoneGroup(p, r string, zones []string) string {
 // knownZones lists the zones of provider/region the estate has.
 func (w *work) knownZones(p, r string) []string {
 	var out []string
-	for id := range w.in[graph.RegionID(p, r)] { // sorted below
-		if n := w.nodes[id]; n.Class == graph.ClassPlacement && n.Level == graph.LevelZone && len(n.Zones) == 1 {
-			out = append(out, n.Zones[0])
+	for z, k := range w.zonesOf[graph.RegionID(p, r)] { // sorted below
+		for range k {
+			out = append(out, z)
 		}
 	}
 	slices.Sort(out)
