@@ -289,4 +289,4 @@ func benchmarkSynthPlan(b *testing.B, size int, goal string) {
 
 func BenchmarkSynthPlan100kSurviveZone(b *testing.B) { benchmarkSynthPlan(b, 100_000, "survive-zone") }
 func BenchmarkSynthPlan100kNoSPOF(b *testing.B)      { benchmarkSynthPlan(b, 100_000, "no-spof") }
-func BenchmarkSynthPlan20kNoSPOF(b *testing.B) { benchmarkSynthPlan(b, 20_000, "no-spof") }
+func BenchmarkSynthPlan20kNoSPOF(b *testing.B)       { benchmarkSynthPlan(b, 20_000, "no-spof") }
