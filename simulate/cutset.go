@@ -49,6 +49,7 @@ func (m *Model) doublePoints(sr *scanResult) []pairRec {
 		return cmp.Or(cmp.Compare(x.g, y.g), cmp.Compare(y.hits, x.hits), cmp.Compare(x.cand, y.cand))
 	})
 	var pairs [][2]int32
+	same := m.sameFailure()
 	for lo := 0; lo < len(hits); {
 		hi := lo
 		for hi < len(hits) && hits[hi].g == hits[lo].g {
@@ -57,8 +58,10 @@ func (m *Model) doublePoints(sr *scanResult) []pairRec {
 		grp, slack := hits[lo:hi], m.slack[hits[lo].g]
 		for i := range grp { // sorted by hits descending: stop once the sum is too small
 			for j := i + 1; j < len(grp) && grp[i].hits+grp[j].hits > slack; j++ {
-				a, b := grp[i].cand, grp[j].cand
-				pairs = append(pairs, [2]int32{min(a, b), max(a, b)})
+				a, b := same(grp[i].cand), same(grp[j].cand)
+				if a != b {
+					pairs = append(pairs, [2]int32{min(a, b), max(a, b)})
+				}
 			}
 		}
 		lo = hi
@@ -105,6 +108,54 @@ func (m *Model) doublePoints(sr *scanResult) []pairRec {
 	}
 	m.sortPairs(out)
 	return out
+}
+
+// sameFailure maps a candidate to the one id its failure is listed under.
+// A placement that one resource or placement alone needs (a SaaS provider
+// with one API, a region holding nothing but one zone) fails that node and
+// nothing else: the two are one failure under two ids, and a double point
+// with either is the same double point. Such nodes form classes (a provider
+// over a region over a zone over one instance); each is named by its first
+// placement, the failure domain, so double points list it once.
+func (m *Model) sameFailure() func(int32) int32 {
+	parent := map[int32]int32{}
+	find := func(x int32) int32 {
+		for {
+			if p := parent[x]; p == x {
+				return x
+			}
+			x = parent[x]
+		}
+	}
+	for i := range int32(m.c.Len()) {
+		by := m.c.NeededBy(i)
+		if m.class[i] != clPlacement || len(by) != 1 || (m.class[by[0]] != clResource && m.class[by[0]] != clPlacement) {
+			continue
+		}
+		for _, x := range [2]int32{i, by[0]} {
+			if _, ok := parent[x]; !ok {
+				parent[x] = x
+			}
+		}
+		a, b := find(i), find(by[0])
+		if a != b {
+			parent[max(a, b)] = min(a, b) // the root is the class's least index
+		}
+	}
+	first := map[int32]int32{} // class root -> its first placement
+	for x := range parent {
+		if r := find(x); m.class[x] == clPlacement {
+			if f, ok := first[r]; !ok || x < f {
+				first[r] = x
+			}
+		}
+	}
+	return func(x int32) int32 {
+		if _, ok := parent[x]; !ok {
+			return x
+		}
+		return first[find(x)]
+	}
 }
 
 // sortPairs orders double points most harmful first, so the capped list

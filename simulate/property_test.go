@@ -180,6 +180,9 @@ func TestDoublePointsMatchBruteForce(t *testing.T) {
 		for _, x := range cands {
 			single[x] = naiveDown(m, []int32{x})
 		}
+		// One failure under two ids (TestSameFailureIsOneFailure) is one
+		// double point, named as the audit names it.
+		same := m.sameFailure()
 		var want []string
 		for i, x := range cands {
 			for _, y := range cands[i+1:] {
@@ -190,8 +193,11 @@ func TestDoublePointsMatchBruteForce(t *testing.T) {
 						svcs = append(svcs, m.id(s))
 					}
 				}
-				if len(svcs) > 0 {
-					want = append(want, fmt.Sprint(m.id(x), "+", m.id(y), svcs))
+				if a, b := same(x), same(y); len(svcs) > 0 && a != b {
+					dp := fmt.Sprint(m.id(min(a, b)), "+", m.id(max(a, b)), svcs)
+					if !slices.Contains(want, dp) {
+						want = append(want, dp)
+					}
 				}
 			}
 		}
@@ -206,6 +212,36 @@ func TestDoublePointsMatchBruteForce(t *testing.T) {
 	}
 	if total < 50 {
 		t.Fatalf("only %d double points over all seeds: the generator does not exercise the theorem", total)
+	}
+}
+
+// TestSameFailureIsOneFailure: a node is listed under another's id only
+// when failing either is the same failure: the DOWN sets differ by nothing
+// but placements of that same class (a SaaS provider and its one API).
+func TestSameFailureIsOneFailure(t *testing.T) {
+	merged := 0
+	for seed := range int64(300) {
+		m, _ := NewModel(randEstate(seed), Options{})
+		same := m.sameFailure()
+		for _, x := range m.candidates() {
+			r := same(x)
+			if r == x {
+				continue
+			}
+			merged++
+			if m.class[r] != clPlacement {
+				t.Fatalf("seed %d: %s listed as %s, not a placement", seed, m.id(x), m.id(r))
+			}
+			dx, dr := naiveDown(m, []int32{x}), naiveDown(m, []int32{r})
+			for z := range dx {
+				if dx[z] != dr[z] && (m.class[z] != clPlacement || same(int32(z)) != r) {
+					t.Fatalf("seed %d: %s and %s are not one failure: %s differs", seed, m.id(x), m.id(r), m.id(int32(z)))
+				}
+			}
+		}
+	}
+	if merged == 0 {
+		t.Fatal("no node was merged: the generator does not exercise the rule")
 	}
 }
 
