@@ -3,6 +3,7 @@ package simulate
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/untether-dev/untether/graph"
 )
@@ -11,14 +12,25 @@ import (
 // over the service cones, one SPOF scan (which also yields the provider,
 // region, zone and managed-service sweeps and the partial group hits behind
 // the double points), the presets, lock-in, concentration and findings.
+//
+// Phases that need nothing of each other run at once, so both cores work:
+// lock-in and concentration (which need only the cones) beside the scan,
+// and the availability estimate (which needs the scan's single points)
+// beside the double points, scores, SPOFs and scenarios. Each phase writes
+// only its own result, so the output does not depend on the scheduling.
 func (m *Model) Audit() *Audit {
 	cs := m.cones()
+	var wg sync.WaitGroup
+	var lockin Lockin
+	var conc Concentration
+	wg.Go(func() { lockin, conc = m.lockin(cs), m.concentration(cs) })
 	sla := m.slaTable()
 	sr := m.scan(cs.dpCone, sla.p)
+	var avail []*Availability
+	wg.Go(func() { avail = m.serviceAvailability(sla, sr.single) })
 	pairs := m.doublePoints(sr)
 	a := &Audit{Version: AuditVersion, Estate: m.summaryCounts()}
 	a.Score, a.Services = m.scores(cs, sr)
-	m.fillAvailability(a.Services, sla, sr.single)
 	a.SPOFs = m.spofs(sr)
 	a.DoublePointsTotal = len(pairs)
 	listed := len(pairs)
@@ -30,7 +42,11 @@ func (m *Model) Audit() *Audit {
 		a.DoublePoints = append(a.DoublePoints, DoublePoint{Nodes: [2]string{m.id(pr.a), m.id(pr.b)}, Services: m.ids(pr.services)})
 	}
 	a.Scenarios = m.scenarios(sr)
-	a.Lockin = m.lockin(cs)
+	wg.Wait()
+	for k := range a.Services { // in m.services order, as avail
+		a.Services[k].Availability = avail[k]
+	}
+	a.Lockin = lockin
 	if a.Lockin.Resources == nil {
 		a.Lockin.Resources = []ResourceLockin{}
 	}
@@ -40,7 +56,7 @@ func (m *Model) Audit() *Audit {
 	if a.Lockin.Services == nil {
 		a.Lockin.Services = []ServiceLockin{}
 	}
-	a.Concentration = m.concentration(cs)
+	a.Concentration = conc
 	a.Gaps = slices.Clone(m.c.Estate.Gaps)
 	if a.Gaps == nil {
 		a.Gaps = []graph.Gap{}

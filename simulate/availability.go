@@ -66,19 +66,6 @@ func (m *Model) slaTable() slaTable {
 	return t
 }
 
-// fillAvailability sets the Availability of every service score; scores
-// are in m.services order. single are the single points the SPOF scan
-// found for t (scanResult.single).
-func (m *Model) fillAvailability(scores []ServiceScore, t slaTable, single [][]int32) {
-	if len(m.services) == 0 {
-		return
-	}
-	res := m.serviceAvailability(t, single)
-	for k := range scores {
-		scores[k].Availability = res[k]
-	}
-}
-
 // estimate is one service's unavailability before rounding.
 type estimate struct {
 	u, uLow, uHigh float64

@@ -139,6 +139,9 @@ func (c *coneNet) mark(i int32) {
 // (forEachCone), each worker with its own cone-local propagator.
 func (m *Model) serviceAvailability(t slaTable, single [][]int32) []*Availability {
 	out := make([]*Availability, len(m.services))
+	if len(m.services) == 0 {
+		return out
+	}
 	nets := make([]*coneNet, max(1, min(runtime.GOMAXPROCS(0), 8)))
 	m.forEachCone(m.services, func(w, base int, touched []int32, mask []uint64) {
 		if nets[w] == nil {
