@@ -41,7 +41,7 @@ import (
 // on (each can double the branches).
 const (
 	maxFactorPasses = 64
-	maxShared       = 10
+	maxShared       = 8
 )
 
 // factorNet is one service's condensed cone; nodes are in children-first
@@ -69,6 +69,8 @@ type factorNet struct {
 	dp              []float64
 	work, limit     int
 	ms              moduleState
+	arena           []int32     // the module solver's stack
+	saved           []nodeState // its saved node states
 }
 
 const (

@@ -22,6 +22,7 @@ type moduleState struct {
 	m1, m2           []int32 // min first / max last visit over the random nodes below
 	module, exact    []bool
 	mark             []bool  // below's walk
+	bfs              []int32 // below's queue
 	cacheCtx         []int32 // branch context a module value was solved in, -1 none
 	cacheVal         []float64
 	ctxOpen          []bool // per branch context: still open
@@ -42,6 +43,8 @@ func (f *factorNet) random(v int32) bool { return f.lo[v] != f.hi[v] }
 
 // solveModule returns P(r DOWN) given the fixed nodes; r is random.
 func (f *factorNet) solveModule(r int32) (float64, bool) {
+	mark, smark := len(f.arena), len(f.saved)
+	defer func() { f.arena, f.saved = f.arena[:mark], f.saved[:smark] }()
 	nodes := f.below(r)
 	saved := f.save(nodes)
 	u, ok := f.branch(r, nodes)
@@ -59,7 +62,9 @@ type nodeState struct {
 
 func (f *factorNet) save(nodes []int32) []nodeState {
 	s := &f.ms
-	out := make([]nodeState, len(nodes))
+	start := len(f.saved)
+	f.saved = slices.Grow(f.saved, len(nodes))[:start+len(nodes)]
+	out := f.saved[start:]
 	for k, v := range nodes {
 		out[k] = nodeState{s.first[v], s.last[v], s.end[v], s.m1[v], s.m2[v], f.cnt[v], s.module[v], s.exact[v]}
 	}
@@ -79,7 +84,7 @@ func (f *factorNet) restore(nodes []int32, saved []nodeState) {
 // holds every node a branch below may need.
 func (f *factorNet) below(r int32) []int32 {
 	mark := f.ms.mark
-	out := []int32{r}
+	out := append(f.ms.bfs[:0], r)
 	mark[r] = true
 	for h := 0; h < len(out); h++ {
 		for _, c := range f.kids[f.off[out[h]]:f.off[out[h]+1]] {
@@ -92,8 +97,19 @@ func (f *factorNet) below(r int32) []int32 {
 	for _, v := range out {
 		mark[v] = false
 	}
+	f.ms.bfs = out
 	slices.Sort(out)
-	return out
+	nodes := f.alloc(len(out))
+	copy(nodes, out)
+	return nodes
+}
+
+// alloc returns n int32s from the solver's stack (released when the
+// solve that took them returns); appends stay within them.
+func (f *factorNet) alloc(n int) []int32 {
+	start := len(f.arena)
+	f.arena = slices.Grow(f.arena, n)[:start+n]
+	return f.arena[start : start+n : start+n]
 }
 
 // branch returns P(r DOWN) with the current fixes: modules below are
@@ -103,7 +119,8 @@ func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
 	s := &f.ms
 	ctx := int32(len(s.ctxOpen))
 	s.ctxOpen = append(s.ctxOpen, true)
-	defer func() { s.ctxOpen[ctx] = false }()
+	mark := len(f.arena)
+	defer func() { s.ctxOpen[ctx], f.arena = false, f.arena[:mark] }()
 	if f.work += 4 * len(nodes); f.work > f.limit {
 		return 0, false
 	}
@@ -115,15 +132,23 @@ func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
 		return 0, true
 	}
 	end := f.walk(r, nodes)
-	rel := make([]int32, 0, len(nodes))
+	rel := f.alloc(len(nodes))[:0]
 	for _, v := range nodes {
 		if f.rel[v] {
 			rel = append(rel, v)
 		}
 	}
-	var solved []int32
+	modules := f.alloc(len(rel))[:0]
 	for _, v := range rel {
-		f.spans(v)
+		if f.spans(v); v != r && s.module[v] {
+			modules = append(modules, v)
+		}
+	}
+	if f.shared(rel, modules, end) > maxShared {
+		return 0, false // too many splits ahead: give up before solving anything
+	}
+	solved := f.alloc(len(rel))[:0]
+	for _, v := range rel {
 		if v == r {
 			break
 		}
@@ -249,33 +274,45 @@ func (f *factorNet) down(v int32) float64 {
 	return -math.Expm1(logUp)
 }
 
-// splitNode is the lowest relevant node outside the solved modules that
-// two relevant nodes need, if it is an exact module root; else -1.
-func (f *factorNet) splitNode(rel, solved []int32, end int32) int32 {
+// cover marks the walk times inside the given module roots' sub-cones.
+func (f *factorNet) cover(roots []int32, end int32) []int32 {
 	s := &f.ms
 	s.cover = fill(s.cover, int(end)+2, 0)
-	for _, v := range solved {
+	for _, v := range roots {
 		s.cover[s.first[v]+1]++
 		s.cover[s.end[v]]--
 	}
 	for t := 1; t < len(s.cover); t++ {
 		s.cover[t] += s.cover[t-1]
 	}
-	w, shared := int32(-1), 0
+	return s.cover
+}
+
+// shared counts the relevant nodes two relevant nodes need, outside the
+// sub-cones of the module roots: the nodes a branch may have to split on.
+func (f *factorNet) shared(rel, modules []int32, end int32) int {
+	cover, n := f.cover(modules, end), 0
 	for _, v := range rel {
-		if f.cnt[v] >= 2 && s.cover[s.first[v]] == 0 {
-			if shared++; w < 0 {
-				if !s.module[v] || !s.exact[v] {
-					return -1
-				}
-				w = v
-			}
+		if f.cnt[v] >= 2 && cover[f.ms.first[v]] == 0 {
+			n++
 		}
 	}
-	if shared > maxShared {
-		return -1
+	return n
+}
+
+// splitNode is the lowest relevant node outside the solved modules that
+// two relevant nodes need, if it is an exact module root; else -1.
+func (f *factorNet) splitNode(rel, solved []int32, end int32) int32 {
+	cover := f.cover(solved, end)
+	for _, v := range rel {
+		if f.cnt[v] >= 2 && cover[f.ms.first[v]] == 0 {
+			if f.ms.module[v] && f.ms.exact[v] {
+				return v
+			}
+			return -1
+		}
 	}
-	return w
+	return -1
 }
 
 // fill returns s resized to n with every element x.
