@@ -31,7 +31,15 @@ const (
 
 // findings takes the SPOF records with the SPOFs made of them (same order).
 func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Lockin, cs *coneStats, gaps []graph.Gap) []Finding {
-	var out []Finding
+	// One finding per SPOF, proprietary resource, listed pair and gap at
+	// most: allocated once.
+	proprietary := 0
+	for _, r := range lk.Resources {
+		if r.Class == ClassProprietary {
+			proprietary++
+		}
+	}
+	out := make([]Finding, 0, len(recs)+proprietary+len(pairs)+len(gaps))
 	for k, sp := range recs {
 		sev := SeverityMedium
 		for _, s := range sp.services {

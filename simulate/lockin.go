@@ -19,13 +19,6 @@ import (
 
 const lockinMethod = "Each resource is classed by the lock-in catalog: matched on its provider-native type (and kind), else on (provider, kind), else on provider alone, else on kind alone; unmatched resources count as moderate. Class values: portable 0, moderate 0.5, proprietary 1. Each resource has weight w = gravity x criticality, gravity = 1 + log10(1 + stored_bytes/1e9) (1 when stored_bytes is unknown), criticality = the sum of the tier weights (tier 1 = 8, 2 = 4, 3 = 2, 4 = 1) of the services whose dependency cone holds it, at least 1. Estate lock-in = sum(w x value) / sum(w) over all resources; a service's lock-in is the same over the resources in its cone; a provider's lock-in is the same over its resources, and its share is its sum(w) over the estate's sum(w). Figures are rounded to 4 decimals."
 
-type lockinClass struct {
-	product LockinProduct
-	value   float64
-	weight  float64
-	matched bool
-}
-
 func gravity(attrs map[string]any) float64 {
 	b, ok := number(attrs["stored_bytes"])
 	if !ok || b <= 0 {
@@ -55,10 +48,11 @@ func number(v any) (float64, bool) {
 
 func (m *Model) lockin(cs *coneStats) Lockin {
 	n := m.c.Len()
-	classes := make([]lockinClass, n)
+	weight, value := make([]float64, n), make([]float64, n) // per resource
 	var sumW, sumWV float64
 	prov := map[string]*[2]float64{} // provider -> {sum w, sum w v}
 	out := Lockin{Method: lockinMethod}
+	products := make([]LockinProduct, 0, m.resources)
 	for i, nd := range m.c.Nodes {
 		if m.class[i] != clResource {
 			continue
@@ -67,22 +61,29 @@ func (m *Model) lockin(cs *coneStats) Lockin {
 		if !ok {
 			p = LockinProduct{Product: "unclassified " + nd.Provider + " " + nd.Kind, Class: ClassModerate}
 		}
-		lc := lockinClass{product: p, value: classValue[p.Class], matched: ok}
-		lc.weight = gravity(nd.Attrs) * float64(max(1, cs.crit[i]))
-		classes[i] = lc
-		sumW += lc.weight
-		sumWV += lc.weight * lc.value
+		w, v := gravity(nd.Attrs)*float64(max(1, cs.crit[i])), classValue[p.Class]
+		weight[i], value[i] = w, v
+		sumW += w
+		sumWV += w * v
 		acc := prov[nd.Provider]
 		if acc == nil {
 			acc = &[2]float64{}
 			prov[nd.Provider] = acc
 		}
-		acc[0] += lc.weight
-		acc[1] += lc.weight * lc.value
-		if lc.value > 0 {
+		acc[0] += w
+		acc[1] += w * v
+		if v > 0 {
+			products = append(products, p)
+		}
+	}
+	// Listed resources are allocated once, at their number.
+	out.Resources = make([]ResourceLockin, 0, len(products))
+	for i, nd := range m.c.Nodes {
+		if m.class[i] == clResource && value[i] > 0 {
+			p := products[len(out.Resources)]
 			out.Resources = append(out.Resources, ResourceLockin{
 				Node: nd.ID, Provider: nd.Provider, Kind: nd.Kind, Product: p.Product,
-				Class: p.Class, Value: lc.value, Alternatives: p.Alternatives,
+				Class: p.Class, Value: value[i], Alternatives: p.Alternatives,
 			})
 		}
 	}
@@ -107,7 +108,7 @@ func (m *Model) lockin(cs *coneStats) Lockin {
 			if m.class[i] != clResource {
 				continue
 			}
-			w, wv := classes[i].weight, classes[i].weight*classes[i].value
+			w, wv := weight[i], weight[i]*value[i]
 			for b := mask[i]; b != 0; b &= b - 1 {
 				k := base + bits.TrailingZeros64(b)
 				num[k] += wv
