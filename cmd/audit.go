@@ -52,7 +52,8 @@ func runAudit(c *cobra.Command, opts *AuditOptions) error {
 	}
 	audit := m.Audit()
 	audit.Live = opts.Source.live()
-	if err := opts.Report.writeWith(c.Context(), opts.IO, audit, report.Options{Estate: e, Inputs: opts.Source.describe(opts.Files)}); err != nil {
+	result := report.NewAudit(audit, opts.Report.auditInput(e, opts.Source.describe(opts.Files)))
+	if err := opts.Report.write(c.Context(), opts.IO, result); err != nil {
 		return err
 	}
 	return opts.Source.checkStrict(e)

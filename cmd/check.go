@@ -106,21 +106,23 @@ func runCheck(c *cobra.Command, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	var ropts report.Options
+	in := opts.Report.auditInput(e, opts.Source.describe(opts.Files))
 	if opts.TFDir != "" {
-		if ropts.Locate, err = locator(opts.TFDir, e); err != nil {
+		if in.Locate, err = locator(opts.TFDir, e); err != nil {
 			return err
 		}
 	}
 	audit := m.Audit()
 	result := gate.Check(audit, base, g, today)
-	ropts.Estate, ropts.Audit, ropts.Inputs = e, audit, opts.Source.describe(opts.Files)
+	// The check's report carries the audit's: the HTML shows the check
+	// inside it, and sarif and github take source locations from it.
+	rep := report.NewCheck(result, report.NewAudit(audit, in))
 
-	if err := opts.Report.writeWith(c.Context(), opts.IO, result, ropts); err != nil {
+	if err := opts.Report.write(c.Context(), opts.IO, rep); err != nil {
 		return err
 	}
 	if opts.IO.Getenv != nil && opts.IO.Getenv("GITHUB_ACTIONS") == "true" {
-		if err := (report.GitHubWriter{}).Write(opts.IO.ErrOut, result, ropts); err != nil {
+		if err := report.Write(opts.IO.ErrOut, report.GitHubWriter{}, "github", rep, report.Options{}); err != nil {
 			return err
 		}
 	}

@@ -85,12 +85,13 @@ func TestEveryFigureTheSameInEveryFormat(t *testing.T) {
 				a.Scenarios[i].Nodes = append(a.Scenarios[i].Nodes, sel.Node())
 			}
 		}
-		s, ok := report.HeadlineScenario(&a)
-		if !ok {
+		r := report.NewAudit(&a, report.AuditInput{})
+		s := r.HeadlineScenario
+		if s == nil {
 			t.Fatal("the demo has no headline outage")
 		}
 		wantCost, wantScore := report.Money(s.CostPerHour), report.Decimal(a.Score.Resilience, 1)
-		wantHeadline := report.Headline(&a)
+		wantHeadline := r.Headline
 		for _, f := range []string{"table", "markdown", "html"} {
 			if !strings.Contains(strings.Join(strings.Fields(outs[f]), " "), wantHeadline) {
 				t.Errorf("%s: the headline %q is missing", f, wantHeadline)
@@ -129,7 +130,8 @@ func TestEveryFigureTheSameInEveryFormat(t *testing.T) {
 		if p.DowntimeCostAvoidedPerHour > p.GoalOutageCostPerHour.Before {
 			t.Errorf("avoided %v exceeds the outage it comes from %v", p.DowntimeCostAvoidedPerHour, p.GoalOutageCostPerHour.Before)
 		}
-		want := report.PlanCostSentence(&p)
+		r := report.NewPlan(&p, nil)
+		want := r.Cost
 		for _, f := range []string{"table", "markdown", "html"} {
 			flat := strings.Join(strings.Fields(outs[f]), " ")
 			if !strings.Contains(flat, want) {
@@ -143,8 +145,8 @@ func TestEveryFigureTheSameInEveryFormat(t *testing.T) {
 					t.Errorf("%s: goal %s is out of reach but the report does not say so", f, g.Goal)
 				}
 			}
-			for _, u := range p.Unreachable[:min(len(p.Unreachable), 1)] {
-				_, why := report.UnreachableText(u)
+			for _, u := range r.Unreachable[:min(len(r.Unreachable), 1)] {
+				why := u[1]
 				if !strings.Contains(flat, strings.Join(strings.Fields(why), " ")[:40]) {
 					t.Errorf("%s: the reason %q is missing", f, why)
 				}

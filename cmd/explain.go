@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/untether-dev/untether/report"
 )
 
 // ExplainOptions are the inputs of `untether explain`.
@@ -60,5 +62,5 @@ func runExplain(c *cobra.Command, opts *ExplainOptions) error {
 	if err != nil {
 		return &exitError{code: ExitBadInput, err: err}
 	}
-	return opts.Report.write(c.Context(), opts.IO, ex)
+	return opts.Report.write(c.Context(), opts.IO, report.NewExplanation(ex))
 }

@@ -37,6 +37,17 @@ func (r *reportOptions) wants(format string) bool {
 	return false
 }
 
+// auditInput is what an audit report needs besides the audit: the estate
+// only when the HTML report is written (its dependency map walks the
+// estate, which no other format needs).
+func (r *reportOptions) auditInput(e *graph.Estate, inputs []string) report.AuditInput {
+	in := report.AuditInput{Inputs: inputs}
+	if r.wants("html") {
+		in.Estate = e
+	}
+	return in
+}
+
 // target is one report to write.
 type target struct {
 	format string
@@ -66,17 +77,11 @@ func (r *reportOptions) targets() ([]target, error) {
 	return ts, nil
 }
 
-// write renders result in every requested format. Files are written
-// atomically; standard output gets colour only on a terminal.
-func (r *reportOptions) write(ctx context.Context, ios *IOStreams, result any) error {
-	return r.writeWith(ctx, ios, result, report.Options{})
-}
-
-// writeWith is write with options shared by every format (such as where
-// each resource is declared) and more files of the same run (such as
-// plan's --apply-to estate). Everything is written or nothing is: see
-// graph.WriteFiles.
-func (r *reportOptions) writeWith(ctx context.Context, ios *IOStreams, result any, base report.Options, more ...graph.Output) error {
+// write renders the result, computed once, in every requested format, and
+// writes more files of the same run (such as plan's --apply-to estate).
+// Files are written atomically; standard output gets colour only on a
+// terminal. Everything is written or nothing is: see graph.WriteFiles.
+func (r *reportOptions) write(ctx context.Context, ios *IOStreams, result report.Result, more ...graph.Output) error {
 	// Interrupted while computing: say so and write nothing.
 	if err := ctx.Err(); err != nil {
 		return err
@@ -87,13 +92,14 @@ func (r *reportOptions) writeWith(ctx context.Context, ios *IOStreams, result an
 	}
 	outs := make([]graph.Output, 0, len(ts)+len(more))
 	for _, t := range ts {
-		opts, path := base, t.file
+		var opts report.Options
+		path := t.file
 		if path == "" || path == "-" {
 			path = "-"
 			opts.Color, opts.Width = ios.ColorEnabled(), ios.Width
 		}
 		outs = append(outs, graph.Output{Path: path, Write: func(w io.Writer) error {
-			if err := t.writer.Write(w, result, opts); err != nil {
+			if err := report.Write(w, t.writer, t.format, result, opts); err != nil {
 				return fmt.Errorf("%s report: %w", t.format, err)
 			}
 			return nil

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/untether-dev/untether/report"
 	"github.com/untether-dev/untether/simulate"
 )
 
@@ -24,7 +25,7 @@ func TestInterruptedRunWritesNothing(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	ios, out := captureIO()
-	err := r.write(ctx, ios, &simulate.Audit{})
+	err := r.write(ctx, ios, report.NewAudit(&simulate.Audit{}, report.AuditInput{}))
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -41,7 +42,7 @@ func TestWriteSeveralReports(t *testing.T) {
 	dir := t.TempDir()
 	r := reportOptions{format: "json", outputs: []string{"markdown=" + filepath.Join(dir, "a.md"), "json=" + filepath.Join(dir, "a.json")}}
 	ios, out := captureIO()
-	if err := r.write(context.Background(), ios, &simulate.Audit{Version: 1}); err != nil {
+	if err := r.write(context.Background(), ios, report.NewAudit(&simulate.Audit{Version: 1}, report.AuditInput{})); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "a.json"))
@@ -66,10 +67,10 @@ func TestWriteSeveralReports(t *testing.T) {
 // other files of the run: several --output files are all or nothing.
 func TestSeveralReportsAllOrNothing(t *testing.T) {
 	dir := t.TempDir()
-	// JSON renders any result; markdown refuses one it does not know.
-	r := reportOptions{format: "json", outFile: filepath.Join(dir, "a.json"), outputs: []string{"markdown=" + filepath.Join(dir, "a.md")}}
+	// JSON renders any result; sarif cannot show a simulation.
+	r := reportOptions{format: "json", outFile: filepath.Join(dir, "a.json"), outputs: []string{"sarif=" + filepath.Join(dir, "a.sarif")}}
 	ios, out := captureIO()
-	err := r.write(context.Background(), ios, &struct{ X int }{1})
+	err := r.write(context.Background(), ios, report.NewSimulation(&simulate.Simulation{}))
 	if err == nil {
 		t.Fatal("an unrenderable report was accepted")
 	}

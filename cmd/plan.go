@@ -115,15 +115,16 @@ func runPlan(c *cobra.Command, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	ropts := report.Options{Estate: e, Inputs: opts.Source.describe(opts.Files)}
+	// The HTML report shows the plan inside the audit of the estate before it.
+	var before *report.AuditReport
 	if opts.Report.wants("html") {
-		ropts.Audit = m.Audit()
+		before = report.NewAudit(m.Audit(), opts.Report.auditInput(e, opts.Source.describe(opts.Files)))
 	}
 	var applied []graph.Output
 	if opts.ApplyTo != "" {
 		applied = append(applied, graph.Output{Path: opts.ApplyTo, Write: func(w io.Writer) error { return report.EncodeEstate(w, after) }})
 	}
-	if err := opts.Report.writeWith(c.Context(), opts.IO, plan, ropts, applied...); err != nil {
+	if err := opts.Report.write(c.Context(), opts.IO, report.NewPlan(plan, before), applied...); err != nil {
 		return err
 	}
 	return opts.Source.checkStrict(e)

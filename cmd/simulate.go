@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/untether-dev/untether/report"
 )
 
 // SimulateOptions are the inputs of `untether simulate`.
@@ -66,7 +68,7 @@ func runSimulate(c *cobra.Command, opts *SimulateOptions) error {
 	if err != nil {
 		return &exitError{code: ExitBadInput, err: err}
 	}
-	if err := opts.Report.write(c.Context(), opts.IO, sim); err != nil {
+	if err := opts.Report.write(c.Context(), opts.IO, report.NewSimulation(sim)); err != nil {
 		return err
 	}
 	return opts.Source.checkStrict(e)

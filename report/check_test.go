@@ -53,6 +53,13 @@ func checkFixture(t *testing.T) *gate.CheckResult {
 	return gate.Check(checkFixtureAudit(), base, g, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 }
 
+// checkReport is the check fixture's report, with source locations when
+// loc is set, as the command computes it.
+func checkReport(t *testing.T, loc func(string) (string, int, bool)) *CheckReport {
+	t.Helper()
+	return NewCheck(checkFixture(t), NewAudit(checkFixtureAudit(), AuditInput{Locate: loc}))
+}
+
 func locate(node string) (string, int, bool) {
 	if node == "aws_db_instance.orders" {
 		return "infra/db main.tf", 12, true
@@ -62,7 +69,7 @@ func locate(node string) (string, int, bool) {
 
 func TestSARIFContent(t *testing.T) {
 	var buf bytes.Buffer
-	if err := (SARIFWriter{}).Write(&buf, checkFixture(t), Options{Locate: locate}); err != nil {
+	if err := Write(&buf, SARIFWriter{}, "sarif", checkReport(t, locate), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var log struct {
@@ -118,7 +125,7 @@ func TestSARIFContent(t *testing.T) {
 		}
 	}
 	var again bytes.Buffer
-	_ = (SARIFWriter{}).Write(&again, checkFixture(t), Options{Locate: locate})
+	_ = Write(&again, SARIFWriter{}, "sarif", checkReport(t, locate), Options{})
 	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
 		t.Error("SARIF differs between two runs")
 	}
@@ -143,9 +150,9 @@ func TestJUnitParsesBack(t *testing.T) {
 			Cases []testcase `xml:"testcase"`
 		} `xml:"testsuite"`
 	}
-	parse := func(result any) doc {
+	parse := func(result Result) doc {
 		var buf bytes.Buffer
-		if err := (JUnitWriter{}).Write(&buf, result, Options{}); err != nil {
+		if err := Write(&buf, JUnitWriter{}, "junit", result, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		var d doc
@@ -155,7 +162,7 @@ func TestJUnitParsesBack(t *testing.T) {
 		return d
 	}
 
-	a := parse(checkFixtureAudit())
+	a := parse(NewAudit(checkFixtureAudit(), AuditInput{}))
 	// 5 outage classes x 1 critical service; only the resource class fails.
 	if a.Tests != 5 || a.Failures != 1 || len(a.Suites) != 5 {
 		t.Fatalf("audit junit: tests %d failures %d suites %d", a.Tests, a.Failures, len(a.Suites))
@@ -166,7 +173,7 @@ func TestJUnitParsesBack(t *testing.T) {
 		t.Errorf("resource suite %+v", res)
 	}
 
-	c := parse(checkFixture(t))
+	c := parse(checkReport(t, nil))
 	if c.Suites[0].Name != "untether.gate" || len(c.Suites[0].Cases) != 3 {
 		t.Fatalf("gate suite %+v", c.Suites[0])
 	}
@@ -186,7 +193,7 @@ func TestJUnitParsesBack(t *testing.T) {
 
 func TestGitHubAnnotationsEscape(t *testing.T) {
 	var buf bytes.Buffer
-	if err := (GitHubWriter{}).Write(&buf, checkFixture(t), Options{Locate: locate}); err != nil {
+	if err := Write(&buf, GitHubWriter{}, "github", checkReport(t, locate), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -208,7 +215,7 @@ func TestGitHubAnnotationsEscape(t *testing.T) {
 
 func TestCheckMarkdown(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteCheckMarkdown(&buf, checkFixture(t)); err != nil {
+	if err := Write(&buf, MarkdownWriter{}, "markdown", checkReport(t, nil), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	md := buf.String()
@@ -236,7 +243,7 @@ func TestCheckMarkdownStaysUnderCommentLimit(t *testing.T) {
 		r.NewSPOFs = append(r.NewSPOFs, simulate.SPOF{Node: long, Level: "resource", Chain: []string{"s", long, long}})
 	}
 	var buf bytes.Buffer
-	if err := WriteCheckMarkdown(&buf, r); err != nil {
+	if err := Write(&buf, MarkdownWriter{}, "markdown", NewCheck(r, nil), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if n := buf.Len(); n > 65536 {
@@ -249,7 +256,7 @@ func TestCheckMarkdownStaysUnderCommentLimit(t *testing.T) {
 
 func TestCheckTable(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteCheckTable(&buf, checkFixture(t), Options{}); err != nil {
+	if err := Write(&buf, TableWriter{}, "table", checkReport(t, nil), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -265,7 +272,7 @@ func TestCheckTable(t *testing.T) {
 
 func TestCheckWritersRefuseOtherResults(t *testing.T) {
 	for _, w := range []Writer{SARIFWriter{}, JUnitWriter{}, GitHubWriter{}} {
-		err := w.Write(&bytes.Buffer{}, &simulate.Simulation{}, Options{})
+		err := Write(&bytes.Buffer{}, w, "", NewSimulation(&simulate.Simulation{}), Options{})
 		if _, ok := err.(*UnsupportedError); !ok {
 			t.Errorf("%T: err %v, want *UnsupportedError", w, err)
 		}
@@ -297,10 +304,11 @@ func BenchmarkSARIFCheck(b *testing.B) {
 		id := "spof-resource:aws_instance.n" + strings.Repeat("x", i%5) + string(rune('a'+i%26))
 		r.New = append(r.New, gate.CheckFinding{Finding: simulate.Finding{ID: id, Rule: "spof-resource", Severity: "high", Node: id, Message: "m"}})
 	}
+	cr := NewCheck(r, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := (SARIFWriter{}).Write(&buf, r, Options{}); err != nil {
+		if err := Write(&buf, SARIFWriter{}, "sarif", cr, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -14,7 +14,7 @@ import (
 
 // GitHubWriter writes the github format: GitHub Actions workflow commands
 // (::error, ::warning, ::notice) that annotate the pull request. An
-// annotation carries file= and line= when Options.Locate knows where the
+// annotation carries file= and line= when the result knows where the
 // finding's node is declared. For a check result: new findings that fail the
 // gate are errors, other new findings warnings, gate reasons without a
 // finding (a score drop) errors, expired waivers warnings and unused
@@ -22,7 +22,7 @@ import (
 // medium warnings, low notices. Everything that came from the estate is
 // escaped by the workflow-command rules, so a hostile name cannot inject a
 // command of its own.
-type GitHubWriter struct{}
+type GitHubWriter struct{ unsupported }
 
 // ghAnnotation is one workflow command.
 type ghAnnotation struct {
@@ -31,26 +31,19 @@ type ghAnnotation struct {
 	msg                string
 }
 
-// Write implements Writer.
-func (GitHubWriter) Write(w io.Writer, result any, opts Options) error {
+func (GitHubWriter) Audit(w io.Writer, r *AuditReport, _ Options) error {
 	var as []ghAnnotation
-	switch r := result.(type) {
-	case *simulate.Audit:
-		if r == nil {
-			return &UnsupportedError{Format: "github", Result: result}
-		}
-		chains := spofChains(r.SPOFs)
-		for _, f := range r.Findings {
-			as = append(as, ghFinding(f, chains[f.Node], ghLevel(f.Severity), opts))
-		}
-	case *gate.CheckResult:
-		if r == nil {
-			return &UnsupportedError{Format: "github", Result: result}
-		}
-		as = ghCheck(r, opts)
-	default:
-		return &UnsupportedError{Format: "github", Result: result}
+	for _, f := range r.Audit.Findings {
+		as = append(as, ghFinding(f, ghLevel(f.Severity), r.Locations))
 	}
+	return writeAnnotations(w, as)
+}
+
+func (GitHubWriter) Check(w io.Writer, r *CheckReport, _ Options) error {
+	return writeAnnotations(w, ghCheck(r))
+}
+
+func writeAnnotations(w io.Writer, as []ghAnnotation) error {
 	bw := bufio.NewWriter(w)
 	for _, a := range as {
 		bw.WriteString("::" + a.level)
@@ -75,15 +68,19 @@ func (GitHubWriter) Write(w io.Writer, result any, opts Options) error {
 	return nil
 }
 
-func ghCheck(r *gate.CheckResult, opts Options) []ghAnnotation {
+func ghCheck(cr *CheckReport) []ghAnnotation {
+	r := cr.Check
 	var as []ghAnnotation
-	chains := spofChains(r.NewSPOFs)
+	var locs map[string]Location
+	if cr.Audit != nil {
+		locs = cr.Audit.Locations
+	}
 	for _, f := range r.New {
 		level := "warning"
 		if f.FailsGate {
 			level = "error"
 		}
-		as = append(as, ghFinding(f.Finding, chains[f.Node], level, opts))
+		as = append(as, ghFinding(f.Finding, level, locs))
 	}
 	for _, reason := range r.Reasons {
 		if reason.Finding == "" {
@@ -102,10 +99,12 @@ func ghCheck(r *gate.CheckResult, opts Options) []ghAnnotation {
 	return as
 }
 
-func ghFinding(f simulate.Finding, chain []string, level string, opts Options) ghAnnotation {
+func ghFinding(f simulate.Finding, level string, locs map[string]Location) ghAnnotation {
 	// The id already starts with the rule: name the rule once.
 	a := ghAnnotation{level: level, title: "untether " + f.Rule + ": " + strings.TrimPrefix(f.ID, f.Rule+":"), msg: f.Message}
-	a.file, a.line, _ = locateFinding(f, chain, opts)
+	if l, ok := locs[f.Node]; ok {
+		a.file, a.line = l.File, l.Line
+	}
 	return a
 }
 

@@ -69,17 +69,18 @@ func lineDiff(a, b string) string {
 }
 
 // render writes result with one writer, failing the test on error.
-func render(t *testing.T, w Writer, result any, opts Options) []byte {
+func render(t testing.TB, w Writer, result Result, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := w.Write(&buf, result, opts); err != nil {
+	if err := Write(&buf, w, "", result, opts); err != nil {
 		t.Fatalf("%T.Write(%T): %v", w, result, err)
 	}
 	return buf.Bytes()
 }
 
 func TestGoldenWriters(t *testing.T) {
-	results := map[string]any{"audit": fixtureAudit(), "simulation": fixtureSimulation(), "explanation": fixtureExplanation()}
+	results := map[string]Result{"audit": NewAudit(fixtureAudit(), AuditInput{}), "simulation": NewSimulation(fixtureSimulation()),
+		"explanation": NewExplanation(fixtureExplanation())}
 	writers := []struct {
 		name, ext string
 		w         Writer

@@ -16,7 +16,7 @@ import (
 // a line break, an OSC-8 hyperlink and a zero-width space.
 const hostileName = "orders\u202e|x|@acme/security-team\n::error::forged \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 zero\u200bwidth"
 
-func hostileCheck(t *testing.T) *gate.CheckResult {
+func hostileCheck(t *testing.T) *CheckReport {
 	t.Helper()
 	a := checkFixtureAudit()
 	for i := range a.Findings[:1] {
@@ -32,7 +32,7 @@ func hostileCheck(t *testing.T) *gate.CheckResult {
 		t.Fatal(err)
 	}
 	g.Waivers = []gate.Waiver{{ID: "x:*", Reason: hostileName, Owner: hostileName, Expires: "2020-01-01"}}
-	return gate.Check(a, base, g, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	return NewCheck(gate.Check(a, base, g, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)), nil)
 }
 
 // forgedCommand is a workflow command a runner would act on, anywhere in a

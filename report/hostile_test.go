@@ -43,12 +43,13 @@ func hostileExplanation() *simulate.Explanation {
 	return x
 }
 
-func hostileResults() []any {
+func hostileResults() []Result {
 	s := fixtureSimulation()
 	s.Fail = []string{"node:" + hostile}
+	s.Selectors = []graph.Selector{graph.NodeSelector(hostile)}
 	s.Down = append(s.Down, hostile)
 	s.ServicesDown = append(s.ServicesDown, "service:"+hostile)
-	return []any{hostileAudit(), s, hostileExplanation()}
+	return []Result{NewAudit(hostileAudit(), AuditInput{}), NewSimulation(s), NewExplanation(hostileExplanation())}
 }
 
 var unescapedPipe = regexp.MustCompile(`(^|[^\\])\|`)
@@ -181,7 +182,7 @@ func TestHostileTable(t *testing.T) {
 }
 
 func TestTableWidthAndPlain(t *testing.T) {
-	for _, r := range []any{fixtureAudit(), fixtureSimulation(), fixtureExplanation()} {
+	for _, r := range []Result{NewAudit(fixtureAudit(), AuditInput{}), NewSimulation(fixtureSimulation()), NewExplanation(fixtureExplanation())} {
 		for _, w := range []int{60, 100, 160} {
 			out := string(render(t, TableWriter{}, r, Options{Width: w}))
 			if strings.Contains(out, "\x1b") {

@@ -10,67 +10,58 @@ import (
 	"io"
 	"sync"
 
-	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
-	"github.com/untether-dev/untether/simulate/gate"
-	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // HTMLWriter writes the html format: one self-contained executive report
 // (inline CSS and SVG, no script, no external request of any kind) that
 // answers "what breaks, what it costs, what to do".
 //
-// The zero value renders an audit alone. Extras, when set, add what the audit
-// does not carry: the estate for the dependency map, a baseline score, and a
-// migration plan.
-type HTMLWriter struct {
-	Extras *HTMLExtras
-}
+// It shows an audit; a plan or a check inside the audit it was computed
+// against (the executive reads the whole picture, then what to do or what
+// changed), when their result carries that audit.
+type HTMLWriter struct{ unsupported }
 
-// HTMLExtras is what the HTML report can show beyond the audit itself. Every
-// field is optional; a nil field leaves its part of the report out.
-type HTMLExtras struct {
-	// Estate is the audited estate; it draws the dependency map.
-	Estate *graph.Estate
+// htmlExtras is what the page shows beyond the audit itself. Every field is
+// optional; a nil field leaves its part of the report out.
+type htmlExtras struct {
 	// Baseline is the score of an earlier audit; the headline shows the change.
 	Baseline *simulate.Score
 	// Plan is a migration plan as waves with scores before and after.
-	Plan *HTMLPlan
-	// Inputs names what the estate was read from (files, accounts), for the appendix.
-	Inputs []string
+	Plan *htmlPlan
 	// Title replaces the default page title.
 	Title string
 }
 
-// HTMLPlan is a migration plan in the shape the report shows it.
-type HTMLPlan struct {
+// htmlPlan is a migration plan in the shape the report shows it.
+type htmlPlan struct {
 	Goal     string     // no-spof, survive-zone, survive-region ...
 	Headline string     // the plan's one sentence
-	Cost     string     // PlanCostSentence
-	Goals    []HTMLGoal // each goal's verdict, unreachable ones included
+	Cost     string     // PlanReport.Cost
+	Goals    []htmlGoal // each goal's verdict, unreachable ones included
 	// Unreachable says each failure the plan cannot answer, and why.
 	Unreachable [][2]string
-	Waves       []HTMLWave // in order
+	Waves       []htmlWave // in order
 }
 
-// HTMLGoal is one goal before and after the plan, with its verdict.
-type HTMLGoal struct {
+// htmlGoal is one goal before and after the plan, with its verdict.
+type htmlGoal struct {
 	Goal, Before, After, Verdict string
 	Met                          bool
 }
 
-// HTMLWave is one wave of a plan: actions done together, and the estate score
+// htmlWave is one wave of a plan: actions done together, and the estate score
 // before and after them.
-type HTMLWave struct {
+type htmlWave struct {
 	Name    string
-	Actions []HTMLAction
+	Actions []htmlAction
 	Before  simulate.Score
 	After   simulate.Score
 }
 
-// HTMLAction is one remediation action of a wave.
-type HTMLAction struct {
+// htmlAction is one remediation action of a wave.
+type htmlAction struct {
 	Title  string // "Enable multi-AZ on orders"
 	Node   string // the node it changes
 	Effort string // low, medium, high
@@ -108,46 +99,32 @@ type htmlAsset struct {
 	csp  string
 }
 
-// Write implements Writer. It renders a *simulate.Audit (or an Audit value);
-// any other result gives an *UnsupportedError.
-func (hw HTMLWriter) Write(w io.Writer, result any, opts Options) error {
-	var a *simulate.Audit
-	var extras HTMLExtras
-	if hw.Extras != nil {
-		extras = *hw.Extras
+func (HTMLWriter) Audit(w io.Writer, r *AuditReport, _ Options) error {
+	return writeHTML(w, r, &htmlExtras{})
+}
+
+func (HTMLWriter) Plan(w io.Writer, r *PlanReport, _ Options) error {
+	if r.Audit == nil {
+		return &UnsupportedError{Kind: "plan"}
 	}
-	// A plan or a check is shown inside the audit it was computed against:
-	// the executive reads the whole picture, then what to do or what changed.
-	switch r := result.(type) {
-	case *simulate.Audit:
-		a = r
-	case simulate.Audit:
-		a = &r
-	case *planner.Plan:
-		if r != nil && opts.Audit != nil {
-			a = opts.Audit
-			extras.Plan = PlanForHTML(r)
-		}
-	case *gate.CheckResult:
-		if r != nil && opts.Audit != nil {
-			a = opts.Audit
-			extras.Baseline = &simulate.Score{Resilience: r.Scores.Resilience.Baseline, Grade: r.Scores.Grade[0]}
-		}
+	return writeHTML(w, r.Audit, &htmlExtras{Plan: r.html})
+}
+
+func (HTMLWriter) Check(w io.Writer, r *CheckReport, _ Options) error {
+	if r.Audit == nil {
+		return &UnsupportedError{Kind: "check"}
 	}
-	if a == nil {
-		return &UnsupportedError{Format: "html", Result: result}
-	}
+	s := r.Check.Scores
+	return writeHTML(w, r.Audit, &htmlExtras{Baseline: &simulate.Score{Resilience: s.Resilience.Baseline, Grade: s.Grade[0]}})
+}
+
+// writeHTML renders the page of an audit report and its extras.
+func writeHTML(w io.Writer, r *AuditReport, extras *htmlExtras) error {
 	assets, err := htmlAssets()
 	if err != nil {
 		return err
 	}
-	if extras.Estate == nil {
-		extras.Estate = opts.Estate
-	}
-	if extras.Inputs == nil {
-		extras.Inputs = opts.Inputs
-	}
-	page := buildPage(a, &extras)
+	page := buildPage(r, extras)
 	page.CSS = assets.css
 	page.CSP = assets.csp
 	var buf bytes.Buffer

@@ -100,7 +100,7 @@ type htmlActionView struct {
 	Cost   string
 }
 
-func buildPlan(p *HTMLPlan, lab *htmlLabeler) *htmlPlanView {
+func buildPlan(p *htmlPlan, lab *htmlLabeler) *htmlPlanView {
 	v := &htmlPlanView{Goal: htmlClip(p.Goal, 60), Headline: htmlClip(p.Headline, 400), Cost: p.Cost}
 	for _, g := range p.Goals {
 		gv := htmlGoalView{Goal: htmlClip(g.Goal, 60), Before: htmlClip(g.Before, 200), After: htmlClip(g.After, 200), Verdict: g.Verdict, Class: "good"}
@@ -177,7 +177,8 @@ type htmlMethod struct {
 	Text htmlText
 }
 
-func buildAppendix(a *simulate.Audit, x *HTMLExtras) htmlAppendix {
+func buildAppendix(r *AuditReport) htmlAppendix {
+	a := r.Audit
 	var out htmlAppendix
 	gaps, more := htmlTop(a.Gaps, htmlTopGaps, func(p, q graph.Gap) int {
 		return cmp.Or(cmp.Compare(p.Provider, q.Provider), cmp.Compare(p.Account, q.Account), cmp.Compare(p.Region, q.Region),
@@ -197,7 +198,7 @@ func buildAppendix(a *simulate.Audit, x *HTMLExtras) htmlAppendix {
 	for _, g := range generic {
 		out.Generic = append(out.Generic, htmlGeneric{Type: htmlTextOf(g.Type, 60), Count: Number(g.Count)})
 	}
-	for _, in := range x.Inputs[:min(len(x.Inputs), htmlTopRows)] {
+	for _, in := range r.Inputs[:min(len(r.Inputs), htmlTopRows)] {
 		out.Inputs = append(out.Inputs, htmlTextOf(in, htmlTextRunes))
 	}
 	e := a.Estate

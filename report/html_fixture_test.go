@@ -162,18 +162,18 @@ func htmlAudit(e *graph.Estate) *simulate.Audit {
 }
 
 // htmlPlanFixture is a three-wave plan toward survive-zone.
-func htmlPlanFixture() *HTMLPlan {
+func htmlPlanFixture() *htmlPlan {
 	score := func(v float64, g string) simulate.Score { return simulate.Score{Resilience: v, Grade: g} }
-	return &HTMLPlan{Goal: "survive-zone", Waves: []HTMLWave{
-		{Name: "Remove zone and resource SPOFs", Before: score(58.3, "F"), After: score(71.6, "C"), Actions: []HTMLAction{
+	return &htmlPlan{Goal: "survive-zone", Waves: []htmlWave{
+		{Name: "Remove zone and resource SPOFs", Before: score(58.3, "F"), After: score(71.6, "C"), Actions: []htmlAction{
 			{Title: "Enable multi-AZ on orders", Node: "arn:aws:rds:us-east-1:111122223333:db:orders", Effort: "low", Cost: "$"},
 			{Title: "Spread search-es over two zones", Node: "//compute.googleapis.com/projects/shop/zones/europe-west1-b/instances/search-es-1", Effort: "medium", Cost: "$$"},
 		}},
-		{Name: "Second DNS and identity provider", Before: score(71.6, "C"), After: score(80.4, "B"), Actions: []HTMLAction{
+		{Name: "Second DNS and identity provider", Before: score(71.6, "C"), After: score(80.4, "B"), Actions: []htmlAction{
 			{Title: "Add a secondary DNS provider", Node: "arn:aws:route53:::hostedzone/Z1D633PJN98FT9", Effort: "medium", Cost: "$"},
 			{Title: "Add a fallback identity provider for login", Node: "saas:auth0", Effort: "high", Cost: "$$"},
 		}},
-		{Name: "Second region for checkout", Before: score(80.4, "B"), After: score(88.9, "B"), Actions: []HTMLAction{
+		{Name: "Second region for checkout", Before: score(80.4, "B"), After: score(88.9, "B"), Actions: []htmlAction{
 			{Title: "Add eu-west-1 behind DNS failover for checkout", Node: "service:checkout", Effort: "high", Cost: "$$$"},
 		}},
 	}}

@@ -28,7 +28,7 @@ func htmlHostileName(i int) string { return htmlHostile[i%len(htmlHostile)] }
 
 // htmlHostileInput is the realistic fixture with every name, id, product,
 // detail and method replaced by htmlHostile text.
-func htmlHostileInput(t testing.TB) (*simulate.Audit, *HTMLExtras) {
+func htmlHostileInput(t testing.TB) (*AuditReport, *htmlExtras) {
 	b := graph.NewBuilder()
 	ids := make([]string, len(htmlHostile))
 	for i, h := range htmlHostile {
@@ -63,8 +63,8 @@ func htmlHostileInput(t testing.TB) (*simulate.Audit, *HTMLExtras) {
 		a.Estate.Generic = append(a.Estate.Generic, simulate.TypeCount{Type: h, Count: i + 1})
 	}
 	a.Gaps = e.Gaps
-	plan := &HTMLPlan{Goal: htmlHostile[0], Waves: []HTMLWave{{Name: htmlHostile[1], Actions: []HTMLAction{{Title: htmlHostile[2], Node: htmlHostile[9], Effort: htmlHostile[3], Cost: htmlHostile[4]}}}}}
-	return a, &HTMLExtras{Estate: e, Plan: plan, Inputs: htmlHostile, Title: htmlHostile[5], Baseline: &simulate.Score{Grade: htmlHostile[6]}}
+	plan := &htmlPlan{Goal: htmlHostile[0], Waves: []htmlWave{{Name: htmlHostile[1], Actions: []htmlAction{{Title: htmlHostile[2], Node: htmlHostile[9], Effort: htmlHostile[3], Cost: htmlHostile[4]}}}}}
+	return NewAudit(a, AuditInput{Estate: e, Inputs: htmlHostile}), &htmlExtras{Plan: plan, Title: htmlHostile[5], Baseline: &simulate.Score{Grade: htmlHostile[6]}}
 }
 
 var htmlHrefRE = regexp.MustCompile(`(?i)\s(href|src|xlink:href|action|formaction)\s*=\s*"([^"]*)"`)

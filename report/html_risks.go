@@ -48,14 +48,12 @@ type htmlServiceRow struct {
 	Availability string
 }
 
-func buildRisks(a *simulate.Audit, lab *htmlLabeler) htmlRisks {
+func buildRisks(ar *AuditReport, lab *htmlLabeler) htmlRisks {
+	a := ar.Audit
 	var out htmlRisks
-	chains := make(map[string][]string, len(a.SPOFs))
-	for _, s := range a.SPOFs {
-		chains[s.Node] = s.Chain
-	}
+	chains := ar.Chains
 	byLevel := map[string][]Risk{}
-	for _, r := range Risks(a) {
+	for _, r := range ar.Risks {
 		// The estate knows resource names the audit does not carry.
 		if name, ok := lab.names[r.Node]; ok && r.Level == "resource" && name != r.What {
 			if rest, ok := strings.CutPrefix(r.Sentence, "If "+r.What+" "); ok {
@@ -97,7 +95,7 @@ func buildRisks(a *simulate.Audit, lab *htmlLabeler) htmlRisks {
 		}
 		out.Levels = append(out.Levels, lv)
 	}
-	names := ServiceNames(a)
+	names := ar.Names
 	doubles, more := htmlTop(a.DoublePoints, 5, func(x, y simulate.DoublePoint) int {
 		return cmp.Or(cmp.Compare(len(y.Services), len(x.Services)), cmp.Compare(x.Nodes[0], y.Nodes[0]), cmp.Compare(x.Nodes[1], y.Nodes[1]))
 	})

@@ -12,7 +12,7 @@ import (
 
 // htmlLarge is a 100,000-resource estate and an audit with an entry for
 // every resource: 100,000 SPOFs, lock-in entries and scenarios.
-func htmlLarge(tb testing.TB) (*simulate.Audit, *HTMLExtras) {
+func htmlLarge(tb testing.TB) (*AuditReport, *htmlExtras) {
 	tb.Helper()
 	const resources, services = 100_000, 500
 	e := &graph.Estate{}
@@ -51,7 +51,7 @@ func htmlLarge(tb testing.TB) (*simulate.Audit, *HTMLExtras) {
 		}
 	}
 	a.Estate = simulate.EstateSummary{Nodes: len(e.Nodes), Resources: resources, Services: services, Critical: services / 2, Edges: len(e.Edges)}
-	return a, &HTMLExtras{Estate: e}
+	return NewAudit(a, AuditInput{Estate: e}), &htmlExtras{}
 }
 
 func TestHTMLLargeEstate(t *testing.T) {
@@ -61,7 +61,7 @@ func TestHTMLLargeEstate(t *testing.T) {
 	a, x := htmlLarge(t)
 	start := time.Now()
 	var buf bytes.Buffer
-	if err := (HTMLWriter{Extras: x}).Write(&buf, a, Options{}); err != nil {
+	if err := writeHTML(&buf, a, x); err != nil {
 		t.Fatal(err)
 	}
 	took := time.Since(start)
@@ -85,7 +85,7 @@ func BenchmarkHTMLWrite(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				buf.Reset()
-				if err := (HTMLWriter{Extras: x}).Write(&buf, a, Options{}); err != nil {
+				if err := writeHTML(&buf, a, x); err != nil {
 					b.Fatal(err)
 				}
 			}

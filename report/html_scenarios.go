@@ -31,7 +31,7 @@ var scenarioKinds = []struct{ kind, title, noun string }{
 	{"custom", "Custom scenarios", "scenario"},
 }
 
-func buildScenarios(a *simulate.Audit) htmlScenarios {
+func buildScenarios(a *simulate.Audit, names map[string]string) htmlScenarios {
 	var out htmlScenarios
 	if len(a.Scenarios) == 0 {
 		out.None = true
@@ -60,12 +60,12 @@ func buildScenarios(a *simulate.Audit) htmlScenarios {
 		if len(ss) == 0 {
 			continue
 		}
-		out.Groups = append(out.Groups, scenarioGroup(a, k.title, k.noun, ss, scale))
+		out.Groups = append(out.Groups, scenarioGroup(names, k.title, k.noun, ss, scale))
 	}
 	return out
 }
 
-func scenarioGroup(a *simulate.Audit, title, noun string, ss []simulate.Scenario, scale float64) htmlScenarioGroup {
+func scenarioGroup(names map[string]string, title, noun string, ss []simulate.Scenario, scale float64) htmlScenarioGroup {
 	hit := 0
 	for _, s := range ss {
 		if len(s.ServicesDown) > 0 {
@@ -98,7 +98,7 @@ func scenarioGroup(a *simulate.Audit, title, noun string, ss []simulate.Scenario
 				v += " · " + Plural(s.ResourcesDown, "resource", "resources")
 			}
 		}
-		rows = append(rows, barInput{Label: chartTarget(s, ServiceNames(a)), Segs: []float64{crit, other},
+		rows = append(rows, barInput{Label: chartTarget(s, names), Segs: []float64{crit, other},
 			Class: []string{"seg-crit", "seg-other"}, Value: v})
 	}
 	top2, ticks := countScale(scale)
@@ -149,8 +149,8 @@ type htmlHHI struct {
 	More  string
 }
 
-func buildLockin(a *simulate.Audit) htmlLockin {
-	l := a.Lockin
+func buildLockin(r *AuditReport) htmlLockin {
+	l := r.Audit.Lockin
 	out := htmlLockin{Estate: Percent(l.Estate), Word: lockinWord(l.Estate)}
 	if len(l.Providers) > 0 {
 		ps, _ := htmlTop(l.Providers, htmlTopRows, func(x, y simulate.ProviderLockin) int {
@@ -164,7 +164,7 @@ func buildLockin(a *simulate.Audit) htmlLockin {
 		out.Providers = barChart("Lock-in weight by provider", rows, 1, 4, Percent)
 	}
 	if len(l.Services) > 0 {
-		names := ServiceNames(a)
+		names := r.Names
 		ss, more := htmlTop(l.Services, htmlTopRows, func(x, y simulate.ServiceLockin) int {
 			return cmp.Or(cmp.Compare(y.Lockin, x.Lockin), cmp.Compare(x.Service, y.Service))
 		})
@@ -180,9 +180,9 @@ func buildLockin(a *simulate.Audit) htmlLockin {
 	}
 	out.Products, out.MoreProducts = lockinProducts(l.Resources)
 	out.HHI = []htmlHHI{
-		hhiView("Providers", a.Concentration.Providers, ProviderName),
-		hhiView("Regions", a.Concentration.Regions, nil),
-		hhiView("Zones", a.Concentration.Zones, nil),
+		hhiView("Providers", r.Audit.Concentration.Providers, ProviderName),
+		hhiView("Regions", r.Audit.Concentration.Regions, nil),
+		hhiView("Zones", r.Audit.Concentration.Zones, nil),
 	}
 	return out
 }

@@ -10,25 +10,31 @@ import (
 	"testing"
 
 	"github.com/untether-dev/untether/simulate"
+	"github.com/untether-dev/untether/simulate/gate"
 )
 
 var updateHTML = flag.Bool("update-html", false, "rewrite report/testdata/html golden files")
 
-// renderHTML renders the fixture audit with every extra.
-func renderHTML(t testing.TB, a *simulate.Audit, x *HTMLExtras) []byte {
+// renderHTML renders an audit report with extras (nil: none).
+func renderHTML(t testing.TB, r *AuditReport, x *htmlExtras) []byte {
 	t.Helper()
+	if x == nil {
+		x = &htmlExtras{}
+	}
 	var buf bytes.Buffer
-	if err := (HTMLWriter{Extras: x}).Write(&buf, a, Options{}); err != nil {
+	if err := writeHTML(&buf, r, x); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
 }
 
-func fullExtras(t testing.TB) (*simulate.Audit, *HTMLExtras) {
+// fullExtras is the fixture audit's report with the estate, and every extra
+// a page can show: a baseline, a plan and a title.
+func fullExtras(t testing.TB) (*AuditReport, *htmlExtras) {
 	e := htmlEstate(t)
 	base := simulate.Score{Resilience: 61.8, Grade: "D"}
-	return htmlAudit(e), &HTMLExtras{Estate: e, Baseline: &base, Plan: htmlPlanFixture(),
-		Inputs: []string{"estate.json (untether_estate 1)", "inventory.yaml"}, Title: "Shop estate: resilience report"}
+	r := NewAudit(htmlAudit(e), AuditInput{Estate: e, Inputs: []string{"estate.json (untether_estate 1)", "inventory.yaml"}})
+	return r, &htmlExtras{Baseline: &base, Plan: htmlPlanFixture(), Title: "Shop estate: resilience report"}
 }
 
 func TestHTMLGolden(t *testing.T) {
@@ -87,33 +93,37 @@ func TestHTMLSectionsInOrder(t *testing.T) {
 }
 
 func TestHTMLWithoutExtras(t *testing.T) {
-	a := htmlAudit(htmlEstate(t))
-	page := string(renderHTML(t, a, nil))
+	r := NewAudit(htmlAudit(htmlEstate(t)), AuditInput{})
+	page := string(renderHTML(t, r, nil))
 	for _, absent := range []string{`id="plan"`, `id="map"`, "baseline"} {
 		if strings.Contains(page, absent) {
 			t.Errorf("report without extras shows %q", absent)
 		}
 	}
-	// An audit value renders the same as a pointer to it.
+	// The writer renders the same page.
 	var buf bytes.Buffer
-	if err := (HTMLWriter{}).Write(&buf, *a, Options{}); err != nil || buf.String() != page {
-		t.Errorf("Audit value rendered differently (err %v)", err)
+	if err := Write(&buf, HTMLWriter{}, "html", r, Options{}); err != nil || buf.String() != page {
+		t.Errorf("the writer rendered differently (err %v)", err)
 	}
 }
 
 func TestHTMLUnsupported(t *testing.T) {
 	var ue *UnsupportedError
-	err := HTMLWriter{}.Write(&bytes.Buffer{}, &simulate.Explanation{}, Options{})
+	err := Write(&bytes.Buffer{}, HTMLWriter{}, "html", NewExplanation(&simulate.Explanation{}), Options{})
 	if !errors.As(err, &ue) || ue.Format != "html" {
 		t.Fatalf("got %v, want an *UnsupportedError for html", err)
 	}
-	if err := (HTMLWriter{}).Write(&bytes.Buffer{}, (*simulate.Audit)(nil), Options{}); !errors.As(err, &ue) {
+	if err := Write(&bytes.Buffer{}, HTMLWriter{}, "html", NewAudit(nil, AuditInput{}), Options{}); !errors.As(err, &ue) {
 		t.Fatalf("nil audit: got %v, want an *UnsupportedError", err)
+	}
+	// A plan or a check without the audit it was computed against has no page.
+	if err := Write(&bytes.Buffer{}, HTMLWriter{}, "html", &CheckReport{Check: &gate.CheckResult{}}, Options{}); !errors.As(err, &ue) {
+		t.Fatalf("check without its audit: got %v, want an *UnsupportedError", err)
 	}
 }
 
 func TestHTMLEmptyAudit(t *testing.T) {
-	page := string(renderHTML(t, &simulate.Audit{}, &HTMLExtras{Plan: &HTMLPlan{}}))
+	page := string(renderHTML(t, NewAudit(&simulate.Audit{}, AuditInput{}), &htmlExtras{Plan: &htmlPlan{}}))
 	if !strings.Contains(page, "The audit ran no outage scenarios.") {
 		t.Error("empty audit does not say it ran no scenarios")
 	}

@@ -69,34 +69,33 @@ type htmlText struct {
 	Full string
 }
 
-func buildPage(a *simulate.Audit, x *HTMLExtras) *htmlPage {
+func buildPage(r *AuditReport, x *htmlExtras) *htmlPage {
+	a := r.Audit
 	p := &htmlPage{Title: "Resilience report"}
 	if x.Title != "" {
 		p.Title = htmlClip(x.Title, 120)
 	}
-	p.Headline = buildHeadline(a, x.Baseline)
+	p.Headline = buildHeadline(r, x.Baseline)
 	// The figure beside the headline is the headline's own outage.
-	worst, hasWorst := HeadlineScenario(a)
-	p.Facts = buildFacts(a, worst, hasWorst)
-	lab := newHTMLLabeler(a, x.Estate)
-	p.Risks = buildRisks(a, lab)
-	p.Scenarios = buildScenarios(a)
-	p.Lockin = buildLockin(a)
+	p.Facts = buildFacts(r)
+	lab := &htmlLabeler{svc: r.Names, names: r.Labels}
+	p.Risks = buildRisks(r, lab)
+	p.Scenarios = buildScenarios(a, r.Names)
+	p.Lockin = buildLockin(r)
 	if x.Plan != nil {
 		p.Plan = buildPlan(x.Plan, lab)
 	}
-	if x.Estate != nil {
-		p.Map = buildMap(a, x.Estate)
-	}
-	p.Appendix = buildAppendix(a, x)
+	p.Map = r.Map
+	p.Appendix = buildAppendix(r)
 	return p
 }
 
-func buildHeadline(a *simulate.Audit, base *simulate.Score) htmlHeadline {
+func buildHeadline(r *AuditReport, base *simulate.Score) htmlHeadline {
+	a := r.Audit
 	h := htmlHeadline{
 		Score:    Decimal(a.Score.Resilience, 1),
 		Grade:    htmlClip(a.Score.Grade, 2),
-		Sentence: Headline(a),
+		Sentence: r.Headline,
 	}
 	h.GradeClass, h.Verdict = gradeLook(a.Score.Grade)
 	if a.Score.NotScored {
@@ -129,7 +128,8 @@ func gradeLook(grade string) (class, verdict string) {
 	return "grade-f", "Critically exposed"
 }
 
-func buildFacts(a *simulate.Audit, s simulate.Scenario, hasWorst bool) []htmlFact {
+func buildFacts(r *AuditReport) []htmlFact {
+	a := r.Audit
 	facts := []htmlFact{
 		{Value: Number(a.Estate.Critical), Label: criticalTitle(a), Note: "of " + Plural(a.Estate.Services, "service", "services")},
 		{Value: Number(len(a.SPOFs)), Label: "Single points of failure", Note: spofNote(a.SPOFs)},
@@ -137,9 +137,10 @@ func buildFacts(a *simulate.Audit, s simulate.Scenario, hasWorst bool) []htmlFac
 	if len(a.SPOFs) > 0 {
 		facts[1].Class = "bad"
 	}
-	if hasWorst {
+	if r.HeadlineScenario != nil {
+		s := *r.HeadlineScenario
 		f := htmlFact{Value: Number(s.CriticalDown) + " of " + Number(a.Estate.Critical), Label: "Stopped by the worst " + scenarioKindWord(s.Kind),
-			Note: htmlClip(ScenarioTarget(s, ServiceNames(a)), 60), Class: "bad"}
+			Note: htmlClip(ScenarioTarget(s, r.Names), 60), Class: "bad"}
 		if s.CostPerHour > 0 {
 			f.Note += " · " + Money(s.CostPerHour) + "/h"
 		}
@@ -213,23 +214,11 @@ func htmlTextOf(s string, n int) htmlText {
 	return t
 }
 
-// labelOf names a node: the estate's name when there is one, else a short id.
+// htmlLabeler names a node: its display name for a service, else the
+// estate's name when there is one, else a short id.
 type htmlLabeler struct {
 	names map[string]string
 	svc   map[string]string
-}
-
-func newHTMLLabeler(a *simulate.Audit, e *graph.Estate) *htmlLabeler {
-	l := &htmlLabeler{svc: ServiceNames(a)}
-	if e != nil {
-		l.names = make(map[string]string, len(e.Nodes))
-		for i := range e.Nodes {
-			if e.Nodes[i].Name != "" {
-				l.names[e.Nodes[i].ID] = e.Nodes[i].Name
-			}
-		}
-	}
-	return l
 }
 
 func (l *htmlLabeler) label(id string) string {

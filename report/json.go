@@ -14,20 +14,25 @@ import (
 // JSONWriter writes the json format: the result itself, indented by two
 // spaces, ending in a newline. It is the versioned machine-readable form
 // (the field names of DESIGN.md §6) from which every other format is
-// rendered, so it shows any result type. Lists are never null: an empty
+// rendered, so it shows every kind of result. Lists are never null: an empty
 // list is written as [] so scripts can iterate without a check. The same
 // result always gives the same bytes.
 type JSONWriter struct{}
 
-// Write implements Writer.
-func (JSONWriter) Write(w io.Writer, result any, opts Options) error {
-	if result == nil {
-		return &UnsupportedError{Format: "json", Result: result}
-	}
+// The json format is each result's versioned core, nothing derived.
+
+func (JSONWriter) Audit(w io.Writer, r *AuditReport, _ Options) error { return writeJSON(w, r.Audit) }
+func (JSONWriter) Simulation(w io.Writer, r *SimulationReport, _ Options) error {
+	return writeJSON(w, r.Simulation)
+}
+func (JSONWriter) Explanation(w io.Writer, r *ExplanationReport, _ Options) error {
+	return writeJSON(w, r.Explanation)
+}
+func (JSONWriter) Plan(w io.Writer, r *PlanReport, _ Options) error   { return writeJSON(w, r.Plan) }
+func (JSONWriter) Check(w io.Writer, r *CheckReport, _ Options) error { return writeJSON(w, r.Check) }
+
+func writeJSON(w io.Writer, result any) error {
 	v := reflect.ValueOf(result)
-	if v.Kind() == reflect.Pointer && v.IsNil() {
-		return &UnsupportedError{Format: "json", Result: result}
-	}
 	// Encode straight into the output as the result is walked, so a large
 	// result (a million-resource plan) never exists as a whole document in
 	// memory: jsontext streams, and each finished line goes through

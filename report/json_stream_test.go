@@ -25,7 +25,7 @@ func TestJSONStreamsIntoTheOutput(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	if err := (JSONWriter{}).Write(&out, &result, Options{}); err != nil {
+	if err := writeJSON(&out, &result); err != nil {
 		t.Fatal(err)
 	}
 	runtime.ReadMemStats(&after)
@@ -42,7 +42,7 @@ func BenchmarkJSONWrite(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := (JSONWriter{}).Write(io.Discard, &result, Options{}); err != nil {
+		if err := writeJSON(io.Discard, &result); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -20,7 +20,7 @@ import (
 // per fail-on term of the gate, and one per new or waived finding (waived
 // ones skipped). No timestamps or durations: the same result gives the same
 // bytes.
-type JUnitWriter struct{}
+type JUnitWriter struct{ unsupported }
 
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
@@ -69,23 +69,15 @@ var junitClasses = []struct{ level, title string }{
 	{"resource", "single resource failure"},
 }
 
-// Write implements Writer.
-func (JUnitWriter) Write(w io.Writer, result any, opts Options) error {
-	var doc junitSuites
-	switch r := result.(type) {
-	case *simulate.Audit:
-		if r == nil {
-			return &UnsupportedError{Format: "junit", Result: result}
-		}
-		doc = junitAudit(r)
-	case *gate.CheckResult:
-		if r == nil {
-			return &UnsupportedError{Format: "junit", Result: result}
-		}
-		doc = junitCheck(r)
-	default:
-		return &UnsupportedError{Format: "junit", Result: result}
-	}
+func (JUnitWriter) Audit(w io.Writer, r *AuditReport, _ Options) error {
+	return writeJUnit(w, junitAudit(r.Audit))
+}
+
+func (JUnitWriter) Check(w io.Writer, r *CheckReport, _ Options) error {
+	return writeJUnit(w, junitCheck(r.Check))
+}
+
+func writeJUnit(w io.Writer, doc junitSuites) error {
 	doc.Name = "untether"
 	for i := range doc.Suites {
 		s := &doc.Suites[i]

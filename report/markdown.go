@@ -6,9 +6,6 @@ import (
 	"strings"
 
 	"github.com/untether-dev/untether/report/escape"
-	"github.com/untether-dev/untether/simulate"
-	"github.com/untether-dev/untether/simulate/gate"
-	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // MarkdownWriter writes the markdown format (GitHub-flavoured, for a wiki
@@ -29,38 +26,30 @@ const (
 	mdTopDown      = 50
 )
 
-// Write implements Writer.
-func (MarkdownWriter) Write(w io.Writer, result any, opts Options) error {
+func (MarkdownWriter) Audit(w io.Writer, r *AuditReport, _ Options) error {
+	return writeMarkdown(w, func(b *strings.Builder) { auditMarkdown(b, r) })
+}
+
+func (MarkdownWriter) Simulation(w io.Writer, r *SimulationReport, _ Options) error {
+	return writeMarkdown(w, func(b *strings.Builder) { simulationMarkdown(b, r) })
+}
+
+func (MarkdownWriter) Explanation(w io.Writer, r *ExplanationReport, _ Options) error {
+	return writeMarkdown(w, func(b *strings.Builder) { explanationMarkdown(b, r) })
+}
+
+func (MarkdownWriter) Plan(w io.Writer, r *PlanReport, _ Options) error {
+	return writeMarkdown(w, func(b *strings.Builder) { planMarkdown(b, r) })
+}
+
+func (MarkdownWriter) Check(w io.Writer, r *CheckReport, _ Options) error {
+	return writeMarkdown(w, func(b *strings.Builder) { b.WriteString(checkMarkdownReport(r)) })
+}
+
+// writeMarkdown lays a Markdown report out and writes it.
+func writeMarkdown(w io.Writer, lay func(*strings.Builder)) error {
 	var b strings.Builder
-	switch r := result.(type) {
-	case *simulate.Audit:
-		if r == nil {
-			return &UnsupportedError{Format: "markdown", Result: result}
-		}
-		auditMarkdown(&b, r)
-	case *simulate.Simulation:
-		if r == nil {
-			return &UnsupportedError{Format: "markdown", Result: result}
-		}
-		simulationMarkdown(&b, r)
-	case *simulate.Explanation:
-		if r == nil {
-			return &UnsupportedError{Format: "markdown", Result: result}
-		}
-		explanationMarkdown(&b, r)
-	case *gate.CheckResult:
-		if r == nil {
-			return &UnsupportedError{Format: "markdown", Result: result}
-		}
-		return WriteCheckMarkdown(w, r)
-	case *planner.Plan:
-		if r == nil {
-			return &UnsupportedError{Format: "markdown", Result: result}
-		}
-		return WritePlanMarkdown(w, r)
-	default:
-		return &UnsupportedError{Format: "markdown", Result: result}
-	}
+	lay(&b)
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write markdown: %w", err)
 	}
@@ -97,78 +86,4 @@ func mdServices(names map[string]string, ids []string, n int) string {
 		out = append(out, escape.Markdown(serviceName(names, id)))
 	}
 	return JoinAnd(out, n)
-}
-
-func simulationMarkdown(b *strings.Builder, s *simulate.Simulation) {
-	b.WriteString("# Outage simulation\n\n")
-	b.WriteString("> " + escape.Markdown(SimulationHeadline(s)) + "\n\n")
-	var fail []string
-	for _, f := range s.Fail {
-		fail = append(fail, escape.Markdown(f))
-	}
-	mdTable(b, []string{"What", "Result"}, [][]string{
-		{"Failed (selectors)", dash(strings.Join(fail, ", "))},
-		{"Injected nodes", Number(len(s.Injected))},
-		{"Services down", fmt.Sprintf("%s (%d critical, weighted %d)", Number(len(s.ServicesDown)), s.CriticalDown, s.WeightedDown)},
-		{"Resources down", fmt.Sprintf("%s (%s of the estate)", Number(s.ResourcesDown), Percent(s.ResourceShare))},
-		{"Nodes down", Number(len(s.Down))},
-		{"Cost per hour", costCell(s.CostPerHour)},
-	})
-	if len(s.ServicesDown) > 0 {
-		b.WriteString("## Services down\n\n")
-		for _, id := range s.ServicesDown {
-			b.WriteString("- " + escape.Markdown(serviceName(s.Names, id)) + "\n")
-		}
-		b.WriteString("\n")
-	}
-	if len(s.Down) > 0 {
-		fmt.Fprintf(b, "## Nodes down (%s)\n\n", Number(len(s.Down)))
-		for _, id := range s.Down[:min(len(s.Down), mdTopDown)] {
-			b.WriteString("- " + escape.Markdown(id) + "\n")
-		}
-		b.WriteString("\n")
-		mdMore(b, min(len(s.Down), mdTopDown), len(s.Down), "nodes")
-	}
-}
-
-func explanationMarkdown(b *strings.Builder, x *simulate.Explanation) {
-	fmt.Fprintf(b, "# Explain %s\n\n", escape.Markdown(nodeName(x.Names, x.Node, x.Level)))
-	b.WriteString("> " + escape.Markdown(ExplanationVerdict(x)) + "\n\n")
-	fmt.Fprintf(b, "Node: %s (level %s)\n\n", escape.Markdown(x.Node), escape.Markdown(dash(x.Level)))
-	if x.Summary != "" {
-		b.WriteString(escape.Markdown(x.Summary) + "\n\n")
-	}
-	for _, c := range x.Down {
-		fmt.Fprintf(b, "## Why %s stops\n\n", escape.Markdown(serviceName(x.Names, c.Service)))
-		mermaidChain(b, c.Path, x.Names)
-		var rows [][]string
-		for i, id := range c.Path {
-			ev := "-"
-			if i > 0 && i-1 < len(c.Evidence) && c.Evidence[i-1] != "" {
-				ev = escape.Markdown(c.Evidence[i-1])
-			}
-			rows = append(rows, []string{fmt.Sprintf("%d", i), escape.Markdown(id), ev})
-		}
-		mdTable(b, []string{"Step", "Needs", "Evidence"}, rows)
-	}
-	if len(x.Survives) > 0 {
-		b.WriteString("## Survives its failure\n\n")
-		var rows [][]string
-		for _, s := range x.Survives {
-			var groups []string
-			for _, g := range s.Groups {
-				groups = append(groups, escape.Markdown(g))
-			}
-			rows = append(rows, []string{escape.Markdown(serviceName(x.Names, s.Service)), dash(strings.Join(groups, ", "))})
-		}
-		mdTable(b, []string{"Service", "Held by redundancy group"}, rows)
-	}
-	if len(x.EvidenceOnly) > 0 {
-		b.WriteString("## Evidence only (never carries a failure)\n\n")
-		var rows [][]string
-		for _, e := range x.EvidenceOnly {
-			rows = append(rows, []string{escape.Markdown(e.To), escape.Markdown(e.Why), escape.Markdown(dash(e.Evidence))})
-		}
-		mdTable(b, []string{"Edge to", "Why it does not count", "Evidence"}, rows)
-	}
 }

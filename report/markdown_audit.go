@@ -8,8 +8,8 @@ import (
 	"github.com/untether-dev/untether/simulate"
 )
 
-func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
-	names := ServiceNames(a)
+func auditMarkdown(b *strings.Builder, r *AuditReport) {
+	a, names := r.Audit, r.Names
 	es := a.Estate
 	b.WriteString("# Resilience audit\n\n")
 	if a.Score.NotScored {
@@ -17,7 +17,7 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 	} else {
 		fmt.Fprintf(b, "**Resilience %s / 100, grade %s**\n\n", Decimal(a.Score.Resilience, 1), escape.Markdown(a.Score.Grade))
 	}
-	b.WriteString("> " + escape.Markdown(Headline(a)) + "\n\n")
+	b.WriteString("> " + escape.Markdown(r.Headline) + "\n\n")
 	fmt.Fprintf(b, "Estate: %s, %s, %s (%s critical), %s.\n\n",
 		Plural(es.Nodes, "node", "nodes"), Plural(es.Resources, "resource", "resources"),
 		Plural(es.Services, "service", "services"), Number(es.Critical), Plural(es.Edges, "edge", "edges"))
@@ -29,21 +29,21 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 			Plural(len(a.Gaps), "part of the estate was", "parts of the estate were"))
 	}
 
-	mdRisks(b, a)
-	mdScenarios(b, a, names)
+	mdRisks(b, r)
+	mdScenarios(b, r)
 	if len(a.DoublePoints) > 0 {
-		fmt.Fprintf(b, "## Double points of failure (%s)\n\nPairs that stop a critical service together though neither does alone.\n\n", Number(DoublePointCount(a)))
+		fmt.Fprintf(b, "## Double points of failure (%s)\n\nPairs that stop a critical service together though neither does alone.\n\n", Number(r.DoublePoints))
 		var rows [][]string
 		for _, d := range a.DoublePoints[:min(len(a.DoublePoints), mdTopRisks)] {
 			rows = append(rows, []string{escape.Markdown(nodeName(names, d.Nodes[0], "")), escape.Markdown(nodeName(names, d.Nodes[1], "")), mdServices(names, d.Services, 5)})
 		}
 		mdTable(b, []string{"Node", "Node", "Stops"}, rows)
-		mdMore(b, min(len(a.DoublePoints), mdTopRisks), DoublePointCount(a), "pairs")
+		mdMore(b, min(len(a.DoublePoints), mdTopRisks), r.DoublePoints, "pairs")
 	}
-	mdServiceScores(b, a)
-	mdLockin(b, a)
+	mdServiceScores(b, r)
+	mdLockin(b, r)
 	mdConcentration(b, a)
-	mdDiagrams(b, a, names)
+	mdDiagrams(b, r)
 	mdGaps(b, a)
 
 	b.WriteString("## Method\n\n")
@@ -62,24 +62,24 @@ func auditMarkdown(b *strings.Builder, a *simulate.Audit) {
 	b.WriteString("- Grades: A >= 90, B >= 80, C >= 70, D >= 60, F below. Availability figures are SLA-based estimates, not measurements.\n")
 }
 
-func mdRisks(b *strings.Builder, a *simulate.Audit) {
-	risks := Risks(a)
+func mdRisks(b *strings.Builder, r *AuditReport) {
+	risks := r.Risks
 	fmt.Fprintf(b, "## Top risks: single points of failure (%s)\n\n", Number(len(risks)))
 	if len(risks) == 0 {
 		b.WriteString("None: no single resource, zone, region, managed service or provider stops a critical service alone.\n\n")
 		return
 	}
 	var rows [][]string
-	for _, r := range risks[:min(len(risks), mdTopRisks)] {
-		rows = append(rows, []string{LevelTitle(r.Level), escape.Markdown(r.What), escape.Markdown(r.Sentence)})
+	for _, k := range risks[:min(len(risks), mdTopRisks)] {
+		rows = append(rows, []string{LevelTitle(k.Level), escape.Markdown(k.What), escape.Markdown(k.Sentence)})
 	}
 	mdTable(b, []string{"Level", "Fails alone", "Consequence"}, rows)
 	mdMore(b, min(len(risks), mdTopRisks), len(risks), "single points of failure")
 }
 
-func mdScenarios(b *strings.Builder, a *simulate.Audit, names map[string]string) {
-	worst := WorstScenarios(a, 0)
-	fmt.Fprintf(b, "## Outage scenarios (%s of %s stop a service)\n\n", Number(len(worst)), Number(len(a.Scenarios)))
+func mdScenarios(b *strings.Builder, r *AuditReport) {
+	worst, names := r.Worst, r.Names
+	fmt.Fprintf(b, "## Outage scenarios (%s of %s stop a service)\n\n", Number(len(worst)), Number(len(r.Audit.Scenarios)))
 	if len(worst) == 0 {
 		b.WriteString("No simulated provider, region, zone or managed-service outage stops a business service.\n\n")
 		return
@@ -93,14 +93,15 @@ func mdScenarios(b *strings.Builder, a *simulate.Audit, names map[string]string)
 	mdMore(b, min(len(worst), mdTopScenarios), len(worst), "scenarios")
 }
 
-func mdServiceScores(b *strings.Builder, a *simulate.Audit) {
+func mdServiceScores(b *strings.Builder, r *AuditReport) {
+	a := r.Audit
 	if len(a.Services) == 0 {
 		return
 	}
 	b.WriteString("## Service scores\n\n")
 	var rows [][]string
-	for _, s := range ServicesByRisk(a.Services, mdTopServices) {
-		row := []string{escape.Markdown(serviceName(ServiceNames(a), s.Service)), fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
+	for _, s := range r.ServicesByRisk[:min(len(r.ServicesByRisk), mdTopServices)] {
+		row := []string{escape.Markdown(serviceName(r.Names, s.Service)), fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
 		for _, level := range []string{"resource", "zone", "region", "provider"} {
 			row = append(row, survivalCell(s.Survive, level))
 		}
@@ -110,8 +111,8 @@ func mdServiceScores(b *strings.Builder, a *simulate.Audit) {
 	mdMore(b, min(len(a.Services), mdTopServices), len(a.Services), "services")
 }
 
-func mdLockin(b *strings.Builder, a *simulate.Audit) {
-	l := a.Lockin
+func mdLockin(b *strings.Builder, r *AuditReport) {
+	l := r.Audit.Lockin
 	fmt.Fprintf(b, "## Lock-in\n\nEstate lock-in **%s** (0 fully portable, 1 fully captive).\n\n", Decimal(l.Estate, 2))
 	if len(l.Providers) > 0 {
 		var rows [][]string
@@ -120,17 +121,17 @@ func mdLockin(b *strings.Builder, a *simulate.Audit) {
 		}
 		mdTable(b, []string{"Provider", "Lock-in", "Share of lock-in weight"}, rows)
 	}
-	res := TopLockin(l.Resources, 0)
+	res := r.LeastPortable
 	if len(res) == 0 {
 		return
 	}
 	var rows [][]string
-	for _, r := range res[:min(len(res), mdTopLockin)] {
+	for _, x := range res[:min(len(res), mdTopLockin)] {
 		var alt []string
-		for _, x := range r.Alternatives {
-			alt = append(alt, escape.Markdown(x))
+		for _, y := range x.Alternatives {
+			alt = append(alt, escape.Markdown(y))
 		}
-		rows = append(rows, []string{escape.Markdown(nodeName(ServiceNames(a), r.Node, "")), escape.Markdown(r.Product), escape.Markdown(r.Class), dash(strings.Join(alt, ", "))})
+		rows = append(rows, []string{escape.Markdown(nodeName(r.Names, x.Node, "")), escape.Markdown(x.Product), escape.Markdown(x.Class), dash(strings.Join(alt, ", "))})
 	}
 	mdTable(b, []string{"Least portable resource", "Product", "Class", "Portable alternatives"}, rows)
 	mdMore(b, min(len(res), mdTopLockin), len(res), "non-portable resources")
@@ -148,15 +149,15 @@ func mdConcentration(b *strings.Builder, a *simulate.Audit) {
 	})
 }
 
-func mdDiagrams(b *strings.Builder, a *simulate.Audit, names map[string]string) {
-	risks := Risks(a)
+func mdDiagrams(b *strings.Builder, r *AuditReport) {
+	risks := r.Risks
 	if len(risks) == 0 {
 		return
 	}
 	b.WriteString("## Dependency chains of the top single points of failure\n\n")
-	for _, r := range risks[:min(len(risks), mdTopDiagrams)] {
-		fmt.Fprintf(b, "### %s\n\n", escape.Markdown(r.What))
-		mermaidChain(b, spofChain(a, r.Node), names)
+	for _, k := range risks[:min(len(risks), mdTopDiagrams)] {
+		fmt.Fprintf(b, "### %s\n\n", escape.Markdown(k.What))
+		mermaidChain(b, r.Chains[k.Node], r.Names)
 	}
 	mdMore(b, min(len(risks), mdTopDiagrams), len(risks), "chains")
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/untether-dev/untether/report/escape"
@@ -20,16 +19,13 @@ const (
 	checkMermaidCap = 10
 )
 
-// WriteCheckMarkdown renders a check result as Markdown for a pull request
+// checkMarkdownReport lays a check result out as Markdown for a pull request
 // comment or $GITHUB_STEP_SUMMARY: one headline sentence, the gate's
 // reasons, score deltas, new / fixed / waived findings, waivers that expired
 // or match nothing, and a Mermaid diagram of each new SPOF's chain. Long
 // lists are cut with a count of what was left out until the whole report is
 // under GitHub's comment limit. Text from the estate is escaped.
-func WriteCheckMarkdown(w io.Writer, r *gate.CheckResult) error {
-	if r == nil {
-		return &UnsupportedError{Format: "markdown", Result: r}
-	}
+func checkMarkdownReport(r *CheckReport) string {
 	var out string
 	for listCap, mermaidCap := checkListCap, checkMermaidCap; ; listCap, mermaidCap = listCap/2, mermaidCap/2 {
 		out = checkMarkdown(r, listCap, mermaidCap)
@@ -41,11 +37,11 @@ func WriteCheckMarkdown(w io.Writer, r *gate.CheckResult) error {
 		// Even the counts alone are too long (absurdly long ids): cut hard.
 		out = out[:checkMarkdownBudget] + "\n\n_(report cut at the comment size limit)_\n"
 	}
-	_, err := io.WriteString(w, out)
-	return err
+	return out
 }
 
-func checkMarkdown(r *gate.CheckResult, listCap, mermaidCap int) string {
+func checkMarkdown(cr *CheckReport, listCap, mermaidCap int) string {
+	r := cr.Check
 	var b strings.Builder
 	icon := "✅"
 	if r.Failed() {
@@ -54,7 +50,7 @@ func checkMarkdown(r *gate.CheckResult, listCap, mermaidCap int) string {
 	fmt.Fprintf(&b, "## %s untether check: %s\n\n%s\n\n", icon, escape.Markdown(r.Verdict), escape.Markdown(r.Headline))
 	if len(r.Reasons) > 0 {
 		b.WriteString("### Why the gate failed\n\n")
-		reasons := GateReasons(r)
+		reasons := cr.Reasons
 		ckList(&b, len(reasons), listCap, "reasons", func(i int) string {
 			return fmt.Sprintf("**%s**: %s", escape.Markdown(strings.Join(reasons[i].Terms, ", ")), escape.Markdown(reasons[i].Message))
 		})

@@ -35,7 +35,7 @@ func pairEstate(t *testing.T, name string) *graph.Estate {
 
 // pairResults computes every command's result on the estate, as the
 // commands do.
-func pairResults(t *testing.T, e *graph.Estate) (map[string]any, *simulate.Audit) {
+func pairResults(t *testing.T, e *graph.Estate, inputs []string) map[string]Result {
 	t.Helper()
 	m, err := simulate.NewModel(e, simulate.Options{})
 	if err != nil {
@@ -60,7 +60,9 @@ func pairResults(t *testing.T, e *graph.Estate) (map[string]any, *simulate.Audit
 	if err != nil {
 		t.Fatal(err)
 	}
-	return map[string]any{"audit": a, "simulation": sim, "explanation": x, "check": check, "plan": plan}, a
+	ar := NewAudit(a, AuditInput{Estate: e, Inputs: inputs})
+	return map[string]Result{"audit": ar, "simulation": NewSimulation(sim), "explanation": NewExplanation(x),
+		"check": NewCheck(check, ar), "plan": NewPlan(plan, ar)}
 }
 
 // TestGoldenEveryResultAndFormat renders every result in every format and
@@ -68,12 +70,12 @@ func pairResults(t *testing.T, e *graph.Estate) (map[string]any, *simulate.Audit
 // cannot show must say so with an *UnsupportedError.
 func TestGoldenEveryResultAndFormat(t *testing.T) {
 	e := pairEstate(t, "plain")
-	results, a := pairResults(t, e)
+	results := pairResults(t, e, []string{"pairs"})
 	for rname, r := range results {
 		for _, format := range Formats() {
 			w, _ := Lookup(format)
 			var buf = new(bytesBuffer)
-			err := w.Write(buf, r, Options{Width: 100, Audit: a, Estate: e, Inputs: []string{"pairs"}})
+			err := Write(buf, w, format, r, Options{Width: 100})
 			var unsupported *UnsupportedError
 			if errors.As(err, &unsupported) {
 				golden(t, "pairs/"+rname+"."+format, []byte("unsupported\n"))
@@ -94,12 +96,12 @@ func TestGoldenEveryResultAndFormat(t *testing.T) {
 // write, and the Markdown no live mention, link or HTML.
 func TestHostileEveryResultAndFormat(t *testing.T) {
 	e := pairEstate(t, hostileName)
-	results, a := pairResults(t, e)
+	results := pairResults(t, e, []string{hostileName})
 	for rname, r := range results {
 		for _, format := range Formats() {
 			w, _ := Lookup(format)
 			buf := new(bytesBuffer)
-			err := w.Write(buf, r, Options{Width: 80, Audit: a, Estate: e, Inputs: []string{hostileName}})
+			err := Write(buf, w, format, r, Options{Width: 80})
 			var unsupported *UnsupportedError
 			if errors.As(err, &unsupported) {
 				continue

@@ -37,10 +37,10 @@ func planFixture(t *testing.T) *planner.Plan {
 func TestWritePlanTable(t *testing.T) {
 	p := planFixture(t)
 	var a, b bytes.Buffer
-	if err := WritePlanTable(&a, p, Options{}); err != nil {
+	if err := Write(&a, TableWriter{}, "table", NewPlan(p, nil), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	_ = WritePlanTable(&b, p, Options{})
+	_ = Write(&b, TableWriter{}, "table", NewPlan(p, nil), Options{})
 	out := a.String()
 	for _, want := range []string{"Resilience", "survive-zone", "met (verified)", "enable-multi-az", "Wave 1", "$1,200"} {
 		if !strings.Contains(out, want) {
@@ -53,7 +53,7 @@ func TestWritePlanTable(t *testing.T) {
 	if a.String() != b.String() {
 		t.Error("two renderings differ")
 	}
-	if err := WritePlanTable(&a, nil, Options{}); err == nil {
+	if err := Write(&a, TableWriter{}, "table", NewPlan(nil, nil), Options{}); err == nil {
 		t.Error("nil plan accepted")
 	}
 }
@@ -61,7 +61,7 @@ func TestWritePlanTable(t *testing.T) {
 func TestWritePlanMarkdown(t *testing.T) {
 	p := planFixture(t)
 	var b bytes.Buffer
-	if err := WritePlanMarkdown(&b, p); err != nil {
+	if err := Write(&b, MarkdownWriter{}, "markdown", NewPlan(p, nil), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -77,12 +77,12 @@ func TestWritePlanMarkdown(t *testing.T) {
 
 func TestPlanForHTML(t *testing.T) {
 	p := planFixture(t)
-	h := PlanForHTML(p)
+	h := NewPlan(p, nil).html
 	if h.Goal != "survive-zone" || len(h.Waves) != len(p.Waves) || h.Waves[0].Before.Resilience != p.Scores.Resilience.Before ||
 		h.Waves[len(h.Waves)-1].After.Resilience != p.Scores.Resilience.After {
 		t.Errorf("html plan %+v from %+v", h, p.Scores)
 	}
-	if PlanForHTML(nil) != nil {
+	if NewPlan(nil, nil) != nil {
 		t.Error("nil plan gave a value")
 	}
 }

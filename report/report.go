@@ -1,50 +1,78 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-
-	"github.com/untether-dev/untether/graph"
-	"github.com/untether-dev/untether/simulate"
 )
 
-// Options carry what a writer may need beyond the result itself.
+// Options are how a report is laid out, never what it says: everything a
+// report says is in its Result.
 type Options struct {
 	// Color allows ANSI colour and styling (a terminal with NO_COLOR unset).
 	Color bool
 	// Width is the terminal width in columns; 0 means unknown.
 	Width int
-	// Locate, when set, says where a node is declared in source (a Terraform
-	// file, slash-separated and relative to the repository, and a 1-based
-	// line), for formats that point at code (sarif, github).
-	Locate func(node string) (file string, line int, ok bool)
-	// Estate is the estate the result was computed from, for formats that
-	// draw it (the HTML dependency map); nil leaves such parts out.
-	Estate *graph.Estate
-	// Inputs name the sources the result was computed from.
-	Inputs []string
-	// Audit is the audit a plan or check result was computed against, for
-	// formats that show the whole picture around it (HTML).
-	Audit *simulate.Audit
 }
 
-// Writer renders one result in one format.
+// Writer renders results in one format: one method per kind of result, each
+// given only that result (computed once, before any writer runs) and the
+// layout options. A format that cannot show a kind embeds unsupported.
 type Writer interface {
-	// Write renders result to w. A result type the format cannot show gives
-	// an *UnsupportedError.
-	Write(w io.Writer, result any, opts Options) error
+	Audit(w io.Writer, r *AuditReport, o Options) error
+	Simulation(w io.Writer, r *SimulationReport, o Options) error
+	Explanation(w io.Writer, r *ExplanationReport, o Options) error
+	Plan(w io.Writer, r *PlanReport, o Options) error
+	Check(w io.Writer, r *CheckReport, o Options) error
+}
+
+// Write renders the result r in the format of writer wr. A kind the format
+// cannot show gives an *UnsupportedError naming both.
+func Write(w io.Writer, wr Writer, format string, r Result, o Options) error {
+	if r == nil || r.empty() {
+		return &UnsupportedError{Format: format, Kind: "nil"}
+	}
+	err := r.render(w, wr, o)
+	var ue *UnsupportedError
+	if errors.As(err, &ue) && ue.Format == "" {
+		ue.Format = format
+	}
+	return err
 }
 
 // UnsupportedError says a format cannot render a kind of result.
 type UnsupportedError struct {
 	Format string
-	Result any
+	Kind   string // audit, simulation, explanation, plan or check
 }
 
 func (e *UnsupportedError) Error() string {
-	return fmt.Sprintf("format %q cannot show a %T result", e.Format, e.Result)
+	return fmt.Sprintf("format %q cannot show a %s result", e.Format, e.Kind)
+}
+
+// unsupported is embedded by writers to refuse the kinds they cannot show.
+type unsupported struct{}
+
+func (unsupported) Audit(io.Writer, *AuditReport, Options) error {
+	return &UnsupportedError{Kind: "audit"}
+}
+
+func (unsupported) Simulation(io.Writer, *SimulationReport, Options) error {
+	return &UnsupportedError{Kind: "simulation"}
+}
+
+func (unsupported) Explanation(io.Writer, *ExplanationReport, Options) error {
+	return &UnsupportedError{Kind: "explanation"}
+}
+
+func (unsupported) Plan(io.Writer, *PlanReport, Options) error {
+	return &UnsupportedError{Kind: "plan"}
+}
+
+func (unsupported) Check(io.Writer, *CheckReport, Options) error {
+	return &UnsupportedError{Kind: "check"}
 }
 
 // writers is the registry: every format untether can write, by name.

@@ -16,12 +16,12 @@ import (
 // SARIFWriter writes the sarif format: SARIF 2.1.0 for code scanning. Each
 // finding rule is a SARIF rule; each finding a result whose level follows its
 // severity (critical and high: error, medium: warning, low: note). A result
-// points at the Terraform file and line of its resource when Options.Locate
+// points at the Terraform file and line of its resource when the result
 // knows it, and always carries the node id as a logical location. For a
 // check result, results carry their baselineState (new or unchanged) and
 // waived findings are suppressed with the waiver's reason; fixed findings are
 // absent, so code scanning closes their alerts.
-type SARIFWriter struct{}
+type SARIFWriter struct{ unsupported }
 
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -117,52 +117,46 @@ type sarifItem struct {
 	baseline string
 	waiver   *gate.Waiver
 	fails    bool
-	chain    []string
 }
 
-// Write implements Writer.
-func (SARIFWriter) Write(w io.Writer, result any, opts Options) error {
+func (SARIFWriter) Audit(w io.Writer, r *AuditReport, _ Options) error {
 	var items []sarifItem
-	props := map[string]any{}
-	switch r := result.(type) {
-	case *simulate.Audit:
-		if r == nil {
-			return &UnsupportedError{Format: "sarif", Result: result}
-		}
-		chains := spofChains(r.SPOFs)
-		for _, f := range r.Findings {
-			items = append(items, sarifItem{f: f, chain: chains[f.Node]})
-		}
-		props["resilience"] = r.Score.Resilience
-		props["grade"] = r.Score.Grade
-	case *gate.CheckResult:
-		if r == nil {
-			return &UnsupportedError{Format: "sarif", Result: result}
-		}
-		chains := spofChains(r.NewSPOFs)
-		for _, f := range r.New {
-			items = append(items, sarifItem{f: f.Finding, baseline: "new", fails: f.FailsGate, chain: chains[f.Node]})
-		}
-		for _, f := range r.Unchanged {
-			items = append(items, sarifItem{f: f, baseline: "unchanged"})
-		}
-		for _, f := range r.Waived {
-			wv := f.Waiver
-			items = append(items, sarifItem{f: f.Finding, baseline: "unchanged", waiver: &wv})
-		}
-		props["verdict"] = r.Verdict
-		props["headline"] = r.Headline
-		props["resilience"] = r.Scores.Resilience.Current
-		props["resilienceChange"] = r.Scores.Resilience.Change
-	default:
-		return &UnsupportedError{Format: "sarif", Result: result}
+	for _, f := range r.Audit.Findings {
+		items = append(items, sarifItem{f: f})
 	}
+	props := map[string]any{"resilience": r.Audit.Score.Resilience, "grade": r.Audit.Score.Grade}
+	return writeSARIF(w, items, props, r.Locations)
+}
+
+func (SARIFWriter) Check(w io.Writer, cr *CheckReport, _ Options) error {
+	r := cr.Check
+	var items []sarifItem
+	for _, f := range r.New {
+		items = append(items, sarifItem{f: f.Finding, baseline: "new", fails: f.FailsGate})
+	}
+	for _, f := range r.Unchanged {
+		items = append(items, sarifItem{f: f, baseline: "unchanged"})
+	}
+	for _, f := range r.Waived {
+		wv := f.Waiver
+		items = append(items, sarifItem{f: f.Finding, baseline: "unchanged", waiver: &wv})
+	}
+	props := map[string]any{"verdict": r.Verdict, "headline": r.Headline,
+		"resilience": r.Scores.Resilience.Current, "resilienceChange": r.Scores.Resilience.Change}
+	var locs map[string]Location
+	if cr.Audit != nil {
+		locs = cr.Audit.Locations
+	}
+	return writeSARIF(w, items, props, locs)
+}
+
+func writeSARIF(w io.Writer, items []sarifItem, props map[string]any, locs map[string]Location) error {
 	slices.SortStableFunc(items, func(a, b sarifItem) int { return strings.Compare(a.f.ID, b.f.ID) })
 
 	rules, index := sarifRules(items)
 	results := make([]sarifResult, 0, len(items))
 	for _, it := range items {
-		results = append(results, sarifResultFor(it, index[it.f.Rule], opts))
+		results = append(results, sarifResultFor(it, index[it.f.Rule], locs))
 	}
 	log := sarifLog{
 		Schema:  sarifSchema,
@@ -186,15 +180,15 @@ func (SARIFWriter) Write(w io.Writer, result any, opts Options) error {
 	return nil
 }
 
-func sarifResultFor(it sarifItem, ruleIndex int, opts Options) sarifResult {
+func sarifResultFor(it sarifItem, ruleIndex int, locs map[string]Location) sarifResult {
 	f := it.f
 	loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: f.Node, FullyQualifiedName: f.Node, Kind: "resource"}}}
 	if f.Node == "" {
 		// Coverage gaps have no node: name the finding itself.
 		loc.LogicalLocations[0] = sarifLogical{Name: f.ID, FullyQualifiedName: f.ID, Kind: "module"}
 	}
-	if file, line, ok := locateFinding(f, it.chain, opts); ok {
-		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(file)}, Region: sarifRegion{StartLine: line}}
+	if l, ok := locs[f.Node]; ok {
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(l.File)}, Region: sarifRegion{StartLine: l.Line}}
 	}
 	res := sarifResult{
 		RuleID:              f.Rule,
@@ -251,32 +245,4 @@ func sarifStrings(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-// spofChains maps each SPOF node to the chain that proves it.
-func spofChains(spofs []simulate.SPOF) map[string][]string {
-	m := make(map[string][]string, len(spofs))
-	for _, s := range spofs {
-		m[s.Node] = s.Chain
-	}
-	return m
-}
-
-// locateFinding says where in source a finding belongs: its node's
-// declaration, or for a zone, region or provider SPOF (declared nowhere) the
-// declaration of the last node on its chain that has one, the resource whose
-// placement makes the SPOF.
-func locateFinding(f simulate.Finding, chain []string, opts Options) (string, int, bool) {
-	if opts.Locate == nil || f.Node == "" {
-		return "", 0, false
-	}
-	if file, line, ok := opts.Locate(f.Node); ok && file != "" {
-		return file, max(line, 1), true
-	}
-	for i := len(chain) - 1; i >= 0; i-- {
-		if file, line, ok := opts.Locate(chain[i]); ok && file != "" {
-			return file, max(line, 1), true
-		}
-	}
-	return "", 0, false
 }

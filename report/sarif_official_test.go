@@ -73,18 +73,15 @@ func officialSARIFSchema(t *testing.T) *jsonschema.Schema {
 
 func TestSARIFValidatesAgainstOfficialSchema(t *testing.T) {
 	s := officialSARIFSchema(t)
-	for name, tc := range map[string]struct {
-		result any
-		opts   Options
-	}{
-		"audit":        {checkFixtureAudit(), Options{}},
-		"audit+locate": {checkFixtureAudit(), Options{Locate: locate}},
-		"check":        {checkFixture(t), Options{}},
-		"check+locate": {checkFixture(t), Options{Locate: locate}},
-		"empty-audit":  {&simulate.Audit{}, Options{}},
+	for name, result := range map[string]Result{
+		"audit":        NewAudit(checkFixtureAudit(), AuditInput{}),
+		"audit+locate": NewAudit(checkFixtureAudit(), AuditInput{Locate: locate}),
+		"check":        checkReport(t, nil),
+		"check+locate": checkReport(t, locate),
+		"empty-audit":  NewAudit(&simulate.Audit{}, AuditInput{}),
 	} {
 		var buf bytes.Buffer
-		if err := (SARIFWriter{}).Write(&buf, tc.result, tc.opts); err != nil {
+		if err := Write(&buf, SARIFWriter{}, "sarif", result, Options{}); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))

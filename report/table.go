@@ -9,9 +9,6 @@ import (
 
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report/escape"
-	"github.com/untether-dev/untether/simulate"
-	"github.com/untether-dev/untether/simulate/gate"
-	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // TableWriter writes the table format: the terminal view, styled with the
@@ -34,39 +31,31 @@ const (
 	maxChain         = 5
 )
 
-// Write implements Writer.
-func (TableWriter) Write(w io.Writer, result any, opts Options) error {
-	p := newPalette(opts)
+func (TableWriter) Audit(w io.Writer, r *AuditReport, o Options) error {
+	return writeTable(w, o, func(b *strings.Builder, p *palette) { auditTable(b, p, r) })
+}
+
+func (TableWriter) Simulation(w io.Writer, r *SimulationReport, o Options) error {
+	return writeTable(w, o, func(b *strings.Builder, p *palette) { simulationTable(b, p, r) })
+}
+
+func (TableWriter) Explanation(w io.Writer, r *ExplanationReport, o Options) error {
+	return writeTable(w, o, func(b *strings.Builder, p *palette) { explanationTable(b, p, r) })
+}
+
+func (TableWriter) Plan(w io.Writer, r *PlanReport, o Options) error {
+	return writeTable(w, o, func(b *strings.Builder, p *palette) { planTable(b, p, r) })
+}
+
+func (TableWriter) Check(w io.Writer, r *CheckReport, o Options) error {
+	_, err := io.WriteString(w, checkTable(r))
+	return err
+}
+
+// writeTable lays a table report out and writes it.
+func writeTable(w io.Writer, o Options, lay func(*strings.Builder, *palette)) error {
 	var b strings.Builder
-	switch r := result.(type) {
-	case *simulate.Audit:
-		if r == nil {
-			return &UnsupportedError{Format: "table", Result: result}
-		}
-		auditTable(&b, p, r)
-	case *simulate.Simulation:
-		if r == nil {
-			return &UnsupportedError{Format: "table", Result: result}
-		}
-		simulationTable(&b, p, r)
-	case *simulate.Explanation:
-		if r == nil {
-			return &UnsupportedError{Format: "table", Result: result}
-		}
-		explanationTable(&b, p, r)
-	case *gate.CheckResult:
-		if r == nil {
-			return &UnsupportedError{Format: "table", Result: result}
-		}
-		return WriteCheckTable(w, r, opts)
-	case *planner.Plan:
-		if r == nil {
-			return &UnsupportedError{Format: "table", Result: result}
-		}
-		return WritePlanTable(w, r, opts)
-	default:
-		return &UnsupportedError{Format: "table", Result: result}
-	}
+	lay(&b, newPalette(o))
 	if _, err := io.WriteString(w, trimLines(b.String())); err != nil {
 		return fmt.Errorf("write table: %w", err)
 	}
@@ -122,9 +111,9 @@ func (s stylable) style(p *palette) lipgloss.Style {
 	return p.r.NewStyle()
 }
 
-// ChainText shows a dependency chain as "a → b → c" with ids shortened and
+// chainText shows a dependency chain as "a → b → c" with ids shortened and
 // service ids named; a chain longer than max keeps both ends around "…".
-func ChainText(chain []string, names map[string]string, max int) string {
+func chainText(chain []string, names map[string]string, max int) string {
 	parts := make([]string, 0, len(chain))
 	for _, id := range chain {
 		if n, ok := names[id]; ok {

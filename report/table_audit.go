@@ -1,9 +1,7 @@
 package report
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
@@ -11,8 +9,8 @@ import (
 )
 
 // auditTable renders the whole audit for a terminal, most important first.
-func auditTable(b *strings.Builder, p *palette, a *simulate.Audit) {
-	names := ServiceNames(a)
+func auditTable(b *strings.Builder, p *palette, r *AuditReport) {
+	a := r.Audit
 
 	box := p.scoreBx.BorderForeground(p.grade(a.Score.Grade).GetForeground()).Render(
 		p.grade(a.Score.Grade).Render(fmt.Sprintf("Resilience %s / 100   Grade %s", Decimal(a.Score.Resilience, 1), a.Score.Grade)))
@@ -21,7 +19,7 @@ func auditTable(b *strings.Builder, p *palette, a *simulate.Audit) {
 	}
 	b.WriteString(box)
 	b.WriteString("\n")
-	line(b, p, strong, Headline(a))
+	line(b, p, strong, r.Headline)
 	es := a.Estate
 	line(b, p, dimmed, fmt.Sprintf("Estate: %s, %s, %s (%s critical), %s.",
 		Plural(es.Nodes, "node", "nodes"), Plural(es.Resources, "resource", "resources"),
@@ -34,11 +32,11 @@ func auditTable(b *strings.Builder, p *palette, a *simulate.Audit) {
 			Plural(len(a.Gaps), "part of the estate was", "parts of the estate were")))
 	}
 
-	auditSPOFs(b, p, a, names)
-	auditScenarios(b, p, a, names)
-	auditDoublePoints(b, p, a, names)
-	auditServices(b, p, a)
-	auditLockin(b, p, a, names)
+	auditSPOFs(b, p, r)
+	auditScenarios(b, p, r)
+	auditDoublePoints(b, p, r)
+	auditServices(b, p, r)
+	auditLockin(b, p, r)
 	auditConcentration(b, p, a)
 	auditGaps(b, p, a)
 
@@ -58,13 +56,13 @@ func auditTable(b *strings.Builder, p *palette, a *simulate.Audit) {
 	line(b, p, dimmed, "Grades: A >= 90, B >= 80, C >= 70, D >= 60, F below. Availability figures are SLA-based estimates, not measurements.")
 }
 
-func auditSPOFs(b *strings.Builder, p *palette, a *simulate.Audit, names map[string]string) {
-	section(b, p, fmt.Sprintf("Single points of failure (%s)", Number(len(a.SPOFs))))
-	if len(a.SPOFs) == 0 {
+func auditSPOFs(b *strings.Builder, p *palette, ar *AuditReport) {
+	section(b, p, fmt.Sprintf("Single points of failure (%s)", Number(len(ar.Audit.SPOFs))))
+	if len(ar.Audit.SPOFs) == 0 {
 		line(b, p, fine, "None: no single resource, zone, region, managed service or provider stops a critical service alone.")
 		return
 	}
-	risks := Risks(a)
+	risks := ar.Risks
 	for _, level := range LevelOrder() {
 		var rows [][]string
 		total := 0
@@ -76,7 +74,7 @@ func auditSPOFs(b *strings.Builder, p *palette, a *simulate.Audit, names map[str
 			if total > topSPOFsPerLevel {
 				continue
 			}
-			rows = append(rows, []string{compactWhat(r), JoinAnd(r.Services, 3), ChainText(spofChain(a, r.Node), names, maxChain)})
+			rows = append(rows, []string{compactWhat(r), JoinAnd(r.Services, 3), chainText(ar.Chains[r.Node], ar.Names, maxChain)})
 		}
 		if total == 0 {
 			continue
@@ -90,19 +88,9 @@ func auditSPOFs(b *strings.Builder, p *palette, a *simulate.Audit, names map[str
 	line(b, p, dimmed, "Run `untether explain NODE-ID` for the full chain with evidence.")
 }
 
-// spofChain finds the chain of a SPOF by node id (Risks keeps only short ids).
-func spofChain(a *simulate.Audit, node string) []string {
-	for _, s := range a.SPOFs {
-		if s.Node == node {
-			return s.Chain
-		}
-	}
-	return nil
-}
-
-func auditScenarios(b *strings.Builder, p *palette, a *simulate.Audit, names map[string]string) {
-	worst := WorstScenarios(a, 0)
-	section(b, p, fmt.Sprintf("Worst outage scenarios (%s of %s stop a service)", Number(len(worst)), Number(len(a.Scenarios))))
+func auditScenarios(b *strings.Builder, p *palette, r *AuditReport) {
+	worst, names := r.Worst, r.Names
+	section(b, p, fmt.Sprintf("Worst outage scenarios (%s of %s stop a service)", Number(len(worst)), Number(len(r.Audit.Scenarios))))
 	if len(worst) == 0 {
 		line(b, p, fine, "No simulated provider, region, zone or managed-service outage stops a business service.")
 		return
@@ -125,11 +113,12 @@ func costCell(v float64) string {
 	return Money(v)
 }
 
-func auditDoublePoints(b *strings.Builder, p *palette, a *simulate.Audit, names map[string]string) {
+func auditDoublePoints(b *strings.Builder, p *palette, r *AuditReport) {
+	a, names := r.Audit, r.Names
 	if len(a.DoublePoints) == 0 {
 		return
 	}
-	section(b, p, fmt.Sprintf("Double points of failure (%s)", Number(DoublePointCount(a))))
+	section(b, p, fmt.Sprintf("Double points of failure (%s)", Number(r.DoublePoints)))
 	line(b, p, dimmed, "Pairs that stop a critical service together though neither does alone.")
 	var rows [][]string
 	for _, d := range a.DoublePoints[:min(len(a.DoublePoints), topDoublePoints)] {
@@ -137,16 +126,17 @@ func auditDoublePoints(b *strings.Builder, p *palette, a *simulate.Audit, names 
 	}
 	b.WriteString(p.table([]string{"Pair", "Stops"}, rows))
 	b.WriteString("\n")
-	more(b, p, min(len(a.DoublePoints), topDoublePoints), DoublePointCount(a), "pairs")
+	more(b, p, min(len(a.DoublePoints), topDoublePoints), r.DoublePoints, "pairs")
 }
 
-func auditServices(b *strings.Builder, p *palette, a *simulate.Audit) {
+func auditServices(b *strings.Builder, p *palette, r *AuditReport) {
+	a := r.Audit
 	if len(a.Services) == 0 {
 		return
 	}
 	section(b, p, "Services")
 	var rows [][]string
-	for _, s := range ServicesByRisk(a.Services, topServices) {
+	for _, s := range r.ServicesByRisk[:min(len(r.ServicesByRisk), topServices)] {
 		name := s.Name
 		if name == "" {
 			name = graph.ServiceName(s.Service)
@@ -182,18 +172,4 @@ func survivalCell(sv []simulate.Survival, level string) string {
 // compactWhat names a risk's node briefly for a table cell.
 func compactWhat(r Risk) string {
 	return r.What
-}
-
-// ServicesByRisk orders services most critical first (tier), then lowest
-// score, then id, and keeps n of them (n <= 0 keeps all). The input is not
-// changed.
-func ServicesByRisk(ss []simulate.ServiceScore, n int) []simulate.ServiceScore {
-	out := slices.Clone(ss)
-	slices.SortStableFunc(out, func(x, y simulate.ServiceScore) int {
-		return cmp.Or(cmp.Compare(x.Tier, y.Tier), cmp.Compare(x.Score, y.Score), cmp.Compare(x.Service, y.Service))
-	})
-	if n > 0 && len(out) > n {
-		out = out[:n]
-	}
-	return out
 }

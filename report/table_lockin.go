@@ -9,8 +9,8 @@ import (
 	"github.com/untether-dev/untether/simulate"
 )
 
-func auditLockin(b *strings.Builder, p *palette, a *simulate.Audit, names map[string]string) {
-	l := a.Lockin
+func auditLockin(b *strings.Builder, p *palette, ar *AuditReport) {
+	l, names := ar.Audit.Lockin, ar.Names
 	section(b, p, "Lock-in")
 	line(b, p, plain, fmt.Sprintf("Estate lock-in %s (0 fully portable, 1 fully captive).", Decimal(l.Estate, 2)))
 	if len(l.Providers) > 0 {
@@ -21,7 +21,7 @@ func auditLockin(b *strings.Builder, p *palette, a *simulate.Audit, names map[st
 		b.WriteString(p.table([]string{"Provider", "Lock-in", "Share of lock-in weight"}, rows))
 		b.WriteString("\n")
 	}
-	res := TopLockin(l.Resources, 0)
+	res := ar.LeastPortable
 	if len(res) == 0 {
 		return
 	}
@@ -36,25 +36,6 @@ func auditLockin(b *strings.Builder, p *palette, a *simulate.Audit, names map[st
 	b.WriteString(p.table([]string{"Least portable resources", "Product", "Class", "Portable alternatives"}, rows))
 	b.WriteString("\n")
 	more(b, p, min(len(res), topLockin), len(res), "non-portable resources")
-}
-
-// TopLockin orders non-portable resources most captive first (value, then
-// node id) and keeps n of them; n <= 0 keeps all. The input is not changed.
-func TopLockin(rs []simulate.ResourceLockin, n int) []simulate.ResourceLockin {
-	out := slices.Clone(rs)
-	slices.SortStableFunc(out, func(x, y simulate.ResourceLockin) int {
-		if x.Value != y.Value {
-			if x.Value > y.Value {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(x.Node, y.Node)
-	})
-	if n > 0 && len(out) > n {
-		out = out[:n]
-	}
-	return out
 }
 
 // HHILevel names an HHI band as competition authorities do: below 1500

@@ -2,11 +2,9 @@ package report
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/untether-dev/untether/report/escape"
-	"github.com/untether-dev/untether/simulate/planner"
 )
 
 // How many entries the Markdown plan lists.
@@ -16,33 +14,29 @@ const (
 	mdPlanUnreachable = 50
 )
 
-// WritePlanMarkdown renders a migration plan as GitHub-flavoured Markdown
+// planMarkdown lays a migration plan out as GitHub-flavoured Markdown
 // for a wiki page or an issue: the verdict per goal, the waves as a funded
 // work list with effort and recurring cost, every score and service before
 // and after, the downtime cost avoided, what stays out of reach and why, and
-// the method. MarkdownWriter calls it for a *planner.Plan. Every string
-// from the estate is escaped.
-func WritePlanMarkdown(w io.Writer, pl *planner.Plan) error {
-	if pl == nil {
-		return &UnsupportedError{Format: "markdown", Result: pl}
-	}
-	var b strings.Builder
+// the method. Every string from the estate is escaped.
+func planMarkdown(b *strings.Builder, r *PlanReport) {
+	pl := r.Plan
 	s := pl.Scores
 	b.WriteString("# Migration plan\n\n")
-	fmt.Fprintf(&b, "%s\n\n", escape.Markdown(pl.Headline))
-	fmt.Fprintf(&b, "**Resilience %s → %s / 100 (grade %s → %s).**", Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)
-	if c := PlanCostSentence(pl); c != "" {
-		b.WriteString(" " + escape.Markdown(c))
+	fmt.Fprintf(b, "%s\n\n", escape.Markdown(pl.Headline))
+	fmt.Fprintf(b, "**Resilience %s → %s / 100 (grade %s → %s).**", Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)
+	if r.Cost != "" {
+		b.WriteString(" " + escape.Markdown(r.Cost))
 	}
 	b.WriteString("\n\n## Goals\n\n")
 	var rows [][]string
-	for _, g := range pl.Goals {
-		rows = append(rows, []string{"`" + strings.ReplaceAll(g.Goal, "`", "'") + "`", escape.Markdown(g.Before), escape.Markdown(g.After), verdict(g)})
+	for i, g := range pl.Goals {
+		rows = append(rows, []string{"`" + strings.ReplaceAll(g.Goal, "`", "'") + "`", escape.Markdown(g.Before), escape.Markdown(g.After), r.Verdicts[i]})
 	}
-	mdTable(&b, []string{"Goal", "Before", "After", "Verdict"}, rows)
+	mdTable(b, []string{"Goal", "Before", "After", "Verdict"}, rows)
 
 	e := pl.Effort
-	fmt.Fprintf(&b, "## Waves\n\n%s, about %s person-days in total.", Plural(e.Actions, "action", "actions"), Decimal(e.PersonDays, 1))
+	fmt.Fprintf(b, "## Waves\n\n%s, about %s person-days in total.", Plural(e.Actions, "action", "actions"), Decimal(e.PersonDays, 1))
 	var sizes, costs []string
 	for _, sc := range e.BySize {
 		sizes = append(sizes, fmt.Sprintf("%d %s", sc.Count, sc.Effort))
@@ -51,7 +45,7 @@ func WritePlanMarkdown(w io.Writer, pl *planner.Plan) error {
 		costs = append(costs, fmt.Sprintf("%d %s", cc.Count, cc.Cost))
 	}
 	if len(sizes) > 0 {
-		fmt.Fprintf(&b, " Sizes: %s. Recurring cost: %s.", strings.Join(sizes, ", "), strings.Join(costs, ", "))
+		fmt.Fprintf(b, " Sizes: %s. Recurring cost: %s.", strings.Join(sizes, ", "), strings.Join(costs, ", "))
 	}
 	b.WriteString("\n\n")
 	for _, wv := range pl.Waves {
@@ -59,7 +53,7 @@ func WritePlanMarkdown(w io.Writer, pl *planner.Plan) error {
 		for _, g := range wv.After {
 			after = append(after, escape.Markdown(waveGoalText(g)))
 		}
-		fmt.Fprintf(&b, "### Wave %d (%s person-days)\n\nVerified after this wave: %s; resilience %s.\n\n",
+		fmt.Fprintf(b, "### Wave %d (%s person-days)\n\nVerified after this wave: %s; resilience %s.\n\n",
 			wv.Number, Decimal(wv.PersonDays, 1), strings.Join(after, ", "), Decimal(wv.Resilience, 1))
 		rows = rows[:0]
 		for i, a := range wv.Actions {
@@ -69,8 +63,8 @@ func WritePlanMarkdown(w io.Writer, pl *planner.Plan) error {
 			rows = append(rows, []string{escape.Markdown(a.Title), escape.Markdown(ShortID(a.TargetName)), escape.Markdown(ShortID(a.To)),
 				fmt.Sprintf("%s (%s d)", a.Effort, Decimal(a.Days, 1)), a.Cost, escape.Markdown(planServiceList(a.Services, a.Because))})
 		}
-		mdTable(&b, []string{"Action", "On", "To", "Effort", "Recurring cost", "Protects"}, rows)
-		mdMore(&b, min(len(wv.Actions), mdPlanActions), len(wv.Actions), "actions")
+		mdTable(b, []string{"Action", "On", "To", "Effort", "Recurring cost", "Protects"}, rows)
+		mdMore(b, min(len(wv.Actions), mdPlanActions), len(wv.Actions), "actions")
 	}
 
 	b.WriteString("## Scores before and after\n\n")
@@ -86,7 +80,7 @@ func WritePlanMarkdown(w io.Writer, pl *planner.Plan) error {
 	for _, l := range s.SPOFs {
 		rows = append(rows, []string{"SPOFs (" + l.Level + ")", Number(l.Before), Number(l.After)})
 	}
-	mdTable(&b, []string{"Score", "Before", "After"}, rows)
+	mdTable(b, []string{"Score", "Before", "After"}, rows)
 
 	b.WriteString("## Services before and after\n\n")
 	rows = rows[:0]
@@ -100,24 +94,16 @@ func WritePlanMarkdown(w io.Writer, pl *planner.Plan) error {
 			Decimal(sv.Lockin.Before, 2) + " → " + Decimal(sv.Lockin.After, 2),
 			costCell(sv.DowntimeCostPerHour), costCell(sv.CostAvoidedPerHour)})
 	}
-	mdTable(&b, []string{"Service", "Tier", "Score", "Single points of failure", "Lock-in", "Downtime cost / h", "Avoided / h"}, rows)
-	mdMore(&b, min(len(pl.Services), mdPlanServices), len(pl.Services), "services")
+	mdTable(b, []string{"Service", "Tier", "Score", "Single points of failure", "Lock-in", "Downtime cost / h", "Avoided / h"}, rows)
+	mdMore(b, min(len(pl.Services), mdPlanServices), len(pl.Services), "services")
 
-	if len(pl.Unreachable) > 0 {
+	if len(r.Unreachable) > 0 {
 		b.WriteString("## Out of reach\n\n")
-		for i, u := range pl.Unreachable {
-			if i >= mdPlanUnreachable {
-				break
-			}
-			what, why := UnreachableText(u)
-			fmt.Fprintf(&b, "- %s. Why: %s\n", escape.Markdown(what), escape.Markdown(why))
+		for _, u := range r.Unreachable[:min(len(r.Unreachable), mdPlanUnreachable)] {
+			fmt.Fprintf(b, "- %s. Why: %s\n", escape.Markdown(u[0]), escape.Markdown(u[1]))
 		}
 		b.WriteString("\n")
-		mdMore(&b, min(len(pl.Unreachable), mdPlanUnreachable), len(pl.Unreachable), "failures out of reach")
+		mdMore(b, min(len(r.Unreachable), mdPlanUnreachable), len(r.Unreachable), "failures out of reach")
 	}
-	fmt.Fprintf(&b, "## How the plan was made\n\n%s\n", escape.Markdown(pl.Method))
-	if _, err := io.WriteString(w, b.String()); err != nil {
-		return fmt.Errorf("write markdown: %w", err)
-	}
-	return nil
+	fmt.Fprintf(b, "## How the plan was made\n\n%s\n", escape.Markdown(pl.Method))
 }

@@ -2,27 +2,23 @@ package report
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate/gate"
 )
 
-// WriteCheckTable renders a check result as plain terminal text: the
-// verdict, why the gate failed, the score deltas, then new, fixed and waived
-// findings and waivers to look at. TableWriter calls it for a
-// *gate.CheckResult. Control characters from the estate are replaced so
-// a hostile name cannot drive the terminal.
-func WriteCheckTable(w io.Writer, r *gate.CheckResult, opts Options) error {
-	if r == nil {
-		return &UnsupportedError{Format: "table", Result: r}
-	}
+// checkTable lays a check result out as plain terminal text: the verdict,
+// why the gate failed, the score deltas, then new, fixed and waived
+// findings and waivers to look at. Control characters from the estate are
+// replaced so a hostile name cannot drive the terminal.
+func checkTable(cr *CheckReport) string {
+	r := cr.Check
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", escape.Terminal(r.Headline))
 	if len(r.Reasons) > 0 {
 		b.WriteString("\nWhy the gate failed\n")
-		for _, reason := range GateReasons(r) {
+		for _, reason := range cr.Reasons {
 			fmt.Fprintf(&b, "  ✗ [%s] %s\n", escape.Terminal(strings.Join(reason.Terms, ", ")), escape.Terminal(reason.Message))
 		}
 	}
@@ -72,6 +68,5 @@ func WriteCheckTable(w io.Writer, r *gate.CheckResult, opts Options) error {
 	if len(r.Gaps) > 0 {
 		fmt.Fprintf(&b, "\nDiscovery was partial: %d coverage gap(s).\n", len(r.Gaps))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.String()
 }

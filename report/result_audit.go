@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,28 +10,45 @@ import (
 	"github.com/untether-dev/untether/simulate"
 )
 
-// This file holds the plain-language helpers every format shares, so the
-// terminal, Markdown and HTML reports say the same thing in the same words.
+// NewAudit computes the audit's report: every sentence, ranking, name, cost
+// and location any format shows, once, so the terminal, Markdown, HTML,
+// SARIF, JUnit and GitHub reports say the same thing in the same words.
+func NewAudit(a *simulate.Audit, in AuditInput) *AuditReport {
+	if a == nil {
+		return nil
+	}
+	r := &AuditReport{Audit: a, Names: serviceNames(a), Worst: worstScenarios(a, 0),
+		ServicesByRisk: servicesByRisk(a.Services, 0), LeastPortable: leastPortable(a.Lockin.Resources, 0),
+		DoublePoints: max(a.DoublePointsTotal, len(a.DoublePoints)), Chains: spofChains(a.SPOFs), Inputs: in.Inputs}
+	if s, ok := headlineScenario(r.Worst); ok {
+		r.HeadlineScenario = &s
+	}
+	r.Headline = headline(a, r.HeadlineScenario, r.Names)
+	r.Risks = risks(a, r.Names)
+	r.Locations = locations(a.Findings, r.Chains, in.Locate)
+	if in.Estate != nil {
+		r.Labels = estateLabels(in.Estate)
+		r.Map = buildMap(a, in.Estate)
+	}
+	return r
+}
 
-// Headline is the one sentence an executive reads first, such as "If AWS
+// headline is the one sentence an executive reads first, such as "If AWS
 // us-east-1 fails, 4 of 9 critical services stop, costing about $38,000 per
 // hour." It names the worst scenario (most critical services down, then the
 // highest cost); when no outage stops anything it says so.
-func Headline(a *simulate.Audit) string {
-	if a == nil {
-		return "No audit result."
-	}
+func headline(a *simulate.Audit, worst *simulate.Scenario, names map[string]string) string {
 	noun := criticalNoun(a)
 	total := a.Estate.Critical
 	if total == 0 {
 		return fmt.Sprintf("The estate declares no %s, so no outage can be scored against them.", noun)
 	}
-	if s, ok := HeadlineScenario(a); ok {
+	if s := worst; s != nil {
 		stop := "stop"
 		if s.CriticalDown == 1 {
 			stop = "stops"
 		}
-		line := fmt.Sprintf("If %s fails, %d of %s %s", ScenarioTarget(s, ServiceNames(a)), s.CriticalDown,
+		line := fmt.Sprintf("If %s fails, %d of %s %s", ScenarioTarget(*s, names), s.CriticalDown,
 			Plural(total, singular(noun), noun), stop)
 		if s.CostPerHour > 0 {
 			line += ", costing " + Money(s.CostPerHour) + " per hour"
@@ -45,34 +63,28 @@ func Headline(a *simulate.Audit) string {
 		Plural(total, singular(noun), noun))
 }
 
-// HeadlineScenario is the outage the headline speaks of: the worst region
+// headlineScenario is the outage the headline speaks of: the worst region
 // outage, the kind that really happens and that a plan can answer (a whole
 // provider failing is rarer and stops nearly everything by construction);
 // the worst outage of any kind when no region outage stops a critical
 // service.
-func HeadlineScenario(a *simulate.Audit) (simulate.Scenario, bool) {
-	for _, s := range WorstScenarios(a, 0) {
+func headlineScenario(worst []simulate.Scenario) (simulate.Scenario, bool) {
+	for _, s := range worst {
 		if s.Kind == "region" && s.CriticalDown > 0 {
 			return s, true
 		}
 	}
-	return WorstScenario(a)
-}
-
-// WorstScenario is the scenario that stops the most critical services, ties
-// broken by weighted services down, cost per hour, resources down, then
-// name. ok is false when no scenario stops a critical service.
-func WorstScenario(a *simulate.Audit) (s simulate.Scenario, ok bool) {
-	worst := WorstScenarios(a, 1)
 	if len(worst) == 0 || worst[0].CriticalDown == 0 {
 		return simulate.Scenario{}, false
 	}
 	return worst[0], true
 }
 
-// WorstScenarios returns up to n scenarios that stop at least one service,
-// worst first (see WorstScenario); n <= 0 means all of them.
-func WorstScenarios(a *simulate.Audit, n int) []simulate.Scenario {
+// worstScenarios returns up to n scenarios that stop at least one service,
+// worst first: most critical services down, ties broken by weighted
+// services down, cost per hour, resources down, then name; n <= 0 means all
+// of them.
+func worstScenarios(a *simulate.Audit, n int) []simulate.Scenario {
 	if a == nil {
 		return nil
 	}
@@ -143,13 +155,9 @@ func LevelTitle(level string) string {
 	return level
 }
 
-// Risks turns the audit's SPOFs into plain-language risks, widest level
+// risks turns the audit's SPOFs into plain-language risks, widest level
 // first, then most services stopped, then node id.
-func Risks(a *simulate.Audit) []Risk {
-	if a == nil {
-		return nil
-	}
-	names := ServiceNames(a)
+func risks(a *simulate.Audit, names map[string]string) []Risk {
 	cost := scenarioCosts(a)
 	risks := make([]Risk, 0, len(a.SPOFs))
 	for _, sp := range a.SPOFs {
@@ -201,10 +209,10 @@ func scenarioCosts(a *simulate.Audit) map[string]float64 {
 	return out
 }
 
-// ServiceNames maps node ids to display names: the audit's own (the names
+// serviceNames maps node ids to display names: the audit's own (the names
 // every command shows), else the service scores' names; a service without
 // a name shows its id without "service:".
-func ServiceNames(a *simulate.Audit) map[string]string {
+func serviceNames(a *simulate.Audit) map[string]string {
 	if a.Names != nil {
 		return a.Names
 	}
@@ -242,6 +250,85 @@ func criticalNoun(a *simulate.Audit) string {
 
 func singular(noun string) string { return strings.TrimSuffix(noun, "s") }
 
-// DoublePointCount is how many double points the audit found, even when its
-// list holds only the first of them.
-func DoublePointCount(a *simulate.Audit) int { return max(a.DoublePointsTotal, len(a.DoublePoints)) }
+// spofChains maps each SPOF node to the chain that proves it.
+func spofChains(spofs []simulate.SPOF) map[string][]string {
+	m := make(map[string][]string, len(spofs))
+	for _, s := range spofs {
+		m[s.Node] = s.Chain
+	}
+	return m
+}
+
+// locations says where in source each finding belongs: its node's
+// declaration, or for a zone, region or provider SPOF (declared nowhere) the
+// declaration of the last node on its chain that has one, the resource whose
+// placement makes the SPOF.
+func locations(fs []simulate.Finding, chains map[string][]string, locate func(string) (string, int, bool)) map[string]Location {
+	if locate == nil {
+		return nil
+	}
+	out := map[string]Location{}
+	for _, f := range fs {
+		if _, done := out[f.Node]; done || f.Node == "" {
+			continue
+		}
+		if file, line, ok := locate(f.Node); ok && file != "" {
+			out[f.Node] = Location{File: file, Line: max(line, 1)}
+			continue
+		}
+		chain := chains[f.Node]
+		for i := len(chain) - 1; i >= 0; i-- {
+			if file, line, ok := locate(chain[i]); ok && file != "" {
+				out[f.Node] = Location{File: file, Line: max(line, 1)}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// estateLabels are the estate's own names of its named nodes, which the
+// HTML report shows for resources and plan actions.
+func estateLabels(e *graph.Estate) map[string]string {
+	out := make(map[string]string, len(e.Nodes))
+	for i := range e.Nodes {
+		if e.Nodes[i].Name != "" {
+			out[e.Nodes[i].ID] = e.Nodes[i].Name
+		}
+	}
+	return out
+}
+
+// servicesByRisk orders services most critical first (tier), then lowest
+// score, then id, and keeps n of them (n <= 0 keeps all). The input is not
+// changed.
+func servicesByRisk(ss []simulate.ServiceScore, n int) []simulate.ServiceScore {
+	out := slices.Clone(ss)
+	slices.SortStableFunc(out, func(x, y simulate.ServiceScore) int {
+		return cmp.Or(cmp.Compare(x.Tier, y.Tier), cmp.Compare(x.Score, y.Score), cmp.Compare(x.Service, y.Service))
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// leastPortable orders non-portable resources most captive first (value,
+// then node id) and keeps n of them; n <= 0 keeps all. The input is not
+// changed.
+func leastPortable(rs []simulate.ResourceLockin, n int) []simulate.ResourceLockin {
+	out := slices.Clone(rs)
+	slices.SortStableFunc(out, func(x, y simulate.ResourceLockin) int {
+		if x.Value != y.Value {
+			if x.Value > y.Value {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.Node, y.Node)
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
@@ -16,45 +15,37 @@ const (
 	topPlanUnreachable = 15
 )
 
-// WritePlanTable renders a migration plan for a terminal: the verdict per
+// planTable lays a migration plan out for a terminal: the verdict per
 // goal, the waves with their actions and what the re-simulation verified
 // after each, every score and service before and after, the downtime cost
-// avoided, and what stays out of reach and why. TableWriter calls it for a
-// *planner.Plan. Text from the estate is made terminal-safe.
-func WritePlanTable(w io.Writer, pl *planner.Plan, opts Options) error {
-	if pl == nil {
-		return &UnsupportedError{Format: "table", Result: pl}
-	}
-	p := newPalette(opts)
-	var b strings.Builder
+// avoided, and what stays out of reach and why. Text from the estate is
+// made terminal-safe.
+func planTable(b *strings.Builder, p *palette, r *PlanReport) {
+	pl := r.Plan
 	s := pl.Scores
 	box := p.scoreBx.BorderForeground(p.grade(s.Grade.After).GetForeground()).Render(
 		p.grade(s.Grade.After).Render(fmt.Sprintf("Resilience %s → %s / 100   Grade %s → %s",
 			Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)))
 	b.WriteString(box + "\n")
-	line(&b, p, strong, pl.Headline)
-	if c := PlanCostSentence(pl); c != "" {
-		line(&b, p, fine, c)
+	line(b, p, strong, pl.Headline)
+	if r.Cost != "" {
+		line(b, p, fine, r.Cost)
 	}
 
-	section(&b, p, "Goals (verified by re-simulating the transformed estate)")
+	section(b, p, "Goals (verified by re-simulating the transformed estate)")
 	var rows [][]string
-	for _, g := range pl.Goals {
-		rows = append(rows, []string{g.Goal, g.Before, g.After, verdict(g)})
+	for i, g := range pl.Goals {
+		rows = append(rows, []string{g.Goal, g.Before, g.After, r.Verdicts[i]})
 	}
 	b.WriteString(p.table([]string{"Goal", "Before", "After", "Verdict"}, rows) + "\n")
 
-	planWavesTable(&b, p, pl)
-	planScoresTable(&b, p, pl)
-	planServicesTable(&b, p, pl)
-	planUnreachableTable(&b, p, pl)
+	planWavesTable(b, p, pl)
+	planScoresTable(b, p, pl)
+	planServicesTable(b, p, pl)
+	planUnreachableTable(b, p, r)
 
-	section(&b, p, "How the plan was made")
-	line(&b, p, plain, pl.Method)
-	if _, err := io.WriteString(w, trimLines(b.String())); err != nil {
-		return fmt.Errorf("write table: %w", err)
-	}
-	return nil
+	section(b, p, "How the plan was made")
+	line(b, p, plain, pl.Method)
 }
 
 func verdict(g planner.GoalResult) string {
@@ -152,18 +143,14 @@ func planServicesTable(b *strings.Builder, p *palette, pl *planner.Plan) {
 	more(b, p, min(len(pl.Services), topPlanServices), len(pl.Services), "services")
 }
 
-func planUnreachableTable(b *strings.Builder, p *palette, pl *planner.Plan) {
-	if len(pl.Unreachable) == 0 {
+func planUnreachableTable(b *strings.Builder, p *palette, r *PlanReport) {
+	if len(r.Unreachable) == 0 {
 		return
 	}
-	section(b, p, fmt.Sprintf("Out of reach (%s)", Number(len(pl.Unreachable))))
-	for i, u := range pl.Unreachable {
-		if i >= topPlanUnreachable {
-			break
-		}
-		what, why := UnreachableText(u)
-		line(b, p, alert, "✗ "+what)
-		line(b, p, dimmed, "  why: "+why)
+	section(b, p, fmt.Sprintf("Out of reach (%s)", Number(len(r.Unreachable))))
+	for _, u := range r.Unreachable[:min(len(r.Unreachable), topPlanUnreachable)] {
+		line(b, p, alert, "✗ "+u[0])
+		line(b, p, dimmed, "  why: "+u[1])
 	}
-	more(b, p, min(len(pl.Unreachable), topPlanUnreachable), len(pl.Unreachable), "failures out of reach")
+	more(b, p, min(len(r.Unreachable), topPlanUnreachable), len(r.Unreachable), "failures out of reach")
 }

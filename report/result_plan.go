@@ -7,11 +7,12 @@ import (
 	"github.com/untether-dev/untether/simulate/planner"
 )
 
-// The plan's sentences, said the same way by the table, Markdown and HTML.
+// The plan's and the check's sentences, computed once by NewPlan and
+// NewCheck and said the same way by the table, Markdown and HTML.
 
-// PlanCostSentence says what the plan takes off the worst outage at its
+// planCostSentence says what the plan takes off the worst outage at its
 // goals' levels, or "" when no such outage costs anything.
-func PlanCostSentence(pl *planner.Plan) string {
+func planCostSentence(pl *planner.Plan) string {
 	c := pl.GoalOutageCostPerHour
 	if c.Before <= 0 {
 		return ""
@@ -24,8 +25,8 @@ func PlanCostSentence(pl *planner.Plan) string {
 		Money(c.Before), Money(c.After), Money(pl.DowntimeCostAvoidedPerHour))
 }
 
-// UnreachableText says one failure the plan cannot answer, and why.
-func UnreachableText(u planner.Unreachable) (what, why string) {
+// unreachableText says one failure the plan cannot answer, and why.
+func unreachableText(u planner.Unreachable) (what, why string) {
 	what = u.Goal
 	if u.Node != "" {
 		what = fmt.Sprintf("%s: %s %s stops %s", u.Goal, u.Level, CompactID(u.Node), planServiceList(u.Services, nil))
@@ -42,10 +43,10 @@ type GateReason struct {
 	Message string
 }
 
-// GateReasons groups a check's reasons by finding, in first-seen order, so
+// gateReasons groups a check's reasons by finding, in first-seen order, so
 // a new SPOF that trips both "high" and "new-spof" is one line, and its
 // message is told once, under the new findings.
-func GateReasons(r *gate.CheckResult) []GateReason {
+func gateReasons(r *gate.CheckResult) []GateReason {
 	var out []GateReason
 	at := map[string]int{}
 	for _, reason := range r.Reasons {

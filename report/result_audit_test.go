@@ -12,7 +12,7 @@ func TestHeadline(t *testing.T) {
 	// The headline speaks of the worst region outage, even when a whole
 	// provider failing stops as much.
 	want := "If AWS us-east-1 fails, 3 of 9 critical services stop, costing $38,412 per hour."
-	if got := Headline(a); got != want {
+	if got := NewAudit(a, AuditInput{}).Headline; got != want {
 		t.Errorf("Headline = %q, want %q", got, want)
 	}
 	// With no region outage that stops a critical service, the worst of any kind.
@@ -24,26 +24,26 @@ func TestHeadline(t *testing.T) {
 	}
 	a.Scenarios = noRegion
 	want = "If AWS fails, 3 of 9 critical services stop, costing $38,412 per hour."
-	if got := Headline(a); got != want {
+	if got := NewAudit(a, AuditInput{}).Headline; got != want {
 		t.Errorf("Headline = %q, want %q", got, want)
 	}
 	a.Scenarios = nil
 	want = "No provider, region or zone outage stops any of the 9 critical services, but 4 single points of failure can each stop one alone."
-	if got := Headline(a); got != want {
+	if got := NewAudit(a, AuditInput{}).Headline; got != want {
 		t.Errorf("Headline = %q, want %q", got, want)
 	}
 	a.SPOFs = nil
 	want = "No single failure and no simulated outage stops any of the 9 critical services."
-	if got := Headline(a); got != want {
+	if got := NewAudit(a, AuditInput{}).Headline; got != want {
 		t.Errorf("Headline = %q, want %q", got, want)
 	}
-	if got := Headline(&simulate.Audit{}); got == "" {
+	if got := NewAudit(&simulate.Audit{}, AuditInput{}).Headline; got == "" {
 		t.Error("empty audit: empty headline")
 	}
 }
 
 func TestRisks(t *testing.T) {
-	r := Risks(fixtureAudit())
+	r := NewAudit(fixtureAudit(), AuditInput{}).Risks
 	var order []string
 	for _, x := range r {
 		order = append(order, x.Node)
