@@ -3,14 +3,12 @@ package graph
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
-	"reflect"
 	"slices"
-	"strings"
 
+	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -42,13 +40,6 @@ func IsEstateReader(r io.Reader) bool {
 	return false
 }
 
-// Plain copies without methods, so marshalling a node does not call itself.
-type (
-	plainNode Node
-	plainEdge Edge
-	plainGap  Gap
-)
-
 func clip(raw []byte) string {
 	s := string(raw)
 	if len(s) > 40 {
@@ -57,81 +48,23 @@ func clip(raw []byte) string {
 	return s
 }
 
-// MarshalJSON writes the known fields, then the unknown ones sorted by name.
-func (n Node) MarshalJSON() ([]byte, error) { return marshalWithExtra(plainNode(n), n.Extra) }
-
-// MarshalJSON writes the known fields, then the unknown ones sorted by name.
-func (e Edge) MarshalJSON() ([]byte, error) { return marshalWithExtra(plainEdge(e), e.Extra) }
-
-// MarshalJSON writes the known fields, then the unknown ones sorted by name.
-func (g Gap) MarshalJSON() ([]byte, error) { return marshalWithExtra(plainGap(g), g.Extra) }
-
-func unknownFields(b []byte, t reflect.Type) (map[string]json.RawMessage, error) {
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(b, &all); err != nil {
-		return nil, err
-	}
-	for k := range all {
-		if _, known := jsonFieldNames(t)[k]; known {
-			delete(all, k)
-		}
-	}
-	if len(all) == 0 {
-		return nil, nil
-	}
-	return all, nil
-}
-
-var fieldNameCache = map[reflect.Type]map[string]struct{}{}
-
-func jsonFieldNames(t reflect.Type) map[string]struct{} {
-	if names, ok := fieldNameCache[t]; ok {
-		return names
-	}
-	names := map[string]struct{}{}
-	for f := range t.Fields() {
-		tag := strings.Split(f.Tag.Get("json"), ",")[0]
-		if tag != "" && tag != "-" {
-			names[tag] = struct{}{}
-		}
-	}
-	fieldNameCache[t] = names
-	return names
-}
-
-func init() {
-	// Fill the cache before any goroutine reads it.
-	jsonFieldNames(reflect.TypeFor[Node]())
-	jsonFieldNames(reflect.TypeFor[Edge]())
-	jsonFieldNames(reflect.TypeFor[Gap]())
-}
-
-func marshalWithExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil || len(extra) == 0 {
-		return b, err
-	}
-	var buf bytes.Buffer
-	buf.Write(b[:len(b)-1])
-	first := len(b) == 2
-	for _, k := range slices.Sorted(maps.Keys(extra)) {
-		if !first {
-			buf.WriteByte(',')
-		}
-		first = false
-		kb, _ := json.Marshal(k)
-		buf.Write(kb)
-		buf.WriteByte(':')
-		if err := json.Compact(&buf, extra[k]); err != nil {
-			return nil, fmt.Errorf("field %s: %w", k, err)
-		}
-	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
-}
+// fileOptions write an estate file's elements with go-json-experiment:
+// map keys and unknown members sorted (Deterministic), and escaping as the
+// files have always had it (<, >, &, U+2028 and U+2029 escaped; invalid
+// UTF-8 replaced, never an error; unknown members' escapes kept). Unknown
+// members are Extra (`json:",unknown"`), written after the known fields.
+var fileOptions = jsonv2.JoinOptions(
+	jsonv2.Deterministic(true),
+	jsontext.EscapeForHTML(true),
+	jsontext.EscapeForJS(true),
+	jsontext.AllowInvalidUTF8(true),
+	jsontext.PreserveRawStrings(true),
+)
 
 // Encode writes the estate sorted, one node, edge or gap per line, so the
-// same estate always gives the same bytes and diffs stay readable.
+// same estate always gives the same bytes and diffs stay readable. The
+// frame (one element a line) is written here; each element and each
+// unknown top-level member by go-json-experiment (fileOptions).
 func Encode(w io.Writer, e *Estate) error {
 	e.Sort()
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -148,13 +81,14 @@ func Encode(w io.Writer, e *Estate) error {
 		return err
 	}
 	for _, k := range slices.Sorted(maps.Keys(e.Extra)) {
-		kb, _ := json.Marshal(k)
-		fmt.Fprintf(bw, ",\n%s: ", kb)
-		var c bytes.Buffer
-		if err := json.Compact(&c, e.Extra[k]); err != nil {
+		bw.WriteString(",\n")
+		if err := jsonv2.MarshalWrite(bw, k, fileOptions); err != nil {
+			return err
+		}
+		bw.WriteString(": ")
+		if err := jsonv2.MarshalWrite(bw, e.Extra[k], fileOptions); err != nil {
 			return fmt.Errorf("field %s: %w", k, err)
 		}
-		bw.Write(c.Bytes())
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
@@ -167,11 +101,9 @@ func writeList[T any](w *bufio.Writer, name string, items []T) error {
 			w.WriteByte(',')
 		}
 		w.WriteString("\n  ")
-		b, err := json.Marshal(items[i])
-		if err != nil {
+		if err := jsonv2.MarshalWrite(w, &items[i], fileOptions); err != nil {
 			return fmt.Errorf("%s[%d]: %w", name, i, err)
 		}
-		w.Write(b)
 	}
 	if len(items) > 0 {
 		w.WriteString("\n")

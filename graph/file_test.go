@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"math/rand/v2"
@@ -166,5 +167,46 @@ func TestIsEstate(t *testing.T) {
 		if got := IsEstate([]byte(data)); got != want {
 			t.Errorf("IsEstate(%.40q) = %v, want %v", data, got, want)
 		}
+	}
+}
+
+// TestEncodeBytes pins the bytes of an estate file's elements, written by
+// go-json-experiment: <, >, &, U+2028 and U+2029 escaped, map keys and
+// unknown members sorted (unknown ones after the known fields, their
+// escapes kept), zero numbers and empty lists left out, floats as before.
+func TestEncodeBytes(t *testing.T) {
+	e := &Estate{
+		Nodes: []Node{
+			{ID: "a<b>&c\u2028\x01", Class: ClassResource, Name: `"q" \ ` + "\t", Tags: map[string]string{"é": "1", "Z": "2", "a": "<x>"},
+				Attrs: map[string]any{"f": 1e21, "g": 0.000001, "h": 1e-7, "i": 123456789.0, "j": []any{"x", 2.5, nil, true, map[string]any{"b": 1.0, "a": 2.0}}},
+				Tier:  2, DowntimeCostPerHour: 0.5, Placeholder: true, Zones: []string{},
+				Extra: map[string]json.RawMessage{"zz": json.RawMessage(`{"b": "\u003c", "a": [1, 2.50]}`), "aa": json.RawMessage(`"x\/y"`)}},
+			{ID: "g", Class: ClassGroup, Need: 1, Attrs: map[string]any{}, Tags: map[string]string{}},
+		},
+		Edges: []Edge{{From: "g", To: "a<b>&c\u2028\x01", Extra: map[string]json.RawMessage{"w": json.RawMessage(` 3 `)}}},
+		Gaps:  []Gap{{Status: "denied", Detail: "<d>"}},
+		Extra: map[string]json.RawMessage{"gen": json.RawMessage(`{"k" : "v\u00e9"}`)},
+	}
+	var b bytes.Buffer
+	if err := Encode(&b, e); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+"untether_estate": 1,
+"nodes": [
+  {"id":"a\u003cb\u003e\u0026c\u2028\u0001","class":"resource","name":"\"q\" \\ \t","tags":{"Z":"2","a":"\u003cx\u003e","é":"1"},"attrs":{"f":1e+21,"g":0.000001,"h":1e-7,"i":123456789,"j":["x",2.5,null,true,{"a":2,"b":1}]},"tier":2,"downtime_cost_per_hour":0.5,"placeholder":true,"aa":"x\/y","zz":{"b":"\u003c","a":[1,2.50]}},
+  {"id":"g","class":"group","need":1}
+],
+"edges": [
+  {"from":"g","to":"a\u003cb\u003e\u0026c\u2028\u0001","w":3}
+],
+"gaps": [
+  {"status":"denied","detail":"\u003cd\u003e"}
+],
+"gen": {"k":"v\u00e9"}
+}
+`
+	if b.String() != want {
+		t.Errorf("encoded:\n%s\nwant:\n%s", b.String(), want)
 	}
 }

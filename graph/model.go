@@ -96,20 +96,20 @@ type Node struct {
 	// Evidence names the API field or Terraform attribute that produced the node.
 	Evidence string `json:"evidence,omitempty"`
 	// Need is how many members of a group must be UP.
-	Need int `json:"need,omitempty"`
+	Need int `json:"need,omitzero"`
 	// Tier is a service's criticality, 1 (most critical) to 4; 0 means DefaultTier.
-	Tier                int      `json:"tier,omitempty"`
+	Tier                int      `json:"tier,omitzero"`
 	Owners              []string `json:"owners,omitempty"`
-	DowntimeCostPerHour float64  `json:"downtime_cost_per_hour,omitempty"`
+	DowntimeCostPerHour float64  `json:"downtime_cost_per_hour,omitzero"`
 	// Residency pins a service's or resource's data to jurisdictions or
 	// regions ("eu", "aws/eu-west-1"); the planner never moves data outside them.
 	Residency []string `json:"residency,omitempty"`
 	// Placeholder marks a node a source knows only as the target of a
 	// reference (another account, a listing that failed): merging it with
 	// a shard that collected the node keeps the collected one.
-	Placeholder bool `json:"placeholder,omitempty"`
+	Placeholder bool `json:"placeholder,omitzero"`
 	// Extra holds fields this version does not know, kept verbatim.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:",unknown"`
 }
 
 // EffectiveTier is the node's tier with the default applied.
@@ -144,7 +144,7 @@ type Edge struct {
 	To       string                     `json:"to"`
 	Evidence string                     `json:"evidence,omitempty"`
 	Relation string                     `json:"relation,omitempty"`
-	Extra    map[string]json.RawMessage `json:"-"`
+	Extra    map[string]json.RawMessage `json:",unknown"`
 }
 
 // Propagates reports whether the edge can carry a failure (it is not
@@ -161,7 +161,7 @@ type Gap struct {
 	// Status is denied, not_enabled, failed, unsupported or unknown.
 	Status string                     `json:"status"`
 	Detail string                     `json:"detail,omitempty"`
-	Extra  map[string]json.RawMessage `json:"-"`
+	Extra  map[string]json.RawMessage `json:",unknown"`
 }
 
 // Gap statuses.
