@@ -21,3 +21,14 @@ func TestMainRouteTableCarriesUnassociatedSubnets(t *testing.T) {
 		"aws_instance.one_worker_b": false, "aws_instance.two_worker_b": true, "aws_instance.three_worker_b": false,
 	})
 }
+
+// aws_main_route_plan: the same as VPC one above, as a plan, where every
+// id is unknown until apply and only the configuration links the default
+// route table (default_route_table_id = aws_vpc.main.default_route_table_id)
+// to its VPC and its 0.0.0.0/0 route to the NAT in zone a. Facts: the
+// worker in the unassociated zone-b subnet falls with zone a.
+func TestMainRouteTableInAPlan(t *testing.T) {
+	m := caseModel(t, "aws_main_route_plan")
+	downAfter(t, m, "zone:aws/eu-west-1/eu-west-1a", map[string]bool{"aws_instance.worker_b": true})
+	downAfter(t, m, "zone:aws/eu-west-1/eu-west-1b", map[string]bool{"aws_instance.worker_b": true, "aws_nat_gateway.a": false})
+}
