@@ -87,7 +87,7 @@ func awsMainRoutes(b *graph.Builder, ix *index, nodes []*node, associated map[*n
 		if n.in.typ == "aws_main_route_table_association" {
 			for _, vpc := range refTargets(n, "vpc_id") {
 				for _, rt := range refTargets(n, "route_table_id") {
-					main[vpc], how[vpc] = rt, n.in.address
+					main[vpc], how[vpc] = rt, "made main by "+n.in.address
 				}
 			}
 		}
@@ -98,7 +98,7 @@ func awsMainRoutes(b *graph.Builder, ix *index, nodes []*node, associated map[*n
 		}
 		for _, t := range ix.byValue[normValue(knownString(n.in, "main_route_table_id"))] {
 			if t.in.file == n.in.file && strings.HasSuffix(t.in.typ, "route_table") {
-				main[n], how[n] = t, "its main_route_table_id"
+				main[n], how[n] = t, "the VPC's main_route_table_id"
 			}
 		}
 	}
@@ -108,7 +108,7 @@ func awsMainRoutes(b *graph.Builder, ix *index, nodes []*node, associated map[*n
 		}
 		for _, vpc := range append(refTargets(n, "vpc_id"), refTargets(n, "default_route_table_id")...) {
 			if strings.HasSuffix(vpc.in.typ, "vpc") && main[vpc] == nil {
-				main[vpc], how[vpc] = n, n.in.address+" (the VPC's default route table)"
+				main[vpc], how[vpc] = n, "the VPC's default route table"
 			}
 		}
 	}
@@ -123,7 +123,7 @@ func awsMainRoutes(b *graph.Builder, ix *index, nodes []*node, associated map[*n
 			var hops []hop
 			rt, table := main[vpc], ""
 			if rt != nil {
-				hops, table = awsDefaultHops(ix, rt, routes[rt]), rt.in.address+", main by "+how[vpc]
+				hops, table = awsDefaultHops(ix, rt, routes[rt]), rt.in.address+", "+how[vpc]
 			} else {
 				id := knownString(vpc.in, "main_route_table_id")
 				unmanaged := append(slices.Clone(routes[vpc]), routesByID[inFile{vpc.in.file, id}]...)
