@@ -37,6 +37,13 @@ var splatAudit = []struct {
 	// Members: the target needs any one of the resources naming it.
 	{"aws_autoscaling_group", "target_group_arns", relMember},
 	{"aws_lb_target_group_attachment", "target_group_arn", relMember},
+	// A resource's own name is no reference, even where other types use
+	// the attribute to name it (three plan buckets all named "testing"
+	// needed one another).
+	{"aws_s3_bucket", "bucket", relNone},
+	{"aws_s3_bucket_public_access_block", "bucket", relNeed},
+	{"aws_rds_cluster", "cluster_identifier", relNone},
+	{"aws_rds_cluster_instance", "cluster_identifier", relMember},
 	// One each: a single subnet or interface is a real need.
 	{"aws_instance", "subnet_id", relNeed},
 	{"aws_nat_gateway", "subnet_id", relNeed},
