@@ -79,11 +79,14 @@ func decodeRawState(data []byte, name string) (*document, error) {
 	}
 	doc := &document{kind: "state"}
 	for ri, r := range resources {
-		if r.mode != "managed" {
-			continue
-		}
-		if r.typ == "" || r.name == "" {
+		if r.mode == "managed" && (r.typ == "" || r.name == "") {
 			return nil, &graph.InputError{File: name, Path: fmt.Sprintf("$.resources[%d]", ri), Msg: "a resource needs a type and a name"}
+		}
+	}
+	perResource := make([][]*instance, len(resources))
+	eachParallel(resources, func(ri int, r rawResource) {
+		if r.mode != "managed" {
+			return
 		}
 		base := r.typ + "." + r.name
 		if r.module != "" {
@@ -95,7 +98,7 @@ func decodeRawState(data []byte, name string) (*document, error) {
 			if in.deposed != "" {
 				continue // a deposed object is on its way out
 			}
-			doc.instances = append(doc.instances, &instance{
+			perResource[ri] = append(perResource[ri], &instance{
 				file:      name,
 				address:   base + indexSuffix(in.indexKey),
 				typ:       r.typ,
@@ -106,6 +109,9 @@ func decodeRawState(data []byte, name string) (*document, error) {
 				path:      at + strconv.Itoa(ii) + "]",
 			})
 		}
+	})
+	for _, ins := range perResource {
+		doc.instances = append(doc.instances, ins...)
 	}
 	return doc, nil
 }
