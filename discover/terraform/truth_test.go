@@ -162,6 +162,19 @@ var truthTables = []truthFile{
 		facts: down("zone:azure/westeurope/decided-at-apply", "azurerm_storage_account.invalidstorageaccount1", "azurerm_storage_account.invalidstorageaccount2",
 			"azurerm_storage_account.validstorageaccount1", "azurerm_storage_account.validstorageaccount2"),
 	},
+	{ // three separate S3 buckets in us-west-2 that all happen to be named "testing" (root, module.s3_module, its
+		// submodule) plus module.s3_bucket's: a bucket's own name is no reference, none needs another.
+		path:     "checkov/tests/terraform/runner/resources/plan_nested_child_modules_with_connections/tfplan.json",
+		services: []string{"s3_bucket", "s3_module", "@aws_s3_bucket.root_bucket"},
+		facts: join(
+			down("region:aws/us-west-2", "aws_s3_bucket.root_bucket", "module.s3_module.aws_s3_bucket.module_bucket",
+				"module.s3_module.module.s3_submodule.aws_s3_bucket.submodule_bucket", "module.s3_bucket.aws_s3_bucket.this[0]"),
+			up("node:aws_s3_bucket.root_bucket", "module.s3_module.aws_s3_bucket.module_bucket",
+				"module.s3_module.module.s3_submodule.aws_s3_bucket.submodule_bucket", "module.s3_bucket.aws_s3_bucket.this[0]"),
+			up("node:module.s3_module.aws_s3_bucket.module_bucket", "aws_s3_bucket.root_bucket",
+				"module.s3_module.module.s3_submodule.aws_s3_bucket.submodule_bucket"),
+		),
+	},
 }
 
 // truthScore counts zone-SPOF claims against the facts: a claim is "losing
