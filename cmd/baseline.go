@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -56,7 +57,10 @@ func runBaseline(c *cobra.Command, opts *BaselineOptions) error {
 	if err := writeFile(c.Context(), opts.IO, opts.OutFile, func(w io.Writer) error { return report.InertJSON(w, b.Encode) }); err != nil {
 		return err
 	}
-	fmtFprintf(opts.IO.ErrOut, "untether: baseline of %d finding(s), %d SPOF(s), resilience %.1f (%s)\n",
-		len(b.Findings), len(b.SPOFs), b.Score.Resilience, b.Score.Grade)
+	score := fmt.Sprintf("resilience %.1f (%s)", b.Score.Resilience, b.Score.Grade)
+	if b.Score.NotScored {
+		score = "resilience not scored: nothing to score"
+	}
+	fmtFprintf(opts.IO.ErrOut, "untether: baseline of %d finding(s), %d SPOF(s), %s\n", len(b.Findings), len(b.SPOFs), score)
 	return opts.Source.checkStrict(e)
 }

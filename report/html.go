@@ -115,7 +115,7 @@ func (HTMLWriter) Check(w io.Writer, r *CheckReport, _ Options) error {
 		return &UnsupportedError{Kind: "check"}
 	}
 	s := r.Check.Scores
-	return writeHTML(w, r.Audit, &htmlExtras{Baseline: &simulate.Score{Resilience: s.Resilience.Baseline, Grade: s.Grade[0]}})
+	return writeHTML(w, r.Audit, &htmlExtras{Baseline: &simulate.Score{Resilience: s.Resilience.Baseline, Grade: s.Grade[0], NotScored: s.NotScored}})
 }
 
 // writeHTML renders the page of an audit report and its extras.

@@ -20,9 +20,9 @@ func planForHTML(r *PlanReport) *htmlPlan {
 	for i, g := range p.Goals {
 		out.Goals = append(out.Goals, htmlGoal{Goal: g.Goal, Before: g.Before, After: g.After, Verdict: r.Verdicts[i], Met: g.Met})
 	}
-	before := simulate.Score{Resilience: p.Scores.Resilience.Before, Grade: p.Scores.Grade.Before}
+	before := simulate.Score{Resilience: p.Scores.Resilience.Before, Grade: p.Scores.Grade.Before, NotScored: p.Scores.NotScored}
 	for _, w := range p.Waves {
-		after := simulate.Score{Resilience: w.Resilience, Grade: simulate.Grade(w.Resilience)}
+		after := simulate.Score{Resilience: w.Resilience, Grade: simulate.Grade(w.Resilience), NotScored: p.Scores.NotScored}
 		hw := htmlWave{Name: fmt.Sprintf("Wave %d", w.Number), Before: before, After: after}
 		for _, a := range w.Actions {
 			hw.Actions = append(hw.Actions, htmlAction{

@@ -61,8 +61,12 @@ func checkMarkdown(cr *CheckReport, listCap, mermaidCap int) string {
 
 	s := r.Scores
 	b.WriteString("### Scores\n\n| Score | Baseline | Now | Change |\n|---|---:|---:|---:|\n")
-	fmt.Fprintf(&b, "| Resilience (0-100) | %.1f (%s) | %.1f (%s) | %s |\n",
-		s.Resilience.Baseline, escape.Markdown(s.Grade[0]), s.Resilience.Current, escape.Markdown(s.Grade[1]), ckSigned(s.Resilience.Change, 1))
+	if s.NotScored {
+		b.WriteString("| Resilience (0-100) | " + notScored + " | " + notScored + ": nothing to score | |\n")
+	} else {
+		fmt.Fprintf(&b, "| Resilience (0-100) | %.1f (%s) | %.1f (%s) | %s |\n",
+			s.Resilience.Baseline, escape.Markdown(s.Grade[0]), s.Resilience.Current, escape.Markdown(s.Grade[1]), ckSigned(s.Resilience.Change, 1))
+	}
 	fmt.Fprintf(&b, "| Lock-in (0-1) | %.2f | %.2f | %s |\n", s.Lockin.Baseline, s.Lockin.Current, ckSigned(s.Lockin.Change, 2))
 	for _, h := range []struct {
 		name string

@@ -24,7 +24,11 @@ func planMarkdown(b *strings.Builder, r *PlanReport) {
 	s := pl.Scores
 	b.WriteString("# Migration plan\n\n")
 	fmt.Fprintf(b, "%s\n\n", escape.Markdown(pl.Headline))
-	fmt.Fprintf(b, "**Resilience %s → %s / 100 (grade %s → %s).**", Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)
+	if s.NotScored {
+		b.WriteString("**Resilience " + notScored + ": nothing to score.**")
+	} else {
+		fmt.Fprintf(b, "**Resilience %s → %s / 100 (grade %s → %s).**", Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)
+	}
 	if r.Cost != "" {
 		b.WriteString(" " + escape.Markdown(r.Cost))
 	}
@@ -54,7 +58,7 @@ func planMarkdown(b *strings.Builder, r *PlanReport) {
 			after = append(after, escape.Markdown(waveGoalText(g)))
 		}
 		fmt.Fprintf(b, "### Wave %d (%s person-days)\n\nVerified after this wave: %s; resilience %s.\n\n",
-			wv.Number, Decimal(wv.PersonDays, 1), strings.Join(after, ", "), Decimal(wv.Resilience, 1))
+			wv.Number, Decimal(wv.PersonDays, 1), strings.Join(after, ", "), planScore(s, wv.Resilience))
 		rows = rows[:0]
 		for i, a := range wv.Actions {
 			if i >= mdPlanActions {
@@ -76,6 +80,9 @@ func planMarkdown(b *strings.Builder, r *PlanReport) {
 		{"HHI zones", Decimal(s.HHIZones.Before, 1), Decimal(s.HHIZones.After, 1)},
 		{"Double points", Decimal(s.DoublePoints.Before, 0), Decimal(s.DoublePoints.After, 0)},
 		{"Worst outage cost per hour", Money(s.WorstOutageCostPerHour.Before), Money(s.WorstOutageCostPerHour.After)},
+	}
+	if s.NotScored {
+		rows[0] = []string{"Resilience", notScored, notScored}
 	}
 	for _, l := range s.SPOFs {
 		rows = append(rows, []string{"SPOFs (" + l.Level + ")", Number(l.Before), Number(l.After)})

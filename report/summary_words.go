@@ -124,7 +124,14 @@ func ShortID(id string) string { return graph.ShortID(id) }
 // CompactID is ShortID for tight spaces (graph.CompactID).
 func CompactID(id string) string { return graph.CompactID(id) }
 
-// ScoreLine is "72.5 / 100 (grade C)".
+// notScored is what every format shows for a resilience figure of an
+// estate with nothing to score (simulate.Score.NotScored): never 100 / A.
+const notScored = "not scored"
+
+// ScoreLine is "72.5 / 100 (grade C)", or "not scored" for nothing to score.
 func ScoreLine(s simulate.Score) string {
+	if s.NotScored {
+		return notScored
+	}
 	return fmt.Sprintf("%s / 100 (grade %s)", Decimal(s.Resilience, 1), s.Grade)
 }

@@ -27,8 +27,12 @@ func checkTable(cr *CheckReport) string {
 	}
 	s := r.Scores
 	b.WriteString("\nScores                     baseline        now     change\n")
-	fmt.Fprintf(&b, "  resilience             %8.1f %-2s %7.1f %-2s %8s\n", s.Resilience.Baseline, escape.Terminal(s.Grade[0]),
-		s.Resilience.Current, escape.Terminal(s.Grade[1]), ckSigned(s.Resilience.Change, 1))
+	if s.NotScored {
+		b.WriteString("  resilience             " + notScored + ": nothing to score\n")
+	} else {
+		fmt.Fprintf(&b, "  resilience             %8.1f %-2s %7.1f %-2s %8s\n", s.Resilience.Baseline, escape.Terminal(s.Grade[0]),
+			s.Resilience.Current, escape.Terminal(s.Grade[1]), ckSigned(s.Resilience.Change, 1))
+	}
 	fmt.Fprintf(&b, "  lock-in                %8.2f    %7.2f    %8s\n", s.Lockin.Baseline, s.Lockin.Current, ckSigned(s.Lockin.Change, 2))
 	for _, h := range []struct {
 		name string

@@ -26,6 +26,9 @@ func planTable(b *strings.Builder, p *palette, r *PlanReport) {
 	box := p.scoreBx.BorderForeground(p.grade(s.Grade.After).GetForeground()).Render(
 		p.grade(s.Grade.After).Render(fmt.Sprintf("Resilience %s → %s / 100   Grade %s → %s",
 			Decimal(s.Resilience.Before, 1), Decimal(s.Resilience.After, 1), s.Grade.Before, s.Grade.After)))
+	if s.NotScored {
+		box = p.scoreBx.Render(p.bold.Render("Resilience " + notScored + ": nothing to score"))
+	}
 	b.WriteString(box + "\n")
 	line(b, p, strong, pl.Headline)
 	if r.Cost != "" {
@@ -71,7 +74,7 @@ func planWavesTable(b *strings.Builder, p *palette, pl *planner.Plan) {
 			after = append(after, waveGoalText(g))
 		}
 		b.WriteString(p.bold.Render(fmt.Sprintf("Wave %d: %s, %s person-days; after it: %s; resilience %s",
-			w.Number, Plural(len(w.Actions), "action", "actions"), Decimal(w.PersonDays, 1), strings.Join(after, ", "), Decimal(w.Resilience, 1))))
+			w.Number, Plural(len(w.Actions), "action", "actions"), Decimal(w.PersonDays, 1), strings.Join(after, ", "), planScore(pl.Scores, w.Resilience))))
 		b.WriteString("\n")
 		var rows [][]string
 		for i, a := range w.Actions {
@@ -112,7 +115,7 @@ func planScoresTable(b *strings.Builder, p *palette, pl *planner.Plan) {
 	s := pl.Scores
 	section(b, p, "Scores before and after")
 	rows := [][]string{
-		{"resilience", Decimal(s.Resilience.Before, 1) + " " + s.Grade.Before, Decimal(s.Resilience.After, 1) + " " + s.Grade.After},
+		{"resilience", planScore(s, s.Resilience.Before) + planGrade(s, s.Grade.Before), planScore(s, s.Resilience.After) + planGrade(s, s.Grade.After)},
 		{"lock-in", Decimal(s.Lockin.Before, 4), Decimal(s.Lockin.After, 4)},
 		{"HHI providers", Decimal(s.HHIProviders.Before, 1), Decimal(s.HHIProviders.After, 1)},
 		{"HHI regions", Decimal(s.HHIRegions.Before, 1), Decimal(s.HHIRegions.After, 1)},
@@ -153,4 +156,20 @@ func planUnreachableTable(b *strings.Builder, p *palette, r *PlanReport) {
 		line(b, p, dimmed, "  why: "+u[1])
 	}
 	more(b, p, min(len(r.Unreachable), topPlanUnreachable), len(r.Unreachable), "failures out of reach")
+}
+
+// planScore is a plan's resilience figure, or "not scored" when the estate
+// has nothing to score; planGrade is the grade after it (" B"), or nothing.
+func planScore(s planner.ScoreChanges, v float64) string {
+	if s.NotScored {
+		return notScored
+	}
+	return Decimal(v, 1)
+}
+
+func planGrade(s planner.ScoreChanges, g string) string {
+	if s.NotScored {
+		return ""
+	}
+	return " " + g
 }

@@ -65,6 +65,10 @@ type GateReason struct {
 
 // ScoreDeltas are the scores then and now.
 type ScoreDeltas struct {
+	// NotScored is true when the baseline or the current audit had nothing
+	// to score (simulate.Score.NotScored): the resilience figures and grade
+	// then say nothing, and no score-drop term applies.
+	NotScored    bool      `json:"not_scored,omitempty"`
 	Resilience   Delta     `json:"resilience"`
 	Grade        [2]string `json:"grade"` // baseline, current
 	Lockin       Delta     `json:"lockin"`
@@ -104,6 +108,7 @@ func Check(current *simulate.Audit, base *Baseline, gate Gate, today time.Time) 
 		Gaps:           checkNonNil(current.Gaps),
 	}
 	r.Scores = ScoreDeltas{
+		NotScored:    base.Score.NotScored || current.Score.NotScored,
 		Resilience:   checkDelta(base.Score.Resilience, current.Score.Resilience, simulate.Round1),
 		Grade:        [2]string{base.Score.Grade, current.Score.Grade},
 		Lockin:       checkDelta(base.Lockin, current.Lockin.Estate, simulate.Round4),
@@ -205,7 +210,7 @@ func Check(current *simulate.Audit, base *Baseline, gate Gate, today time.Time) 
 }
 
 func (r *CheckResult) scoreReasons(gate Gate, a *simulate.Audit) {
-	if gate.ScoreDrop != nil {
+	if gate.ScoreDrop != nil && !r.Scores.NotScored {
 		if drop := -r.Scores.Resilience.Change; drop > *gate.ScoreDrop {
 			r.Reasons = append(r.Reasons, GateReason{Term: fmt.Sprintf("score-drop=%g", *gate.ScoreDrop),
 				Message: fmt.Sprintf("resilience fell %.1f points (%.1f -> %.1f), more than the %g allowed",
@@ -230,15 +235,18 @@ func (r *CheckResult) scoreReasons(gate Gate, a *simulate.Audit) {
 }
 
 func (r *CheckResult) headline() string {
+	score := fmt.Sprintf("resilience %.1f -> %.1f", r.Scores.Resilience.Baseline, r.Scores.Resilience.Current)
+	if r.Scores.NotScored {
+		score = "resilience not scored: nothing to score"
+	}
 	if r.Verdict == "fail" {
 		n := len(r.Reasons)
-		return fmt.Sprintf("untether check failed: %d %s (%d new %s, %d fixed; resilience %.1f -> %.1f).",
+		return fmt.Sprintf("untether check failed: %d %s (%d new %s, %d fixed; %s).",
 			n, checkPlural(n, "reason", "reasons"), len(r.New), checkPlural(len(r.New), "finding", "findings"),
-			len(r.Fixed), r.Scores.Resilience.Baseline, r.Scores.Resilience.Current)
+			len(r.Fixed), score)
 	}
-	return fmt.Sprintf("untether check passed: %d new %s, %d fixed, %d waived; resilience %.1f -> %.1f.",
-		len(r.New), checkPlural(len(r.New), "finding", "findings"), len(r.Fixed), len(r.Waived),
-		r.Scores.Resilience.Baseline, r.Scores.Resilience.Current)
+	return fmt.Sprintf("untether check passed: %d new %s, %d fixed, %d waived; %s.",
+		len(r.New), checkPlural(len(r.New), "finding", "findings"), len(r.Fixed), len(r.Waived), score)
 }
 
 func checkPlural(n int, one, many string) string {

@@ -124,6 +124,24 @@ func TestCheckScoreClasses(t *testing.T) {
 	}
 }
 
+// TestCheckNotScored: a baseline or a current audit with nothing to score
+// makes the check say so, and no score-drop is read off the empty mean.
+func TestCheckNotScored(t *testing.T) {
+	empty := &simulate.Audit{Score: simulate.Score{Resilience: 100, Grade: "A", NotScored: true}}
+	cur := checkAudit()
+	for _, tc := range []struct {
+		base, cur *simulate.Audit
+	}{{empty, cur}, {checkAudit(), empty}} {
+		r := Check(tc.cur, NewBaseline(tc.base), mustGate(t, "score-drop=1"), day)
+		if !r.Scores.NotScored || r.Failed() || !strings.Contains(r.Headline, "not scored") {
+			t.Errorf("not scored %v, verdict %s, headline %q", r.Scores.NotScored, r.Verdict, r.Headline)
+		}
+	}
+	if r := Check(cur, NewBaseline(checkAudit()), Gate{}, day); r.Scores.NotScored || strings.Contains(r.Headline, "not scored") {
+		t.Errorf("a scored check says not scored: %q", r.Headline)
+	}
+}
+
 func TestParseFailOnErrors(t *testing.T) {
 	for _, bad := range []string{"severe", "score-drop=x", "lockin>2", "hhi>-1", "score-drop"} {
 		_, err := ParseFailOn([]string{bad})

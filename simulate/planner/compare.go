@@ -11,6 +11,7 @@ import (
 
 func scoreChanges(a0, a1 *simulate.Audit) ScoreChanges {
 	sc := ScoreChanges{
+		NotScored:              a0.Score.NotScored || a1.Score.NotScored,
 		Resilience:             Change{a0.Score.Resilience, a1.Score.Resilience},
 		Grade:                  GradeChange{a0.Score.Grade, a1.Score.Grade},
 		Lockin:                 Change{a0.Lockin.Estate, a1.Lockin.Estate},

@@ -102,6 +102,10 @@ type CostCount struct {
 
 // ScoreChanges are the estate's scores before and after the plan.
 type ScoreChanges struct {
+	// NotScored is true when the estate had nothing to score before or
+	// after the plan (simulate.Score.NotScored): the resilience figures
+	// and grades then say nothing.
+	NotScored    bool          `json:"not_scored,omitempty"`
 	Resilience   Change        `json:"resilience"`
 	Grade        GradeChange   `json:"grade"`
 	Lockin       Change        `json:"lockin"`
