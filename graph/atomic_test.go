@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -253,37 +252,6 @@ func TestInterruptedWriteLeavesNothing(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
-	}
-}
-
-// A temporary file of a killed run is removed by the next write to the same
-// file; one of a process still running is not.
-func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
-	dir := t.TempDir()
-	dead := exec.Command("true")
-	if err := dead.Run(); err != nil {
-		t.Skip(err)
-	}
-	stale := filepath.Join(dir, tempName("a.json", dead.Process.Pid, 1))
-	running := filepath.Join(dir, tempName("a.json", os.Getppid(), 1))
-	other := filepath.Join(dir, tempName("b.json", dead.Process.Pid, 1))
-	for _, f := range []string{stale, running, other} {
-		os.WriteFile(f, []byte("partial"), 0o600)
-	}
-	if err := WriteFileAtomic(filepath.Join(dir, "a.json"), writeText("x")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(stale); err == nil {
-		t.Error("the stale temporary file is still there")
-	}
-	for _, f := range []string{running, other} {
-		if _, err := os.Stat(f); err != nil {
-			t.Errorf("%s was removed: %v", filepath.Base(f), err)
-		}
-	}
-	long := strings.Repeat("n", 250)
-	if err := WriteFileAtomic(filepath.Join(dir, long), writeText("x")); err != nil {
-		t.Errorf("a 250-byte file name: %v", err)
 	}
 }
 

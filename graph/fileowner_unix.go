@@ -27,6 +27,34 @@ func processAlive(pid int) bool {
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
+// holdTemp locks the temporary file at path through a handle of its own
+// until release is called. The lock, not the process id in the file's
+// name, is what tells a later run that the writer still lives: ids are
+// reused (a container has few), while the kernel drops a dead process's
+// locks however it died.
+func holdTemp(path string) (release func()) {
+	f, err := os.Open(path)
+	if err != nil {
+		return func() {}
+	}
+	if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil {
+		f.Close()
+		return func() {}
+	}
+	return func() { f.Close() }
+}
+
+// tempHeld reports whether a live process may still hold the temporary
+// file at path (true when that cannot be told).
+func tempHeld(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil
+}
+
 // syncDir makes a rename in dir durable; failures only cost durability.
 func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // staged is an output rendered into a temporary file, waiting to be renamed
@@ -21,14 +22,15 @@ type staged struct {
 	tmp string
 }
 
-// live holds every temporary file of this process not yet renamed, so a
-// process ending on a signal can remove them (AbortWrites).
+// live holds every temporary file of this process not yet renamed, with
+// the release of its lock, so a process ending on a signal can remove them
+// (AbortWrites).
 var live = struct {
 	sync.Mutex
-	temps   map[string]bool
+	temps   map[string]func()
 	next    int
 	aborted bool
-}{temps: map[string]bool{}}
+}{temps: map[string]func(){}}
 
 // errAborted is what a write started after AbortWrites fails with.
 var errAborted = errors.New("interrupted")
@@ -40,8 +42,9 @@ func AbortWrites() {
 	live.Lock()
 	defer live.Unlock()
 	live.aborted = true
-	for tmp := range live.temps {
+	for tmp, release := range live.temps {
 		os.Remove(tmp)
+		release()
 		delete(live.temps, tmp)
 	}
 }
@@ -96,7 +99,7 @@ func createTemp(dir, base string) (*os.File, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		live.temps[tmp] = true
+		live.temps[tmp] = holdTemp(tmp)
 		return f, tmp, nil
 	}
 }
@@ -117,6 +120,7 @@ func commit(ctx context.Context, pending []*staged) error {
 		if err := os.Rename(s.tmp, s.t.path); err != nil {
 			return fmt.Errorf("write %s: %w", s.t.asked, unwrapPath(err))
 		}
+		live.temps[s.tmp]()
 		delete(live.temps, s.tmp)
 	}
 	for _, s := range pending {
@@ -130,8 +134,9 @@ func discard(pending []*staged) {
 	live.Lock()
 	defer live.Unlock()
 	for _, s := range pending {
-		if live.temps[s.tmp] {
+		if release, ok := live.temps[s.tmp]; ok {
 			os.Remove(s.tmp)
+			release()
 			delete(live.temps, s.tmp)
 		}
 	}
@@ -140,8 +145,10 @@ func discard(pending []*staged) {
 // tempName names a temporary file after its target and the process that
 // made it: ".NAME.untether-PID-N.tmp". A run killed before it could clean up
 // (SIGKILL, the OOM killer) leaves one; the next write to the same target
-// removes it once that process is gone. Long names are shortened with a hash
-// so that the temporary name stays within the file system's limit.
+// removes it once that process is gone, or, when another process has taken
+// its id, once the file is older than staleAfter and no one holds its lock.
+// Long names are shortened with a hash so that the temporary name stays
+// within the file system's limit.
 func tempName(base string, pid, n int) string {
 	return tempPrefix(base) + strconv.Itoa(pid) + "-" + strconv.Itoa(n) + ".tmp"
 }
@@ -154,6 +161,12 @@ func tempPrefix(base string) string {
 	}
 	return "." + base + ".untether-"
 }
+
+// staleAfter is how old the temporary file of a live process id must be,
+// and unlocked, to be taken for one of a dead run whose id was reused: a
+// writer locks its file right after creating it, so only a file that young
+// can be unlocked while its writer lives.
+const staleAfter = time.Minute
 
 // removeStale removes temporary files for base left by processes that no
 // longer run. Anything it cannot parse or remove is left alone.
@@ -176,14 +189,19 @@ func removeStale(dir, base string) {
 		path := filepath.Join(dir, e.Name())
 		if pid == os.Getpid() {
 			live.Lock()
-			mine := live.temps[path]
+			_, mine := live.temps[path]
 			live.Unlock()
 			if mine {
 				continue
 			}
-		} else if processAlive(pid) {
+		} else if processAlive(pid) && (young(e) || tempHeld(path)) {
 			continue
 		}
 		os.Remove(path)
 	}
+}
+
+func young(e fs.DirEntry) bool {
+	info, err := e.Info()
+	return err != nil || time.Since(info.ModTime()) < staleAfter
 }
