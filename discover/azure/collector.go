@@ -31,9 +31,6 @@ var _ discover.Collector = (*Collector)(nil)
 // NewCollector returns the collector with no flags parsed yet.
 func NewCollector() *Collector { return &Collector{} }
 
-// NewWith returns a collector that runs with opt (tests, library use).
-func NewWith(opt Options) *Collector { return &Collector{on: true, opt: opt} }
-
 func (c *Collector) Name() string { return provider }
 
 func (c *Collector) Flags(fs *pflag.FlagSet) {

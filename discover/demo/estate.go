@@ -31,9 +31,6 @@ func Estate() (*graph.Estate, error) {
 	return e, nil
 }
 
-// JSON returns the bytes of the embedded demo estate file.
-func JSON() []byte { return append([]byte(nil), demoJSON...) }
-
 // Accounts, projects and subscriptions of the demo company.
 const (
 	awsProd    = "111122223333" // us-east-1 and eu-west-1 production

@@ -48,14 +48,6 @@ var gcpSpecs = map[string]spec{
 	"google_service_account":                       {kind: "identity", service: "iam", global: true},
 }
 
-func gcpListZones(key string) func(*index, *node) {
-	return func(_ *index, n *node) {
-		if z := strs(n.in.values, key); len(z) > 0 && !n.in.unknown[key] {
-			n.setZones(z, key)
-		}
-	}
-}
-
 func gcpSQL(_ *index, n *node) {
 	zone := str(n.in.values, "settings", "location_preference", "zone")
 	if zone == "" {

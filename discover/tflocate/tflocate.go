@@ -164,9 +164,6 @@ func (ix *Index) Lookup(addr string) (Location, bool) {
 	return Location{}, false
 }
 
-// Len is how many addresses the index knows.
-func (ix *Index) Len() int { return len(ix.locs) }
-
 // Addresses lists the known addresses, sorted.
 func (ix *Index) Addresses() []string {
 	out := make([]string, 0, len(ix.locs))

@@ -57,13 +57,11 @@ type Server struct {
 	// answers 200 with a body that is not a ListAssetsResponse.
 	LoopTokens, Malformed bool
 
-	mu          sync.Mutex
-	calls       []string
-	rejected    []string
-	quota       []string
-	inFlight    int
-	maxInFlight int
-	throttled   int
+	mu        sync.Mutex
+	calls     []string
+	rejected  []string
+	quota     []string
+	throttled int
 }
 
 // New starts a fake serving assets per project.
@@ -94,21 +92,15 @@ func (s *Server) QuotaProjects() []string {
 	return slices.Clone(s.quota)
 }
 
-// MaxInFlight is the most requests served at once.
-func (s *Server) MaxInFlight() int { s.mu.Lock(); defer s.mu.Unlock(); return s.maxInFlight }
-
 var listPath = regexp.MustCompile(`^/v1/(projects|folders|organizations)/([^/]+)/assets$`)
 
 func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.calls = append(s.calls, r.Method+" "+r.URL.Path)
-	s.inFlight++
-	s.maxInFlight = max(s.maxInFlight, s.inFlight)
 	if q := r.Header.Get("X-Goog-User-Project"); q != "" {
 		s.quota = append(s.quota, q)
 	}
 	s.mu.Unlock()
-	defer func() { s.mu.Lock(); s.inFlight--; s.mu.Unlock() }()
 
 	m := listPath.FindStringSubmatch(r.URL.Path)
 	if r.Method != http.MethodGet || m == nil {
