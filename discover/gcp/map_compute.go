@@ -1,6 +1,10 @@
 package gcp
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/untether-dev/untether/discover/regions"
+)
 
 // rules map each asset type to its placement and references; the asset
 // types listed are exactly the ones ListAssets is asked for.
@@ -65,9 +69,10 @@ func mapMIG(a *asm, it item) {
 	a.zones(it, []string{str(it.data, "zone")}, "zone")
 }
 
-// mapRegionMIG: VMs spread over distributionPolicy.zones, unless
-// targetShape ANY_SINGLE_ZONE puts them all in one zone the autoscaler
-// picks among them: a zone-level risk whose zone the inventory does not say.
+// mapRegionMIG: VMs spread over distributionPolicy.zones, unless the
+// targetShape may put them all in one zone the group picks among them
+// (ANY_SINGLE_ZONE, ANY): a zone-level risk whose zone the inventory does
+// not say.
 func mapRegionMIG(a *asm, it item) {
 	a.owns(it)
 	region := regionOf(str(it.data, "region"))
@@ -82,9 +87,9 @@ func mapRegionMIG(a *asm, it item) {
 			zones = append(zones, str(m, "zone"))
 		}
 	}
-	if strings.EqualFold(str(dp, "targetShape"), "ANY_SINGLE_ZONE") && region != "" {
+	if why, one := regions.GCPShapeMayBeOneZone(str(dp, "targetShape")); one && region != "" {
 		a.b.Edge(it.id(), a.b.DecidedAtApply("gcp", region), a.ev(it,
-			"distributionPolicy.targetShape=ANY_SINGLE_ZONE: every VM in one zone the group picks among "+strings.Join(zoneNames(zones), ", ")+"; which one is not in the inventory"))
+			"distributionPolicy.targetShape="+str(dp, "targetShape")+": "+why+" among "+strings.Join(zoneNames(zones), ", ")+"; which zones hold them is not in the inventory"))
 		return
 	}
 	if !a.zones(it, zones, "distributionPolicy.zones") && region != "" {

@@ -41,3 +41,19 @@ func mustParse(data []byte) map[string][]string {
 	}
 	return out
 }
+
+// GCPShapeMayBeOneZone says whether a regional managed instance group's
+// distribution target shape lets Google put every VM in one zone, and in
+// words why: ANY_SINGLE_ZONE always does, and ANY places VMs wherever
+// capacity and reservations are, with no spread promised (Google
+// recommends it only for batch work that needs no high availability).
+// EVEN (the default) and BALANCED spread over the selected zones.
+func GCPShapeMayBeOneZone(shape string) (why string, ok bool) {
+	switch strings.ToUpper(shape) {
+	case "ANY_SINGLE_ZONE":
+		return "every VM in one zone Google picks", true
+	case "ANY":
+		return "VMs go wherever Google finds capacity, with no spread promised, so possibly all in one zone", true
+	}
+	return "", false
+}

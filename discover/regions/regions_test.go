@@ -52,3 +52,14 @@ func TestMustParseRefusesBadRows(t *testing.T) {
 		}()
 	}
 }
+
+func TestGCPShapeMayBeOneZone(t *testing.T) {
+	for shape, want := range map[string]bool{
+		"ANY_SINGLE_ZONE": true, "any_single_zone": true, "ANY": true,
+		"EVEN": false, "BALANCED": false, "": false,
+	} {
+		if _, got := GCPShapeMayBeOneZone(shape); got != want {
+			t.Errorf("GCPShapeMayBeOneZone(%q) = %v, want %v", shape, got, want)
+		}
+	}
+}

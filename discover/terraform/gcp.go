@@ -155,16 +155,17 @@ func gcpRedis(_ *index, n *node) {
 // gcpRegionalMIG: a regional managed instance group spreads over
 // distribution_policy_zones, or over the region's zones when none are
 // listed; target_shape ANY_SINGLE_ZONE puts every VM in one zone Google
-// picks, as does a shape unknown until apply (it may be that one): the
-// zone decided at apply, as the GCP collector places it.
+// picks, ANY may (it promises no spread), and so may a shape unknown until
+// apply: the zone decided at apply, as the GCP collector places it.
 func gcpRegionalMIG(_ *index, n *node) {
 	z := strs(n.in.values, "distribution_policy_zones")
 	if unknownNote(n, "distribution_policy_target_shape") {
 		return
 	}
-	if strings.EqualFold(knownString(n.in, "distribution_policy_target_shape"), "ANY_SINGLE_ZONE") {
+	shape := knownString(n.in, "distribution_policy_target_shape")
+	if why, one := regions.GCPShapeMayBeOneZone(shape); one {
 		n.zones = nil
-		zoneUnsaid(n, "distribution_policy_target_shape=ANY_SINGLE_ZONE: every VM in one zone Google picks")
+		zoneUnsaid(n, "distribution_policy_target_shape="+shape+": "+why)
 		return
 	}
 	if len(z) > 0 && !n.in.unknown["distribution_policy_zones"] {
