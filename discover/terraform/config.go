@@ -15,6 +15,10 @@ import (
 type configRef struct {
 	from, key, to, index string
 	via                  string // the module output it went through, if any
+	// within is the module instance the reference names by a constant key
+	// (module.net["a"] in module.net["a"].subnet_id): only targets inside
+	// it are meant; "" when the reference names no instance of a module.
+	within string
 }
 
 // Instance selectors of a configRef.
@@ -193,7 +197,7 @@ func collectRefs(doc *document, from, prefix, key string, v any) {
 // "aws_instance.web[0]"); variables, locals, data sources and module
 // outputs are not resources and are skipped.
 func addRef(doc *document, from, prefix, key, ref, mode string) {
-	addRefDepth(doc, from, prefix, key, ref, mode, "", 0)
+	addRefDepth(doc, from, prefix, key, ref, mode, "", "", 0)
 }
 
 // addRefDepth follows a module variable (var.subnet_id inside module.app)
@@ -201,8 +205,9 @@ func addRef(doc *document, from, prefix, key, ref, mode string) {
 // (module.vpc.private_subnets) to what the output expression references,
 // so a reference is not lost at a module boundary. An index on the output
 // (module.vpc.private_subnets[0]) picks that instance when the output
-// holds one resource's instances.
-func addRefDepth(doc *document, from, prefix, key, ref, mode, via string, depth int) {
+// holds one resource's instances, and a constant instance key on the call
+// (module.net["a"].subnet_id) that module instance's resources only.
+func addRefDepth(doc *document, from, prefix, key, ref, mode, via, within string, depth int) {
 	if depth >= 8 {
 		return
 	}
@@ -210,12 +215,12 @@ func addRefDepth(doc *document, from, prefix, key, ref, mode, via string, depth 
 		v, _, _ = strings.Cut(v, ".")
 		if in, ok := doc.inputs[prefix+"var."+v]; ok {
 			for _, r := range explicitRefs(in.refs) {
-				addRefDepth(doc, from, in.prefix, key, r, mode, via, depth+1)
+				addRefDepth(doc, from, in.prefix, key, r, mode, via, within, depth+1)
 			}
 		}
 		return
 	}
-	if call, out, index, ok := moduleOutputRef(ref); ok {
+	if call, callKey, out, index, ok := moduleOutputRef(ref); ok {
 		o, found := doc.outputs[prefix+"module."+call+"."+out]
 		if !found {
 			return
@@ -230,8 +235,11 @@ func addRefDepth(doc *document, from, prefix, key, ref, mode, via string, depth 
 		if via == "" {
 			via = prefix + "module." + call + "." + out
 		}
+		if callKey != "" && within == "" {
+			within = "module." + call + callKey
+		}
 		for _, r := range refs {
-			addRefDepth(doc, from, o.prefix, key, r, mode, via, depth+1)
+			addRefDepth(doc, from, o.prefix, key, r, mode, via, within, depth+1)
 		}
 		return
 	}
@@ -249,7 +257,7 @@ func addRefDepth(doc *document, from, prefix, key, ref, mode, via string, depth 
 		}
 	}
 	to := prefix + parts[0] + "." + name
-	doc.refs = append(doc.refs, configRef{from: from, key: key, to: to, index: index, via: via})
+	doc.refs = append(doc.refs, configRef{from: from, key: key, to: to, index: index, via: via, within: within})
 }
 
 // providerRegion resolves the region of the provider configuration key:
@@ -375,19 +383,23 @@ func explicitRefs(refs []string) []string {
 
 // moduleOutputRef splits module.vpc.private_subnets[2].id into the call
 // (vpc), the output (private_subnets) and a constant index ("[2]"); ok is
-// false for anything else (module.vpc alone names no output). An instance
-// key on the call (module.app["a"].out) is dropped: configuration
-// addresses have none.
-func moduleOutputRef(ref string) (call, out, index string, ok bool) {
+// false for anything else (module.vpc alone names no output). A constant
+// instance key on the call (module.app["a"].out) is callKey (`["a"]`):
+// configuration addresses have none, so it picks the module instance
+// later; a key that is an expression (module.app[each.key]) is dropped.
+func moduleOutputRef(ref string) (call, callKey, out, index string, ok bool) {
 	rest, found := strings.CutPrefix(ref, "module.")
 	if !found {
-		return "", "", "", false
+		return "", "", "", "", false
 	}
 	cuts := addressDots(rest)
 	if len(cuts) == 0 {
-		return "", "", "", false
+		return "", "", "", "", false
 	}
 	call = configAddress(rest[:cuts[0]])
+	if k := rest[len(call):cuts[0]]; constantKey(k) {
+		callKey = k
+	}
 	out = rest[cuts[0]+1:]
 	if len(cuts) > 1 {
 		out = rest[cuts[0]+1 : cuts[1]]
@@ -401,7 +413,19 @@ func moduleOutputRef(ref string) (call, out, index string, ok bool) {
 			index = "" // a key, not a position: every instance stays
 		}
 	}
-	return call, out, index, out != ""
+	return call, callKey, out, index, out != ""
+}
+
+// constantKey reports whether k is one constant instance key: [2] or ["a"].
+func constantKey(k string) bool {
+	inner, ok := strings.CutPrefix(k, "[")
+	if inner, ok = strings.CutSuffix(inner, "]"); !ok || inner == "" {
+		return false
+	}
+	if _, err := strconv.Atoi(inner); err == nil {
+		return true
+	}
+	return len(inner) >= 2 && inner[0] == '"' && inner[len(inner)-1] == '"' && !strings.ContainsAny(inner[1:len(inner)-1], `"[]`)
 }
 
 // referencedObjects are the distinct resources, module outputs and

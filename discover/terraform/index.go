@@ -186,6 +186,25 @@ func (ix *index) valueRefs(n *node) []ref {
 	return out
 }
 
+// inModuleInstance keeps the targets inside module instance within
+// (module.net["a"], at any depth); every target stays when within is ""
+// or when none is inside it (a key the plan does not hold says nothing).
+func inModuleInstance(all []*node, within string) []*node {
+	if within == "" {
+		return all
+	}
+	var in []*node
+	for _, t := range all {
+		if strings.Contains("."+t.module+".", "."+within+".") {
+			in = append(in, t)
+		}
+	}
+	if len(in) == 0 {
+		return all
+	}
+	return in
+}
+
 // configRefs adds a plan's expression references to the nodes' refs: they
 // link resources whose ids are unknown until apply.
 func (ix *index) configRefs(d *document) {
@@ -195,7 +214,7 @@ func (ix *index) configRefs(d *document) {
 	file := d.instances[0].file
 	for _, r := range d.refs {
 		for _, n := range ix.byConfig[inFile{file, r.from}] {
-			for _, t := range ix.resolve(n, r.to, r.index) {
+			for _, t := range inModuleInstance(ix.resolve(n, r.to, r.index), r.within) {
 				if t != n && !slices.ContainsFunc(n.refs, func(x ref) bool { return x.target == t && x.key == r.key }) {
 					n.refs = append(n.refs, ref{key: r.key, target: t, config: true, via: r.via})
 				}
