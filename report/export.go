@@ -140,13 +140,13 @@ func newExportView(e *graph.Estate, highlight map[string]bool) *exportView {
 func (v *exportView) label(n *graph.Node) (title, sub string) {
 	switch n.Class {
 	case graph.ClassGroup:
-		return fmt.Sprintf("%d of %d", n.Need, v.members[n.ID]), CompactID(n.ID)
+		return fmt.Sprintf("%d of %d", n.Need, v.members[n.ID]), compactID(n.ID)
 	case graph.ClassService:
 		return n.Label(), fmt.Sprintf("service, tier %d", n.EffectiveTier())
 	case graph.ClassPlacement:
-		return CompactID(n.ID), string(n.Level)
+		return compactID(n.ID), string(n.Level)
 	}
-	return CompactID(n.Label()), n.Kind
+	return compactID(n.Label()), n.Kind
 }
 
 // EncodeEstate writes the estate file as graph.Encode does, with the hidden

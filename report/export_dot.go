@@ -16,7 +16,7 @@ func exportDOT(w *bufio.Writer, v *exportView) error {
 	w.WriteString("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n")
 	w.WriteString("  edge [color=\"#666666\", arrowsize=0.6];\n")
 	for ci, c := range v.clusters {
-		fmt.Fprintf(w, "  subgraph cluster_p%d {\n    label=%s;\n    style=rounded;\n    color=\"#999999\";\n", ci, escape.DotString(ProviderName(c.provider)))
+		fmt.Fprintf(w, "  subgraph cluster_p%d {\n    label=%s;\n    style=rounded;\n    color=\"#999999\";\n", ci, escape.DotString(providerName(c.provider)))
 		for _, n := range c.direct {
 			dotNode(w, v, n, "    ")
 		}

@@ -23,7 +23,7 @@ func exportMermaid(w *bufio.Writer, v *exportView) error {
 	w.WriteString("  classDef group fill:#eef3ff,stroke:#6b7bb5\n")
 	w.WriteString("  classDef service fill:#e8f5e9,stroke:#2e7d32\n")
 	for ci, c := range v.clusters {
-		fmt.Fprintf(w, "  subgraph p%d[%s]\n", ci, escape.MermaidLabel(ProviderName(c.provider)))
+		fmt.Fprintf(w, "  subgraph p%d[%s]\n", ci, escape.MermaidLabel(providerName(c.provider)))
 		for _, n := range c.direct {
 			mermaidNode(w, v, ids, n, "    ")
 		}

@@ -51,13 +51,13 @@ func lockinProducts(rs []simulate.ResourceLockin) ([]htmlProduct, string) {
 		alts := htmlSortedKeys(g.alts)
 		a := "none named"
 		if len(alts) > 0 {
-			a = JoinAnd(alts, 4)
+			a = joinAnd(alts, 4)
 		}
-		out[i] = htmlProduct{Product: htmlTextOf(g.product, 40), Provider: htmlClip(ProviderName(g.provider), 24),
+		out[i] = htmlProduct{Product: htmlTextOf(g.product, 40), Provider: htmlClip(providerName(g.provider), 24),
 			Class: htmlClip(g.class, 20), Count: Number(g.count), Alternatives: htmlTextOf(a, htmlTextRunes)}
 	}
 	if more > 0 {
-		return out, "and " + Plural(more, "other product", "other products") + " with less lock-in."
+		return out, "and " + plural(more, "other product", "other products") + " with less lock-in."
 	}
 	return out, ""
 }
@@ -114,7 +114,7 @@ func buildPlan(p *htmlPlan, lab *htmlLabeler) *htmlPlanView {
 		v.Unreachable = append(v.Unreachable, htmlReason{What: htmlTextOf(u[0], htmlTextRunes*2), Why: htmlTextOf(u[1], htmlTextRunes*3)})
 	}
 	if rest := len(p.Unreachable) - len(shown); rest > 0 {
-		v.MoreUnreachable = "and " + Plural(rest, "more failure", "more failures") + " out of reach."
+		v.MoreUnreachable = "and " + plural(rest, "more failure", "more failures") + " out of reach."
 	}
 	if len(p.Waves) == 0 {
 		return v
@@ -122,13 +122,13 @@ func buildPlan(p *htmlPlan, lab *htmlLabeler) *htmlPlanView {
 	waves := p.Waves[:min(len(p.Waves), 20)]
 	rows := make([]barInput, 0, len(waves)+1)
 	rows = append(rows, barInput{Label: "Today", Segs: []float64{waves[0].Before.Resilience}, Class: []string{"seg-base"},
-		Value: ScoreLine(waves[0].Before)})
+		Value: scoreLine(waves[0].Before)})
 	for i, w := range waves {
 		name := w.Name
 		if name == "" {
 			name = "Wave " + Number(i+1)
 		}
-		wv := htmlWaveView{Number: Number(i + 1), Name: htmlTextOf(name, 80), Before: ScoreLine(w.Before), After: ScoreLine(w.After), Class: "flat"}
+		wv := htmlWaveView{Number: Number(i + 1), Name: htmlTextOf(name, 80), Before: scoreLine(w.Before), After: scoreLine(w.After), Class: "flat"}
 		d := w.After.Resilience - w.Before.Resilience
 		wv.Delta = Decimal(d, 1)
 		if d > 0 {
@@ -142,11 +142,11 @@ func buildPlan(p *htmlPlan, lab *htmlLabeler) *htmlPlanView {
 				Effort: htmlClip(a.Effort, 20), Cost: htmlClip(a.Cost, 20)})
 		}
 		if rest := len(w.Actions) - len(acts); rest > 0 {
-			wv.More = "and " + Plural(rest, "more action", "more actions") + "."
+			wv.More = "and " + plural(rest, "more action", "more actions") + "."
 		}
 		v.Waves = append(v.Waves, wv)
 		rows = append(rows, barInput{Label: "After " + strings.ToLower(htmlClip(name, 30)), Segs: []float64{w.After.Resilience},
-			Class: []string{"seg-plan"}, Value: ScoreLine(w.After)})
+			Class: []string{"seg-plan"}, Value: scoreLine(w.After)})
 	}
 	v.Chart = barChart("Resilience score after each wave", rows, 100, 4, func(x float64) string { return Decimal(x, 0) })
 	return v
@@ -185,12 +185,12 @@ func buildAppendix(r *AuditReport) htmlAppendix {
 			cmp.Compare(p.Service, q.Service), cmp.Compare(p.Status, q.Status), cmp.Compare(p.Detail, q.Detail))
 	})
 	for _, g := range gaps {
-		where := strings.Join(slices.DeleteFunc([]string{ProviderName(g.Provider), g.Account, g.Region, g.Service}, func(s string) bool { return s == "" }), " · ")
+		where := strings.Join(slices.DeleteFunc([]string{providerName(g.Provider), g.Account, g.Region, g.Service}, func(s string) bool { return s == "" }), " · ")
 		out.Gaps = append(out.Gaps, htmlGap{Where: htmlTextOf(where, htmlTextRunes), Status: htmlClip(strings.ReplaceAll(g.Status, "_", " "), 20),
 			Detail: htmlTextOf(g.Detail, htmlTextRunes)})
 	}
 	if more > 0 {
-		out.MoreGaps = "and " + Plural(more, "more gap", "more gaps") + "."
+		out.MoreGaps = "and " + plural(more, "more gap", "more gaps") + "."
 	}
 	generic, _ := htmlTop(a.Estate.Generic, htmlTopRows, func(p, q simulate.TypeCount) int {
 		return cmp.Or(cmp.Compare(q.Count, p.Count), cmp.Compare(p.Type, q.Type))

@@ -65,7 +65,7 @@ func buildMap(a *simulate.Audit, e *graph.Estate) *htmlMap {
 		coneText = "over " + coneText
 	}
 	m.Note = "Showing " + Number(len(sel)) + " of " + coneText + " nodes the " +
-		Plural(len(seeds), "service", "services") + " shown depend on: their single points of failure and the paths to them first, then their nearest dependencies."
+		plural(len(seeds), "service", "services") + " shown depend on: their single points of failure and the paths to them first, then their nearest dependencies."
 	return m
 }
 
@@ -276,20 +276,20 @@ func mapNodeView(c *graph.Compiled, i int32, x, y int, spof map[string]bool) map
 		}
 		sub, v.Class = "redundancy: needs "+strconv.Itoa(n.Need)+" of "+strconv.Itoa(members), "n-group"
 	case graph.ClassPlacement:
-		label, sub, v.Class = NodePhrase(n.ID, string(n.Level)), string(n.Level), "n-place"
+		label, sub, v.Class = nodePhrase(n.ID, string(n.Level)), string(n.Level), "n-place"
 		switch p := strings.Split(n.ID, "/"); {
 		case n.Level == graph.LevelZone && len(p) == 3:
-			label, sub = p[2], "zone · "+ProviderName(p[0])+" "+p[1]
+			label, sub = p[2], "zone · "+providerName(p[0])+" "+p[1]
 		case n.Level == graph.LevelService:
 			sub = "managed service"
 		}
 	default:
 		label, sub, v.Class = n.Label(), n.Kind, "n-res"
 		if n.Name == "" {
-			label = ShortID(n.ID)
+			label = shortID(n.ID)
 		}
 		if n.Provider != "" {
-			sub = strings.TrimPrefix(sub+" · "+ProviderName(n.Provider), " · ")
+			sub = strings.TrimPrefix(sub+" · "+providerName(n.Provider), " · ")
 		}
 	}
 	if spof[n.ID] {

@@ -69,7 +69,7 @@ func buildRisks(ar *AuditReport, lab *htmlLabeler) htmlRisks {
 		}
 		byLevel[r.Level] = append(byLevel[r.Level], r)
 	}
-	levels := LevelOrder()
+	levels := levelOrder()
 	for _, l := range htmlSortedKeys(byLevel) { // levels the helpers do not know still show
 		if rank(l) == len(levelRank) {
 			levels = append(levels, l)
@@ -80,14 +80,14 @@ func buildRisks(ar *AuditReport, lab *htmlLabeler) htmlRisks {
 		if len(rs) == 0 {
 			continue
 		}
-		lv := htmlRiskLevel{Title: htmlClip(LevelTitle(l), 40), Level: htmlClip(l, 40), Count: Number(len(rs))}
+		lv := htmlRiskLevel{Title: htmlClip(levelTitle(l), 40), Level: htmlClip(l, 40), Count: Number(len(rs))}
 		shown := rs[:min(len(rs), htmlTopRisks)]
 		for _, r := range shown {
 			lv.Items = append(lv.Items, htmlRisk{
 				What:     htmlTextOf(r.What, 60),
 				Sentence: htmlTextOf(r.Sentence, 220),
 				Chain:    htmlTextOf(strings.Join(r.Chain, " → "), 160),
-				Stops:    Plural(len(r.Services), "service", "services"),
+				Stops:    plural(len(r.Services), "service", "services"),
 			})
 		}
 		if rest := len(rs) - len(shown); rest > 0 {
@@ -106,7 +106,7 @@ func buildRisks(ar *AuditReport, lab *htmlLabeler) htmlRisks {
 		}
 		out.Doubles = append(out.Doubles, htmlDouble{
 			Pair:     htmlTextOf(nodeName(lab.svc, d.Nodes[0], "")+" + "+nodeName(lab.svc, d.Nodes[1], ""), htmlTextRunes),
-			Services: htmlClip(JoinAnd(svcs, 3), htmlTextRunes),
+			Services: htmlClip(joinAnd(svcs, 3), htmlTextRunes),
 		})
 	}
 	out.MoreDbl = more

@@ -73,9 +73,9 @@ func scenarioGroup(names map[string]string, title, noun string, ss []simulate.Sc
 		}
 	}
 	g := htmlScenarioGroup{Title: title,
-		Summary: Number(hit) + " of " + Plural(len(ss), noun+" outage", noun+" outages") + " stop at least one service."}
+		Summary: Number(hit) + " of " + plural(len(ss), noun+" outage", noun+" outages") + " stop at least one service."}
 	if len(ss) == 1 {
-		g.Summary = "The " + noun + " outage stops " + Plural(len(ss[0].ServicesDown), "service", "services") + "."
+		g.Summary = "The " + noun + " outage stops " + plural(len(ss[0].ServicesDown), "service", "services") + "."
 	}
 	top, more := htmlTop(ss, htmlTopScenarios, func(x, y simulate.Scenario) int {
 		return cmp.Or(cmp.Compare(y.CriticalDown, x.CriticalDown), cmp.Compare(len(y.ServicesDown), len(x.ServicesDown)),
@@ -95,7 +95,7 @@ func scenarioGroup(names map[string]string, title, noun string, ss []simulate.Sc
 		if len(s.ServicesDown) == 0 {
 			v = "no service down"
 			if s.ResourcesDown > 0 {
-				v += " · " + Plural(s.ResourcesDown, "resource", "resources")
+				v += " · " + plural(s.ResourcesDown, "resource", "resources")
 			}
 		}
 		rows = append(rows, barInput{Label: chartTarget(s, names), Segs: []float64{crit, other},
@@ -104,12 +104,12 @@ func scenarioGroup(names map[string]string, title, noun string, ss []simulate.Sc
 	top2, ticks := countScale(scale)
 	g.Chart = barChart(title+": services down per outage", rows, top2, ticks, func(v float64) string { return Decimal(v, 0) })
 	if more > 0 {
-		g.More = "The " + Plural(more, "other "+noun+" outage", "other "+noun+" outages") + " stop fewer services."
+		g.More = "The " + plural(more, "other "+noun+" outage", "other "+noun+" outages") + " stop fewer services."
 	}
 	return g
 }
 
-// chartTarget is ScenarioTarget, shorter for a zone, whose chart already
+// chartTarget is scenarioTarget, shorter for a zone, whose chart already
 // says "zone": "GCP europe-west1-b" rather than "GCP europe-west1 zone europe-west1-b".
 func chartTarget(s simulate.Scenario, names map[string]string) string {
 	if s.Kind == string(graph.LevelZone) && len(s.Nodes) == 1 {
@@ -117,7 +117,7 @@ func chartTarget(s simulate.Scenario, names map[string]string) string {
 			return p
 		}
 	}
-	return ScenarioTarget(s, names)
+	return scenarioTarget(s, names)
 }
 
 type htmlLockin struct {
@@ -151,17 +151,17 @@ type htmlHHI struct {
 
 func buildLockin(r *AuditReport) htmlLockin {
 	l := r.Audit.Lockin
-	out := htmlLockin{Estate: Percent(l.Estate), Word: lockinWord(l.Estate)}
+	out := htmlLockin{Estate: percent(l.Estate), Word: lockinWord(l.Estate)}
 	if len(l.Providers) > 0 {
 		ps, _ := htmlTop(l.Providers, htmlTopRows, func(x, y simulate.ProviderLockin) int {
 			return cmp.Or(cmp.Compare(y.Share, x.Share), cmp.Compare(x.Provider, y.Provider))
 		})
 		rows := make([]barInput, len(ps))
 		for i, p := range ps {
-			rows[i] = barInput{Label: ProviderName(p.Provider), Segs: []float64{p.Share}, Class: []string{"seg-lock"},
-				Value: Percent(p.Share) + " of lock-in weight · " + Percent(p.Lockin) + " captive"}
+			rows[i] = barInput{Label: providerName(p.Provider), Segs: []float64{p.Share}, Class: []string{"seg-lock"},
+				Value: percent(p.Share) + " of lock-in weight · " + percent(p.Lockin) + " captive"}
 		}
-		out.Providers = barChart("Lock-in weight by provider", rows, 1, 4, Percent)
+		out.Providers = barChart("Lock-in weight by provider", rows, 1, 4, percent)
 	}
 	if len(l.Services) > 0 {
 		names := r.Names
@@ -171,16 +171,16 @@ func buildLockin(r *AuditReport) htmlLockin {
 		rows := make([]barInput, len(ss))
 		for i, s := range ss {
 			rows[i] = barInput{Label: serviceName(names, s.Service), Segs: []float64{s.Lockin}, Class: []string{"seg-lock"},
-				Value: Percent(s.Lockin) + " captive"}
+				Value: percent(s.Lockin) + " captive"}
 		}
-		out.Services = barChart("Lock-in by business service", rows, 1, 4, Percent)
+		out.Services = barChart("Lock-in by business service", rows, 1, 4, percent)
 		if more > 0 {
-			out.MoreServices = "and " + Plural(more, "less tied service", "less tied services") + "."
+			out.MoreServices = "and " + plural(more, "less tied service", "less tied services") + "."
 		}
 	}
 	out.Products, out.MoreProducts = lockinProducts(l.Resources)
 	out.HHI = []htmlHHI{
-		hhiView("Providers", r.Audit.Concentration.Providers, ProviderName),
+		hhiView("Providers", r.Audit.Concentration.Providers, providerName),
 		hhiView("Regions", r.Audit.Concentration.Regions, nil),
 		hhiView("Zones", r.Audit.Concentration.Zones, nil),
 	}
@@ -203,10 +203,10 @@ func hhiView(title string, h simulate.HHI, name func(string) string) htmlHHI {
 		if name != nil {
 			label = name(s.Key)
 		}
-		rows[i] = barInput{Label: label, Segs: []float64{s.Share}, Class: []string{"seg-conc"}, Value: Percent100(s.Share) + " of critical weight"}
+		rows[i] = barInput{Label: label, Segs: []float64{s.Share}, Class: []string{"seg-conc"}, Value: percent100(s.Share) + " of critical weight"}
 	}
 	if len(rows) > 0 {
-		v.Chart = barChart(title+": share of critical weight", rows, 100, 4, Percent100)
+		v.Chart = barChart(title+": share of critical weight", rows, 100, 4, percent100)
 	}
 	if more > 0 {
 		v.More = "and " + Number(more) + " more " + strings.ToLower(title) + " with smaller shares."

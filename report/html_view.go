@@ -103,7 +103,7 @@ func buildHeadline(r *AuditReport, base *simulate.Score) htmlHeadline {
 	}
 	if base != nil {
 		d := a.Score.Resilience - base.Resilience
-		h.Delta = &htmlDelta{Baseline: ScoreLine(*base), Class: "flat", Text: "no change"}
+		h.Delta = &htmlDelta{Baseline: scoreLine(*base), Class: "flat", Text: "no change"}
 		switch r := Decimal(d, 1); {
 		case d >= 0.05:
 			h.Delta.Class, h.Delta.Text = "up", "+"+r+" points"
@@ -131,7 +131,7 @@ func gradeLook(grade string) (class, verdict string) {
 func buildFacts(r *AuditReport) []htmlFact {
 	a := r.Audit
 	facts := []htmlFact{
-		{Value: Number(a.Estate.Critical), Label: criticalTitle(a), Note: "of " + Plural(a.Estate.Services, "service", "services")},
+		{Value: Number(a.Estate.Critical), Label: criticalTitle(a), Note: "of " + plural(a.Estate.Services, "service", "services")},
 		{Value: Number(len(a.SPOFs)), Label: "Single points of failure", Note: spofNote(a.SPOFs)},
 	}
 	if len(a.SPOFs) > 0 {
@@ -140,16 +140,16 @@ func buildFacts(r *AuditReport) []htmlFact {
 	if r.HeadlineScenario != nil {
 		s := *r.HeadlineScenario
 		f := htmlFact{Value: Number(s.CriticalDown) + " of " + Number(a.Estate.Critical), Label: "Stopped by the worst " + scenarioKindWord(s.Kind),
-			Note: htmlClip(ScenarioTarget(s, r.Names), 60), Class: "bad"}
+			Note: htmlClip(scenarioTarget(s, r.Names), 60), Class: "bad"}
 		if s.CostPerHour > 0 {
 			f.Note += " · " + Money(s.CostPerHour) + "/h"
 		}
 		facts = append(facts, f)
 	}
 	facts = append(facts,
-		htmlFact{Value: Percent(a.Lockin.Estate), Label: "Vendor lock-in", Note: lockinWord(a.Lockin.Estate)},
+		htmlFact{Value: percent(a.Lockin.Estate), Label: "Vendor lock-in", Note: lockinWord(a.Lockin.Estate)},
 		htmlFact{Value: Number(int(a.Concentration.Providers.Index + 0.5)), Label: "Provider concentration (HHI)", Note: hhiWord(a.Concentration.Providers.Index)},
-		htmlFact{Value: Number(a.Estate.Resources), Label: "Resources analysed", Note: Plural(len(a.Gaps), "coverage gap", "coverage gaps")},
+		htmlFact{Value: Number(a.Estate.Resources), Label: "Resources analysed", Note: plural(len(a.Gaps), "coverage gap", "coverage gaps")},
 	)
 	return facts
 }
@@ -167,9 +167,9 @@ func spofNote(spofs []simulate.SPOF) string {
 		count[s.Level]++
 	}
 	var parts []string
-	for _, l := range LevelOrder() {
+	for _, l := range levelOrder() {
 		if n := count[l]; n > 0 {
-			parts = append(parts, Number(n)+" "+strings.ToLower(LevelTitle(l)))
+			parts = append(parts, Number(n)+" "+strings.ToLower(levelTitle(l)))
 		}
 	}
 	if len(parts) == 0 {
@@ -228,7 +228,7 @@ func (l *htmlLabeler) label(id string) string {
 	if n, ok := l.names[id]; ok {
 		return n
 	}
-	return ShortID(graph.ServiceName(id))
+	return shortID(graph.ServiceName(id))
 }
 
 // htmlTop returns the first n of s in the order of cmp, and how many were

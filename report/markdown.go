@@ -85,5 +85,5 @@ func mdServices(names map[string]string, ids []string, n int) string {
 	for _, id := range ids {
 		out = append(out, escape.Markdown(serviceName(names, id)))
 	}
-	return JoinAnd(out, n)
+	return joinAnd(out, n)
 }

@@ -19,14 +19,14 @@ func auditMarkdown(b *strings.Builder, r *AuditReport) {
 	}
 	b.WriteString("> " + escape.Markdown(r.Headline) + "\n\n")
 	fmt.Fprintf(b, "Estate: %s, %s, %s (%s critical), %s.\n\n",
-		Plural(es.Nodes, "node", "nodes"), Plural(es.Resources, "resource", "resources"),
-		Plural(es.Services, "service", "services"), Number(es.Critical), Plural(es.Edges, "edge", "edges"))
+		plural(es.Nodes, "node", "nodes"), plural(es.Resources, "resource", "resources"),
+		plural(es.Services, "service", "services"), Number(es.Critical), plural(es.Edges, "edge", "edges"))
 	if es.EntryPoints {
 		b.WriteString("No business services are declared: entry resources (needed by nothing) stand in for critical services.\n\n")
 	}
 	if len(a.Gaps) > 0 {
 		fmt.Fprintf(b, "> [!WARNING]\n> Coverage incomplete: %s not collected (see [Coverage gaps](#coverage-gaps)). Not collected does not mean absent.\n\n",
-			Plural(len(a.Gaps), "part of the estate was", "parts of the estate were"))
+			plural(len(a.Gaps), "part of the estate was", "parts of the estate were"))
 	}
 
 	mdRisks(b, r)
@@ -71,7 +71,7 @@ func mdRisks(b *strings.Builder, r *AuditReport) {
 	}
 	var rows [][]string
 	for _, k := range risks[:min(len(risks), mdTopRisks)] {
-		rows = append(rows, []string{LevelTitle(k.Level), escape.Markdown(k.What), escape.Markdown(k.Sentence)})
+		rows = append(rows, []string{levelTitle(k.Level), escape.Markdown(k.What), escape.Markdown(k.Sentence)})
 	}
 	mdTable(b, []string{"Level", "Fails alone", "Consequence"}, rows)
 	mdMore(b, min(len(risks), mdTopRisks), len(risks), "single points of failure")
@@ -86,8 +86,8 @@ func mdScenarios(b *strings.Builder, r *AuditReport) {
 	}
 	var rows [][]string
 	for _, s := range worst[:min(len(worst), mdTopScenarios)] {
-		rows = append(rows, []string{escape.Markdown(ScenarioTarget(s, names)), escape.Markdown(dash(s.Kind)), fmt.Sprintf("%d", s.CriticalDown),
-			mdServices(names, s.ServicesDown, 5), fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), Percent(s.ResourceShare)), costCell(s.CostPerHour)})
+		rows = append(rows, []string{escape.Markdown(scenarioTarget(s, names)), escape.Markdown(dash(s.Kind)), fmt.Sprintf("%d", s.CriticalDown),
+			mdServices(names, s.ServicesDown, 5), fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), percent(s.ResourceShare)), costCell(s.CostPerHour)})
 	}
 	mdTable(b, []string{"If this fails", "Kind", "Critical down", "Services down", "Resources down", "Cost / hour"}, rows)
 	mdMore(b, min(len(worst), mdTopScenarios), len(worst), "scenarios")
@@ -117,7 +117,7 @@ func mdLockin(b *strings.Builder, r *AuditReport) {
 	if len(l.Providers) > 0 {
 		var rows [][]string
 		for _, p := range l.Providers {
-			rows = append(rows, []string{escape.Markdown(ProviderName(p.Provider)), Decimal(p.Lockin, 2), Percent(p.Share)})
+			rows = append(rows, []string{escape.Markdown(providerName(p.Provider)), Decimal(p.Lockin, 2), percent(p.Share)})
 		}
 		mdTable(b, []string{"Provider", "Lock-in", "Share of lock-in weight"}, rows)
 	}
@@ -141,11 +141,11 @@ func mdConcentration(b *strings.Builder, a *simulate.Audit) {
 	c := a.Concentration
 	b.WriteString("## Concentration\n\nHerfindahl-Hirschman index of critical weight (0-10000; above 2500 is highly concentrated).\n\n")
 	esc := func(s string) string { return escape.Markdown(s) }
-	prov := func(s string) string { return escape.Markdown(ProviderName(s)) }
+	prov := func(s string) string { return escape.Markdown(providerName(s)) }
 	mdTable(b, []string{"Dimension", "HHI", "Band", "Largest shares"}, [][]string{
-		{"Providers", Decimal(c.Providers.Index, 0), HHILevel(c.Providers.Index), TopShares(c.Providers, topShares, prov)},
-		{"Regions", Decimal(c.Regions.Index, 0), HHILevel(c.Regions.Index), TopShares(c.Regions, topShares, esc)},
-		{"Zones", Decimal(c.Zones.Index, 0), HHILevel(c.Zones.Index), TopShares(c.Zones, topShares, esc)},
+		{"Providers", Decimal(c.Providers.Index, 0), hhiBand(c.Providers.Index), largestShares(c.Providers, topShares, prov)},
+		{"Regions", Decimal(c.Regions.Index, 0), hhiBand(c.Regions.Index), largestShares(c.Regions, topShares, esc)},
+		{"Zones", Decimal(c.Zones.Index, 0), hhiBand(c.Zones.Index), largestShares(c.Zones, topShares, esc)},
 	})
 }
 
@@ -171,7 +171,7 @@ func mdGaps(b *strings.Builder, a *simulate.Audit) {
 		b.WriteString("These parts of the estate were not collected. Resources there are unknown, not absent: results may understate the risk.\n\n")
 		var rows [][]string
 		for _, g := range a.Gaps[:min(len(a.Gaps), mdTopGaps)] {
-			rows = append(rows, []string{escape.Markdown(dash(ProviderName(g.Provider))), escape.Markdown(dash(g.Account)), escape.Markdown(dash(g.Region)),
+			rows = append(rows, []string{escape.Markdown(dash(providerName(g.Provider))), escape.Markdown(dash(g.Account)), escape.Markdown(dash(g.Region)),
 				escape.Markdown(dash(g.Service)), escape.Markdown(g.Status), escape.Markdown(dash(escape.Shorten(g.Detail, 120)))})
 		}
 		mdTable(b, []string{"Provider", "Account", "Region", "Service", "Status", "Detail"}, rows)

@@ -36,7 +36,7 @@ func mermaidChain(b *strings.Builder, chain []string, names map[string]string) {
 	for _, id := range chain {
 		n, isNew := ids.name(id)
 		if isNew {
-			label := CompactID(id)
+			label := compactID(id)
 			if nm, ok := names[id]; ok {
 				label = nm
 			}

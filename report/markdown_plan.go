@@ -40,7 +40,7 @@ func planMarkdown(b *strings.Builder, r *PlanReport) {
 	mdTable(b, []string{"Goal", "Before", "After", "Verdict"}, rows)
 
 	e := pl.Effort
-	fmt.Fprintf(b, "## Waves\n\n%s, about %s person-days in total.", Plural(e.Actions, "action", "actions"), Decimal(e.PersonDays, 1))
+	fmt.Fprintf(b, "## Waves\n\n%s, about %s person-days in total.", plural(e.Actions, "action", "actions"), Decimal(e.PersonDays, 1))
 	var sizes, costs []string
 	for _, sc := range e.BySize {
 		sizes = append(sizes, fmt.Sprintf("%d %s", sc.Count, sc.Effort))
@@ -64,7 +64,7 @@ func planMarkdown(b *strings.Builder, r *PlanReport) {
 			if i >= mdPlanActions {
 				break
 			}
-			rows = append(rows, []string{escape.Markdown(a.Title), escape.Markdown(ShortID(a.TargetName)), escape.Markdown(ShortID(a.To)),
+			rows = append(rows, []string{escape.Markdown(a.Title), escape.Markdown(shortID(a.TargetName)), escape.Markdown(shortID(a.To)),
 				fmt.Sprintf("%s (%s d)", a.Effort, Decimal(a.Days, 1)), a.Cost, escape.Markdown(planServiceList(a.Services, a.Because))})
 		}
 		mdTable(b, []string{"Action", "On", "To", "Effort", "Recurring cost", "Protects"}, rows)

@@ -19,7 +19,7 @@ func simulationMarkdown(b *strings.Builder, r *SimulationReport) {
 		{"Failed (selectors)", dash(strings.Join(fail, ", "))},
 		{"Injected nodes", Number(len(s.Injected))},
 		{"Services down", fmt.Sprintf("%s (%d critical, weighted %d)", Number(len(s.ServicesDown)), s.CriticalDown, s.WeightedDown)},
-		{"Resources down", fmt.Sprintf("%s (%s of the estate)", Number(s.ResourcesDown), Percent(s.ResourceShare))},
+		{"Resources down", fmt.Sprintf("%s (%s of the estate)", Number(s.ResourcesDown), percent(s.ResourceShare))},
 		{"Nodes down", Number(len(s.Down))},
 		{"Cost per hour", costCell(s.CostPerHour)},
 	})

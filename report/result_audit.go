@@ -48,8 +48,8 @@ func headline(a *simulate.Audit, worst *simulate.Scenario, names map[string]stri
 		if s.CriticalDown == 1 {
 			stop = "stops"
 		}
-		line := fmt.Sprintf("If %s fails, %d of %s %s", ScenarioTarget(*s, names), s.CriticalDown,
-			Plural(total, singular(noun), noun), stop)
+		line := fmt.Sprintf("If %s fails, %d of %s %s", scenarioTarget(*s, names), s.CriticalDown,
+			plural(total, singular(noun), noun), stop)
 		if s.CostPerHour > 0 {
 			line += ", costing " + Money(s.CostPerHour) + " per hour"
 		}
@@ -57,10 +57,10 @@ func headline(a *simulate.Audit, worst *simulate.Scenario, names map[string]stri
 	}
 	if n := len(a.SPOFs); n > 0 {
 		return fmt.Sprintf("No provider, region or zone outage stops any of the %s, but %s can each stop one alone.",
-			Plural(total, singular(noun), noun), Plural(n, "single point of failure", "single points of failure"))
+			plural(total, singular(noun), noun), plural(n, "single point of failure", "single points of failure"))
 	}
 	return fmt.Sprintf("No single failure and no simulated outage stops any of the %s.",
-		Plural(total, singular(noun), noun))
+		plural(total, singular(noun), noun))
 }
 
 // headlineScenario is the outage the headline speaks of: the worst region
@@ -135,11 +135,11 @@ type Risk struct {
 // levelRank orders SPOF levels from the widest failure domain down.
 var levelRank = map[string]int{"provider": 0, "region": 1, "service": 2, "zone": 3, "resource": 4}
 
-// LevelOrder lists the SPOF levels from the widest failure domain down.
-func LevelOrder() []string { return []string{"provider", "region", "service", "zone", "resource"} }
+// levelOrder lists the SPOF levels from the widest failure domain down.
+func levelOrder() []string { return []string{"provider", "region", "service", "zone", "resource"} }
 
-// LevelTitle names a SPOF level in plain words ("Managed services").
-func LevelTitle(level string) string {
+// levelTitle names a SPOF level in plain words ("Managed services").
+func levelTitle(level string) string {
 	switch level {
 	case "provider":
 		return "Providers"
@@ -168,7 +168,7 @@ func risks(a *simulate.Audit, names map[string]string) []Risk {
 		for _, c := range sp.Chain {
 			r.Chain = append(r.Chain, nodeName(names, c, ""))
 		}
-		r.Sentence = fmt.Sprintf("If %s fails, %s %s", r.What, JoinAnd(r.Services, 4),
+		r.Sentence = fmt.Sprintf("If %s fails, %s %s", r.What, joinAnd(r.Services, 4),
 			pluralVerb(len(r.Services), "stops", "stop"))
 		if r.CostPerHour > 0 {
 			r.Sentence += ", costing " + Money(r.CostPerHour) + " per hour"
@@ -231,7 +231,7 @@ func nodeName(names map[string]string, id, level string) string {
 	if n, ok := names[id]; ok {
 		return n
 	}
-	return NodePhrase(id, level)
+	return nodePhrase(id, level)
 }
 
 func serviceName(names map[string]string, id string) string {

@@ -72,12 +72,12 @@ func TestFormatting(t *testing.T) {
 	cases := []struct{ got, want string }{
 		{Number(0), "0"}, {Number(999), "999"}, {Number(1000), "1,000"}, {Number(-1234567), "-1,234,567"},
 		{Money(38412.5), "$38,413"}, {Money(1234567), "$1,234,567"}, {Money(0), "$0"},
-		{Percent(0.4213), "42%"}, {Percent(0.042), "4.2%"}, {Percent(0), "0%"}, {Percent(0.0000001), "<0.1%"}, {Percent(1), "100%"},
-		{Plural(1, "service", "services"), "1 service"}, {Plural(2000, "service", "services"), "2,000 services"},
-		{JoinAnd([]string{"a", "b", "c"}, 0), "a, b and c"}, {JoinAnd([]string{"a", "b", "c"}, 2), "a, b and 1 more"},
-		{NodePhrase("aws/us-east-1/use1-az1", "zone"), "AWS us-east-1 zone use1-az1"},
-		{NodePhrase("gcp/europe-west1/service/spanner", "service"), "GCP spanner in europe-west1"},
-		{ShortID("//compute.googleapis.com/projects/p/zones/europe-west1-b/instances/web-1"), "instances/web-1"},
+		{percent(0.4213), "42%"}, {percent(0.042), "4.2%"}, {percent(0), "0%"}, {percent(0.0000001), "<0.1%"}, {percent(1), "100%"},
+		{plural(1, "service", "services"), "1 service"}, {plural(2000, "service", "services"), "2,000 services"},
+		{joinAnd([]string{"a", "b", "c"}, 0), "a, b and c"}, {joinAnd([]string{"a", "b", "c"}, 2), "a, b and 1 more"},
+		{nodePhrase("aws/us-east-1/use1-az1", "zone"), "AWS us-east-1 zone use1-az1"},
+		{nodePhrase("gcp/europe-west1/service/spanner", "service"), "GCP spanner in europe-west1"},
+		{shortID("//compute.googleapis.com/projects/p/zones/europe-west1-b/instances/web-1"), "instances/web-1"},
 	}
 	for i, c := range cases {
 		if c.got != c.want {
@@ -95,8 +95,8 @@ func TestCompactID(t *testing.T) {
 		"aws/us-east-1/use1-az1": "aws/us-east-1/use1-az1",
 	}
 	for id, want := range cases {
-		if got := CompactID(id); got != want {
-			t.Errorf("CompactID(%q) = %q, want %q", id, got, want)
+		if got := compactID(id); got != want {
+			t.Errorf("compactID(%q) = %q, want %q", id, got, want)
 		}
 	}
 }

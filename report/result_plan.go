@@ -29,7 +29,7 @@ func planCostSentence(pl *planner.Plan) string {
 func unreachableText(u planner.Unreachable) (what, why string) {
 	what = u.Goal
 	if u.Node != "" {
-		what = fmt.Sprintf("%s: %s %s stops %s", u.Goal, u.Level, CompactID(u.Node), planServiceList(u.Services, nil))
+		what = fmt.Sprintf("%s: %s %s stops %s", u.Goal, u.Level, compactID(u.Node), planServiceList(u.Services, nil))
 	}
 	return what, u.Reason
 }

@@ -34,10 +34,10 @@ func simulationHeadline(s *simulate.Simulation) string {
 	}
 	if len(s.ServicesDown) == 0 {
 		return fmt.Sprintf("If %s fails, no business service stops; %s %s down.", target,
-			Plural(s.ResourcesDown, "resource", "resources"), pluralVerb(s.ResourcesDown, "goes", "go"))
+			plural(s.ResourcesDown, "resource", "resources"), pluralVerb(s.ResourcesDown, "goes", "go"))
 	}
 	line := fmt.Sprintf("If %s fails, %s %s (%d critical)", target,
-		Plural(len(s.ServicesDown), "service", "services"), pluralVerb(len(s.ServicesDown), "stops", "stop"), s.CriticalDown)
+		plural(len(s.ServicesDown), "service", "services"), pluralVerb(len(s.ServicesDown), "stops", "stop"), s.CriticalDown)
 	if s.CostPerHour > 0 {
 		line += ", costing " + Money(s.CostPerHour) + " per hour"
 	}
@@ -52,11 +52,11 @@ func explanationVerdict(x *simulate.Explanation) string {
 		for _, c := range x.Down {
 			svc = append(svc, serviceName(x.Names, c.Service))
 		}
-		return fmt.Sprintf("%s IS a single point of failure: its failure alone stops %s.", what, JoinAnd(svc, 5))
+		return fmt.Sprintf("%s IS a single point of failure: its failure alone stops %s.", what, joinAnd(svc, 5))
 	}
 	if len(x.Survives) > 0 {
 		return fmt.Sprintf("%s is not a single point of failure: the %s that depend on it survive its failure.",
-			what, Plural(len(x.Survives), "critical service", "critical services"))
+			what, plural(len(x.Survives), "critical service", "critical services"))
 	}
 	return fmt.Sprintf("%s is not a single point of failure: no critical service depends on it.", what)
 }

@@ -43,8 +43,8 @@ const (
 	colorDim    = "245" // grey
 )
 
-// DefaultWidth is the terminal width assumed when Options.Width is 0.
-const DefaultWidth = 100
+// defaultWidth is the terminal width assumed when Options.Width is 0.
+const defaultWidth = 100
 
 func newPalette(opts Options) *palette {
 	r := lipgloss.NewRenderer(io.Discard)
@@ -56,7 +56,7 @@ func newPalette(opts Options) *palette {
 	}
 	w := opts.Width
 	if w <= 0 {
-		w = DefaultWidth
+		w = defaultWidth
 	}
 	w = max(w, 40)
 	return &palette{
@@ -75,8 +75,8 @@ func newPalette(opts Options) *palette {
 	}
 }
 
-// GradeColor is the palette colour (ANSI 256 code) for a grade.
-func GradeColor(grade string) string {
+// gradeColor is the palette colour (ANSI 256 code) for a grade.
+func gradeColor(grade string) string {
 	switch grade {
 	case "A":
 		return colorGood
@@ -91,7 +91,7 @@ func GradeColor(grade string) string {
 }
 
 func (p *palette) grade(g string) lipgloss.Style {
-	return p.bold.Foreground(lipgloss.Color(GradeColor(g)))
+	return p.bold.Foreground(lipgloss.Color(gradeColor(g)))
 }
 
 // table builds a lipgloss table in the house style: a header underline,

@@ -38,12 +38,12 @@ func Money(v float64) string {
 	return "$" + Number(int(math.Round(v)))
 }
 
-// Percent formats a 0-1 share as a percentage: 0.4213 -> "42%", 0.042 ->
+// percent formats a 0-1 share as a percentage: 0.4213 -> "42%", 0.042 ->
 // "4.2%"; a tiny non-zero share never reads as "0%".
-func Percent(share float64) string { return Percent100(share * 100) }
+func percent(share float64) string { return percent100(share * 100) }
 
-// Percent100 formats a value already in percent (0-100), as Percent does.
-func Percent100(p float64) string {
+// percent100 formats a value already in percent (0-100), as percent does.
+func percent100(p float64) string {
 	switch {
 	case p == 0:
 		return "0%"
@@ -61,8 +61,8 @@ func Decimal(v float64, digits int) string {
 	return strconv.FormatFloat(math.Round(v*p)/p, 'f', -1, 64)
 }
 
-// Plural says "1 service" or "3 services".
-func Plural(n int, one, many string) string {
+// plural says "1 service" or "3 services".
+func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
@@ -76,9 +76,9 @@ func pluralVerb(n int, one, many string) string {
 	return many
 }
 
-// JoinAnd joins words as English: "a", "a and b", "a, b and c"; beyond max
+// joinAnd joins words as English: "a", "a and b", "a, b and c"; beyond max
 // items it ends with "and N more".
-func JoinAnd(items []string, max int) string {
+func joinAnd(items []string, max int) string {
 	if max > 0 && len(items) > max {
 		rest := len(items) - max
 		return strings.Join(items[:max], ", ") + " and " + Number(rest) + " more"
@@ -92,23 +92,23 @@ func JoinAnd(items []string, max int) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-// ProviderName is a provider's display name: "aws" -> "AWS".
-func ProviderName(p string) string { return graph.ProviderTitle(p) }
+// providerName is a provider's display name: "aws" -> "AWS".
+func providerName(p string) string { return graph.ProviderTitle(p) }
 
-// NodePhrase names a node for a sentence when the result carries no display
+// nodePhrase names a node for a sentence when the result carries no display
 // name for it: a placement by its id's shape (graph.PlacementPhrase), anything
-// else shortened with CompactID, as chains show it.
-func NodePhrase(id, level string) string {
+// else shortened with compactID, as chains show it.
+func nodePhrase(id, level string) string {
 	if p := graph.PlacementPhrase(id, graph.Level(level)); p != "" {
 		return p
 	}
-	return CompactID(id)
+	return compactID(id)
 }
 
-// ScenarioTarget names what a scenario failed, for "If ... fails": the
+// scenarioTarget names what a scenario failed, for "If ... fails": the
 // one node it failed by its display name (else its phrase at the
 // scenario's level), anything else by the scenario's name.
-func ScenarioTarget(s simulate.Scenario, names map[string]string) string {
+func scenarioTarget(s simulate.Scenario, names map[string]string) string {
 	if len(s.Nodes) == 1 {
 		return nodeName(names, s.Nodes[0], s.Kind)
 	}
@@ -118,18 +118,18 @@ func ScenarioTarget(s simulate.Scenario, names map[string]string) string {
 	return strings.Join(s.Fail, " + ")
 }
 
-// ShortID shortens a long provider id for display (graph.ShortID).
-func ShortID(id string) string { return graph.ShortID(id) }
+// shortID shortens a long provider id for display (graph.ShortID).
+func shortID(id string) string { return graph.ShortID(id) }
 
-// CompactID is ShortID for tight spaces (graph.CompactID).
-func CompactID(id string) string { return graph.CompactID(id) }
+// compactID is shortID for tight spaces (graph.CompactID).
+func compactID(id string) string { return graph.CompactID(id) }
 
 // notScored is what every format shows for a resilience figure of an
 // estate with nothing to score (simulate.Score.NotScored): never 100 / A.
 const notScored = "not scored"
 
-// ScoreLine is "72.5 / 100 (grade C)", or "not scored" for nothing to score.
-func ScoreLine(s simulate.Score) string {
+// scoreLine is "72.5 / 100 (grade C)", or "not scored" for nothing to score.
+func scoreLine(s simulate.Score) string {
 	if s.NotScored {
 		return notScored
 	}

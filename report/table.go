@@ -13,7 +13,7 @@ import (
 
 // TableWriter writes the table format: the terminal view, styled with the
 // one lipgloss palette when Options.Color is set and plain text otherwise,
-// kept within Options.Width columns (DefaultWidth when 0). It shows an
+// kept within Options.Width columns (defaultWidth when 0). It shows an
 // Audit, a Simulation or an Explanation; long lists are cut to their top
 // entries with a count of the rest, so it stays readable at any estate size.
 type TableWriter struct{}
@@ -119,7 +119,7 @@ func chainText(chain []string, names map[string]string, max int) string {
 		if n, ok := names[id]; ok {
 			parts = append(parts, n)
 		} else {
-			parts = append(parts, CompactID(graph.ServiceName(id)))
+			parts = append(parts, compactID(graph.ServiceName(id)))
 		}
 	}
 	if max > 3 && len(parts) > max {
@@ -140,5 +140,5 @@ func serviceList(names map[string]string, ids []string, n int) string {
 	if len(out) == 0 {
 		return "none"
 	}
-	return JoinAnd(out, n)
+	return joinAnd(out, n)
 }

@@ -22,14 +22,14 @@ func auditTable(b *strings.Builder, p *palette, r *AuditReport) {
 	line(b, p, strong, r.Headline)
 	es := a.Estate
 	line(b, p, dimmed, fmt.Sprintf("Estate: %s, %s, %s (%s critical), %s.",
-		Plural(es.Nodes, "node", "nodes"), Plural(es.Resources, "resource", "resources"),
-		Plural(es.Services, "service", "services"), Number(es.Critical), Plural(es.Edges, "edge", "edges")))
+		plural(es.Nodes, "node", "nodes"), plural(es.Resources, "resource", "resources"),
+		plural(es.Services, "service", "services"), Number(es.Critical), plural(es.Edges, "edge", "edges")))
 	if es.EntryPoints {
 		line(b, p, warning, "No business services are declared: entry resources (needed by nothing) stand in for critical services.")
 	}
 	if len(a.Gaps) > 0 {
 		line(b, p, warning, fmt.Sprintf("Coverage incomplete: %s not collected (see Coverage gaps). Not collected does not mean absent.",
-			Plural(len(a.Gaps), "part of the estate was", "parts of the estate were")))
+			plural(len(a.Gaps), "part of the estate was", "parts of the estate were")))
 	}
 
 	auditSPOFs(b, p, r)
@@ -63,7 +63,7 @@ func auditSPOFs(b *strings.Builder, p *palette, ar *AuditReport) {
 		return
 	}
 	risks := ar.Risks
-	for _, level := range LevelOrder() {
+	for _, level := range levelOrder() {
 		var rows [][]string
 		total := 0
 		for _, r := range risks {
@@ -74,16 +74,16 @@ func auditSPOFs(b *strings.Builder, p *palette, ar *AuditReport) {
 			if total > topSPOFsPerLevel {
 				continue
 			}
-			rows = append(rows, []string{compactWhat(r), JoinAnd(r.Services, 3), chainText(ar.Chains[r.Node], ar.Names, maxChain)})
+			rows = append(rows, []string{compactWhat(r), joinAnd(r.Services, 3), chainText(ar.Chains[r.Node], ar.Names, maxChain)})
 		}
 		if total == 0 {
 			continue
 		}
-		b.WriteString(p.bad.Render(fmt.Sprintf("%s (%s)", LevelTitle(level), Number(total))))
+		b.WriteString(p.bad.Render(fmt.Sprintf("%s (%s)", levelTitle(level), Number(total))))
 		b.WriteString("\n")
 		b.WriteString(p.table([]string{"Fails alone", "Stops", "Proof (needs chain)"}, rows))
 		b.WriteString("\n")
-		more(b, p, min(total, topSPOFsPerLevel), total, strings.ToLower(LevelTitle(level)))
+		more(b, p, min(total, topSPOFsPerLevel), total, strings.ToLower(levelTitle(level)))
 	}
 	line(b, p, dimmed, "Run `untether explain NODE-ID` for the full chain with evidence.")
 }
@@ -97,9 +97,9 @@ func auditScenarios(b *strings.Builder, p *palette, r *AuditReport) {
 	}
 	var rows [][]string
 	for _, s := range worst[:min(len(worst), topScenarios)] {
-		rows = append(rows, []string{ScenarioTarget(s, names), fmt.Sprintf("%d", s.CriticalDown),
+		rows = append(rows, []string{scenarioTarget(s, names), fmt.Sprintf("%d", s.CriticalDown),
 			serviceList(names, s.ServicesDown, 2),
-			fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), Percent(s.ResourceShare)), costCell(s.CostPerHour)})
+			fmt.Sprintf("%s (%s)", Number(s.ResourcesDown), percent(s.ResourceShare)), costCell(s.CostPerHour)})
 	}
 	b.WriteString(p.table([]string{"If this fails", "Critical", "Services down", "Resources down", "Cost / hour"}, rows))
 	b.WriteString("\n")

@@ -16,7 +16,7 @@ func auditLockin(b *strings.Builder, p *palette, ar *AuditReport) {
 	if len(l.Providers) > 0 {
 		var rows [][]string
 		for _, pr := range l.Providers {
-			rows = append(rows, []string{ProviderName(pr.Provider), Decimal(pr.Lockin, 2), Percent(pr.Share)})
+			rows = append(rows, []string{providerName(pr.Provider), Decimal(pr.Lockin, 2), percent(pr.Share)})
 		}
 		b.WriteString(p.table([]string{"Provider", "Lock-in", "Share of lock-in weight"}, rows))
 		b.WriteString("\n")
@@ -38,9 +38,9 @@ func auditLockin(b *strings.Builder, p *palette, ar *AuditReport) {
 	more(b, p, min(len(res), topLockin), len(res), "non-portable resources")
 }
 
-// HHILevel names an HHI band as competition authorities do: below 1500
+// hhiBand names an HHI band as competition authorities do: below 1500
 // unconcentrated, up to 2500 moderately concentrated, above highly.
-func HHILevel(index float64) string {
+func hhiBand(index float64) string {
 	switch {
 	case index < 1500:
 		return "unconcentrated"
@@ -50,8 +50,8 @@ func HHILevel(index float64) string {
 	return "highly concentrated"
 }
 
-// TopShares writes the n largest shares as "aws 80%, gcp 20%".
-func TopShares(h simulate.HHI, n int, name func(string) string) string {
+// largestShares writes the n largest shares as "aws 80%, gcp 20%".
+func largestShares(h simulate.HHI, n int, name func(string) string) string {
 	sh := slices.Clone(h.Shares)
 	slices.SortStableFunc(sh, func(x, y simulate.Share) int {
 		if x.Share != y.Share {
@@ -64,7 +64,7 @@ func TopShares(h simulate.HHI, n int, name func(string) string) string {
 	})
 	var parts []string
 	for _, s := range sh[:min(len(sh), n)] {
-		parts = append(parts, name(s.Key)+" "+Percent100(s.Share))
+		parts = append(parts, name(s.Key)+" "+percent100(s.Share))
 	}
 	if len(sh) > n {
 		parts = append(parts, fmt.Sprintf("+%d more", len(sh)-n))
@@ -79,9 +79,9 @@ func auditConcentration(b *strings.Builder, p *palette, a *simulate.Audit) {
 	c := a.Concentration
 	section(b, p, "Concentration (HHI of critical weight, 0-10000)")
 	rows := [][]string{
-		{"Providers", Decimal(c.Providers.Index, 0), HHILevel(c.Providers.Index), TopShares(c.Providers, topShares, ProviderName)},
-		{"Regions", Decimal(c.Regions.Index, 0), HHILevel(c.Regions.Index), TopShares(c.Regions, topShares, keep)},
-		{"Zones", Decimal(c.Zones.Index, 0), HHILevel(c.Zones.Index), TopShares(c.Zones, topShares, keep)},
+		{"Providers", Decimal(c.Providers.Index, 0), hhiBand(c.Providers.Index), largestShares(c.Providers, topShares, providerName)},
+		{"Regions", Decimal(c.Regions.Index, 0), hhiBand(c.Regions.Index), largestShares(c.Regions, topShares, keep)},
+		{"Zones", Decimal(c.Zones.Index, 0), hhiBand(c.Zones.Index), largestShares(c.Zones, topShares, keep)},
 	}
 	b.WriteString(p.table([]string{"Dimension", "HHI", "Band", "Largest shares"}, rows))
 	b.WriteString("\n")
@@ -98,7 +98,7 @@ func auditGaps(b *strings.Builder, p *palette, a *simulate.Audit) {
 		line(b, p, warning, "These parts of the estate were not collected. Resources there are unknown, not absent: results may understate the risk.")
 		var rows [][]string
 		for _, g := range a.Gaps[:min(len(a.Gaps), topGaps)] {
-			rows = append(rows, []string{dash(ProviderName(g.Provider)), dash(g.Account), dash(g.Region), dash(g.Service), g.Status, dash(escape.Shorten(g.Detail, 60))})
+			rows = append(rows, []string{dash(providerName(g.Provider)), dash(g.Account), dash(g.Region), dash(g.Service), g.Status, dash(escape.Shorten(g.Detail, 60))})
 		}
 		b.WriteString(p.table([]string{"Provider", "Account", "Region", "Service", "Status", "Detail"}, rows))
 		b.WriteString("\n")
@@ -112,7 +112,7 @@ func auditGaps(b *strings.Builder, p *palette, a *simulate.Audit) {
 			types = append(types, fmt.Sprintf("%s (%d)", t.Type, t.Count))
 		}
 		line(b, p, warning, fmt.Sprintf("%s of types untether cannot classify yet are kept as generic: %s.",
-			Plural(n, "resource", "resources"), JoinAnd(types, 5)))
+			plural(n, "resource", "resources"), joinAnd(types, 5)))
 	}
 }
 

@@ -63,7 +63,7 @@ func verdict(g planner.GoalResult) string {
 
 func planWavesTable(b *strings.Builder, p *palette, pl *planner.Plan) {
 	e := pl.Effort
-	section(b, p, fmt.Sprintf("Waves (%s, %s person-days)", Plural(e.Actions, "action", "actions"), Decimal(e.PersonDays, 1)))
+	section(b, p, fmt.Sprintf("Waves (%s, %s person-days)", plural(e.Actions, "action", "actions"), Decimal(e.PersonDays, 1)))
 	if len(pl.Waves) == 0 {
 		line(b, p, fine, "No action needed or none applies.")
 		return
@@ -74,14 +74,14 @@ func planWavesTable(b *strings.Builder, p *palette, pl *planner.Plan) {
 			after = append(after, waveGoalText(g))
 		}
 		b.WriteString(p.bold.Render(fmt.Sprintf("Wave %d: %s, %s person-days; after it: %s; resilience %s",
-			w.Number, Plural(len(w.Actions), "action", "actions"), Decimal(w.PersonDays, 1), strings.Join(after, ", "), planScore(pl.Scores, w.Resilience))))
+			w.Number, plural(len(w.Actions), "action", "actions"), Decimal(w.PersonDays, 1), strings.Join(after, ", "), planScore(pl.Scores, w.Resilience))))
 		b.WriteString("\n")
 		var rows [][]string
 		for i, a := range w.Actions {
 			if i >= topPlanActions {
 				break
 			}
-			rows = append(rows, []string{a.Action, CompactID(a.TargetName), CompactID(a.To),
+			rows = append(rows, []string{a.Action, compactID(a.TargetName), compactID(a.To),
 				fmt.Sprintf("%s %sd", a.Effort, Decimal(a.Days, 1)), a.Cost, planServiceList(a.Services, a.Because)})
 		}
 		b.WriteString(p.table([]string{"Action", "On", "To", "Effort", "Cost", "Protects"}, rows) + "\n")
@@ -102,13 +102,13 @@ func waveGoalText(g planner.WaveGoal) string {
 // planServiceList names what an action protects: services, else its goal.
 func planServiceList(services, because []string) string {
 	if len(services) == 0 {
-		return JoinAnd(because, 2)
+		return joinAnd(because, 2)
 	}
 	names := make([]string, len(services))
 	for i, s := range services {
 		names[i] = graph.ServiceName(s)
 	}
-	return JoinAnd(names, 3)
+	return joinAnd(names, 3)
 }
 
 func planScoresTable(b *strings.Builder, p *palette, pl *planner.Plan) {
