@@ -20,10 +20,15 @@ const (
 	ClassService Class = "service"
 )
 
-// Level is the kind of failure domain a placement node stands for.
+// Level is the kind of failure domain a placement node stands for, and the
+// level of a single point of failure: a placement's level, or
+// LevelResource for a single resource.
 type Level string
 
 const (
+	// LevelResource is one resource failing alone: a SPOF level, never a
+	// placement's.
+	LevelResource Level = "resource"
 	LevelProvider Level = "provider"
 	LevelRegion   Level = "region"
 	LevelZone     Level = "zone"

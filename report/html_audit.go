@@ -162,7 +162,7 @@ func criticalTitle(a *simulate.Audit) string {
 }
 
 func spofNote(spofs []simulate.SPOF) string {
-	count := map[string]int{}
+	count := map[graph.Level]int{}
 	for _, s := range spofs {
 		count[s.Level]++
 	}

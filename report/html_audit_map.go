@@ -276,7 +276,7 @@ func mapNodeView(c *graph.Compiled, i int32, x, y int, spof map[string]bool) map
 		}
 		sub, v.Class = "redundancy: needs "+strconv.Itoa(n.Need)+" of "+strconv.Itoa(members), "n-group"
 	case graph.ClassPlacement:
-		label, sub, v.Class = nodePhrase(n.ID, string(n.Level)), string(n.Level), "n-place"
+		label, sub, v.Class = nodePhrase(n.ID, n.Level), string(n.Level), "n-place"
 		switch p := strings.Split(n.ID, "/"); {
 		case n.Level == graph.LevelZone && len(p) == 3:
 			label, sub = p[2], "zone · "+providerName(p[0])+" "+p[1]

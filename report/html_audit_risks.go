@@ -52,7 +52,7 @@ func buildRisks(ar *AuditReport, lab *htmlLabeler) htmlRisks {
 	a := ar.Audit
 	var out htmlRisks
 	chains := ar.Chains
-	byLevel := map[string][]Risk{}
+	byLevel := map[graph.Level][]Risk{}
 	for _, r := range ar.Risks {
 		// The estate knows resource names the audit does not carry.
 		if name, ok := lab.names[r.Node]; ok && r.Level == "resource" && name != r.What {
@@ -80,7 +80,7 @@ func buildRisks(ar *AuditReport, lab *htmlLabeler) htmlRisks {
 		if len(rs) == 0 {
 			continue
 		}
-		lv := htmlRiskLevel{Title: htmlClip(levelTitle(l), 40), Level: htmlClip(l, 40), Count: Number(len(rs))}
+		lv := htmlRiskLevel{Title: htmlClip(levelTitle(l), 40), Level: htmlClip(string(l), 40), Count: Number(len(rs))}
 		shown := rs[:min(len(rs), htmlTopRisks)]
 		for _, r := range shown {
 			lv.Items = append(lv.Items, htmlRisk{
@@ -127,7 +127,7 @@ func weakestServices(a *simulate.Audit) ([]htmlServiceRow, int) {
 		}
 		r := htmlServiceRow{Name: htmlTextOf(name, 48), Tier: Number(s.Tier), Score: Decimal(s.Score, 1), Availability: "—"}
 		r.ScoreClass, _ = gradeLook(simulate.Grade(s.Score))
-		for _, l := range []string{"resource", "zone", "region", "provider"} {
+		for _, l := range scoreLevels {
 			r.Survive = append(r.Survive, survivalText(s.Survive, l))
 		}
 		if av := s.Availability; av != nil {
@@ -138,7 +138,7 @@ func weakestServices(a *simulate.Audit) ([]htmlServiceRow, int) {
 	return rows, more
 }
 
-func survivalText(ss []simulate.Survival, level string) string {
+func survivalText(ss []simulate.Survival, level graph.Level) string {
 	for _, s := range ss {
 		if s.Level == level {
 			if s.Domains == 0 {
@@ -160,8 +160,8 @@ func htmlCmpBool(a, b bool) int {
 	return -1
 }
 
-func htmlSortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+func htmlSortedKeys[K ~string, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}

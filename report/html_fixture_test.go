@@ -71,7 +71,7 @@ func htmlEstate(t testing.TB) *graph.Estate {
 }
 
 func htmlSurvive(res, zone, region, provider [2]int) []simulate.Survival {
-	mk := func(l string, v [2]int) simulate.Survival {
+	mk := func(l graph.Level, v [2]int) simulate.Survival {
 		s := simulate.Survival{Level: l, Domains: v[0], Survived: v[1], Share: 1}
 		if v[0] > 0 {
 			s.Share = float64(v[1]) / float64(v[0])

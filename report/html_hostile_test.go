@@ -53,7 +53,7 @@ func htmlHostileInput(t testing.TB) (*AuditReport, *htmlExtras) {
 	for i, h := range htmlHostile {
 		a.Services = append(a.Services, simulate.ServiceScore{Service: ids[i], Name: h, Tier: 1, Critical: true, Weight: 8, Score: float64(i * 10),
 			Availability: &simulate.Availability{Method: h}})
-		a.SPOFs = append(a.SPOFs, simulate.SPOF{Node: "res:" + h, Level: []string{"resource", h}[i%2], Services: []string{ids[i]}, Chain: []string{ids[i], "res:" + h}})
+		a.SPOFs = append(a.SPOFs, simulate.SPOF{Node: "res:" + h, Level: []graph.Level{graph.LevelResource, graph.Level(h)}[i%2], Services: []string{ids[i]}, Chain: []string{ids[i], "res:" + h}})
 		a.DoublePoints = append(a.DoublePoints, simulate.DoublePoint{Nodes: [2]string{h, htmlHostileName(i + 1)}, Services: []string{ids[i]}})
 		a.Scenarios = append(a.Scenarios, simulate.Scenario{Name: h, Kind: []string{"zone", h}[i%2], Fail: []string{"zone:" + h}, Nodes: []string{h}, ServicesDown: []string{ids[i]}, CriticalDown: 1, CostPerHour: 1000})
 		a.Lockin.Resources = append(a.Lockin.Resources, simulate.ResourceLockin{Node: h, Provider: h, Product: h, Class: h, Value: 1, Alternatives: []string{h, htmlHostileName(i + 3)}})

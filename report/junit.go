@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report/escape"
 	"github.com/untether-dev/untether/simulate"
 	"github.com/untether-dev/untether/simulate/gate"
@@ -61,7 +62,10 @@ type junitSkipped struct {
 
 // junitClasses are the outage classes, widest first, with the SPOF level
 // that belongs to each.
-var junitClasses = []struct{ level, title string }{
+var junitClasses = []struct {
+	level graph.Level
+	title string
+}{
 	{"provider", "provider outage"},
 	{"region", "region outage"},
 	{"zone", "zone outage"},
@@ -121,7 +125,7 @@ func junitAudit(a *simulate.Audit) junitSuites {
 	}
 	slices.SortFunc(critical, func(x, y simulate.ServiceScore) int { return strings.Compare(x.Service, y.Service) })
 	for _, class := range junitClasses {
-		suite := junitSuite{Name: "untether." + class.level}
+		suite := junitSuite{Name: "untether." + string(class.level)}
 		for _, svc := range critical {
 			name := svc.Name
 			if name == "" {
@@ -129,7 +133,7 @@ func junitAudit(a *simulate.Audit) junitSuites {
 			}
 			c := junitCase{
 				Name:      fmt.Sprintf("%s survives any single %s", name, class.title),
-				ClassName: "untether." + class.level,
+				ClassName: "untether." + string(class.level),
 			}
 			var lines, nodes []string
 			for _, sp := range a.SPOFs {
@@ -140,7 +144,7 @@ func junitAudit(a *simulate.Audit) junitSuites {
 			}
 			if len(nodes) > 0 {
 				c.Failure = &junitFailure{
-					Type:    "spof-" + class.level,
+					Type:    "spof-" + string(class.level),
 					Message: fmt.Sprintf("%d single point(s) of failure: %s", len(nodes), strings.Join(nodes, ", ")),
 					Text:    strings.Join(lines, "\n"),
 				}
@@ -155,13 +159,13 @@ func junitAudit(a *simulate.Audit) junitSuites {
 }
 
 // junitSurvival says how many domains of the level the service survived.
-func junitSurvival(svc simulate.ServiceScore, level string) string {
+func junitSurvival(svc simulate.ServiceScore, level graph.Level) string {
 	for _, s := range svc.Survive {
 		if s.Level == level {
 			return fmt.Sprintf("survives %d of %d %s failure domains it depends on", s.Survived, s.Domains, level)
 		}
 	}
-	return "no single " + level + " failure takes it down"
+	return "no single " + string(level) + " failure takes it down"
 }
 
 func junitCheck(r *gate.CheckResult) junitSuites {

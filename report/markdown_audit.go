@@ -102,7 +102,7 @@ func mdServiceScores(b *strings.Builder, r *AuditReport) {
 	var rows [][]string
 	for _, s := range r.ServicesByRisk[:min(len(r.ServicesByRisk), mdTopServices)] {
 		row := []string{escape.Markdown(serviceName(r.Names, s.Service)), fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
-		for _, level := range []string{"resource", "zone", "region", "provider"} {
+		for _, level := range scoreLevels {
 			row = append(row, survivalCell(s.Survive, level))
 		}
 		rows = append(rows, row)

@@ -138,7 +138,7 @@ func ckMermaid(b *strings.Builder, spofs []simulate.SPOF, mermaidCap int) {
 	fmt.Fprintf(b, "### New single points of failure (%d)\n\n", len(spofs))
 	shown := min(len(spofs), mermaidCap)
 	for _, sp := range spofs[:shown] {
-		fmt.Fprintf(b, "%s (%s) takes down %s\n\n", escape.MarkdownCode(sp.Node), escape.Markdown(sp.Level), escape.Markdown(strings.Join(sp.Services, ", ")))
+		fmt.Fprintf(b, "%s (%s) takes down %s\n\n", escape.MarkdownCode(sp.Node), escape.Markdown(string(sp.Level)), escape.Markdown(strings.Join(sp.Services, ", ")))
 		if len(sp.Chain) < 2 {
 			continue
 		}

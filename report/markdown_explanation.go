@@ -11,7 +11,7 @@ func explanationMarkdown(b *strings.Builder, r *ExplanationReport) {
 	x := r.Explanation
 	fmt.Fprintf(b, "# Explain %s\n\n", escape.Markdown(r.Title))
 	b.WriteString("> " + escape.Markdown(r.Verdict) + "\n\n")
-	fmt.Fprintf(b, "Node: %s (level %s)\n\n", escape.Markdown(x.Node), escape.Markdown(dash(x.Level)))
+	fmt.Fprintf(b, "Node: %s (level %s)\n\n", escape.Markdown(x.Node), escape.Markdown(dash(string(x.Level))))
 	if x.Summary != "" {
 		b.WriteString(escape.Markdown(x.Summary) + "\n\n")
 	}

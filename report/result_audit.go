@@ -118,8 +118,8 @@ func worstScenarios(a *simulate.Audit, n int) []simulate.Scenario {
 
 // Risk is one single point of failure told in plain words.
 type Risk struct {
-	Node  string // the SPOF's node id
-	Level string // resource, zone, region, service or provider
+	Node  string      // the SPOF's node id
+	Level graph.Level // resource, zone, region, service or provider
 	// What names the node for a reader ("AWS us-east-1 zone use1-az1").
 	What string
 	// Services are the display names of the critical services it stops.
@@ -133,13 +133,15 @@ type Risk struct {
 }
 
 // levelRank orders SPOF levels from the widest failure domain down.
-var levelRank = map[string]int{"provider": 0, "region": 1, "service": 2, "zone": 3, "resource": 4}
+var levelRank = map[graph.Level]int{graph.LevelProvider: 0, graph.LevelRegion: 1, graph.LevelService: 2, graph.LevelZone: 3, graph.LevelResource: 4}
 
 // levelOrder lists the SPOF levels from the widest failure domain down.
-func levelOrder() []string { return []string{"provider", "region", "service", "zone", "resource"} }
+func levelOrder() []graph.Level {
+	return []graph.Level{graph.LevelProvider, graph.LevelRegion, graph.LevelService, graph.LevelZone, graph.LevelResource}
+}
 
 // levelTitle names a SPOF level in plain words ("Managed services").
-func levelTitle(level string) string {
+func levelTitle(level graph.Level) string {
 	switch level {
 	case "provider":
 		return "Providers"
@@ -152,7 +154,7 @@ func levelTitle(level string) string {
 	case "resource":
 		return "Resources"
 	}
-	return level
+	return string(level)
 }
 
 // risks turns the audit's SPOFs into plain-language risks, widest level
@@ -188,7 +190,7 @@ func risks(a *simulate.Audit, names map[string]string) []Risk {
 	return risks
 }
 
-func rank(level string) int {
+func rank(level graph.Level) int {
 	if r, ok := levelRank[level]; ok {
 		return r
 	}
@@ -227,7 +229,7 @@ func serviceNames(a *simulate.Audit) map[string]string {
 
 // nodeName is a node's display name from the result, else a phrase made
 // from its id.
-func nodeName(names map[string]string, id, level string) string {
+func nodeName(names map[string]string, id string, level graph.Level) string {
 	if n, ok := names[id]; ok {
 		return n
 	}
@@ -332,3 +334,6 @@ func leastPortable(rs []simulate.ResourceLockin, n int) []simulate.ResourceLocki
 	}
 	return out
 }
+
+// scoreLevels are the levels a service's survival is shown for, in order.
+var scoreLevels = []graph.Level{graph.LevelResource, graph.LevelZone, graph.LevelRegion, graph.LevelProvider}

@@ -20,14 +20,14 @@ func NewExplanation(x *simulate.Explanation) *ExplanationReport {
 	if x == nil {
 		return nil
 	}
-	return &ExplanationReport{Explanation: x, Title: nodeName(x.Names, x.Node, string(x.Level)), Verdict: explanationVerdict(x)}
+	return &ExplanationReport{Explanation: x, Title: nodeName(x.Names, x.Node, x.Level), Verdict: explanationVerdict(x)}
 }
 
 // simulationHeadline says what a simulated outage does in one sentence.
 func simulationHeadline(s *simulate.Simulation) string {
 	target := strings.Join(s.Fail, " + ")
 	if len(s.Selectors) == 1 && s.Selectors[0].Node() != "" {
-		target = nodeName(s.Names, s.Selectors[0].Node(), string(s.Selectors[0].Level()))
+		target = nodeName(s.Names, s.Selectors[0].Node(), s.Selectors[0].Level())
 	}
 	if target == "" {
 		target = "nothing"
@@ -46,7 +46,7 @@ func simulationHeadline(s *simulate.Simulation) string {
 
 // explanationVerdict says in one sentence whether a node is a SPOF.
 func explanationVerdict(x *simulate.Explanation) string {
-	what := nodeName(x.Names, x.Node, string(x.Level))
+	what := nodeName(x.Names, x.Node, x.Level)
 	if x.IsSPOF {
 		var svc []string
 		for _, c := range x.Down {

@@ -142,7 +142,7 @@ func auditServices(b *strings.Builder, p *palette, r *AuditReport) {
 			name = graph.ServiceName(s.Service)
 		}
 		row := []string{name, fmt.Sprintf("%d", s.Tier), Decimal(s.Score, 1)}
-		for _, level := range []string{"resource", "zone", "region", "provider"} {
+		for _, level := range scoreLevels {
 			row = append(row, survivalCell(s.Survive, level))
 		}
 		avail := "-"
@@ -157,7 +157,7 @@ func auditServices(b *strings.Builder, p *palette, r *AuditReport) {
 }
 
 // survivalCell shows "2/3" failure domains survived at one level.
-func survivalCell(sv []simulate.Survival, level string) string {
+func survivalCell(sv []simulate.Survival, level graph.Level) string {
 	for _, s := range sv {
 		if s.Level == level {
 			if s.Domains == 0 {

@@ -98,8 +98,8 @@ func providerName(p string) string { return graph.ProviderTitle(p) }
 // nodePhrase names a node for a sentence when the result carries no display
 // name for it: a placement by its id's shape (graph.PlacementPhrase), anything
 // else shortened with compactID, as chains show it.
-func nodePhrase(id, level string) string {
-	if p := graph.PlacementPhrase(id, graph.Level(level)); p != "" {
+func nodePhrase(id string, level graph.Level) string {
+	if p := graph.PlacementPhrase(id, level); p != "" {
 		return p
 	}
 	return compactID(id)
@@ -110,7 +110,7 @@ func nodePhrase(id, level string) string {
 // scenario's level), anything else by the scenario's name.
 func scenarioTarget(s simulate.Scenario, names map[string]string) string {
 	if len(s.Nodes) == 1 {
-		return nodeName(names, s.Nodes[0], s.Kind)
+		return nodeName(names, s.Nodes[0], graph.Level(s.Kind))
 	}
 	if s.Name != "" {
 		return s.Name

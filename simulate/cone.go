@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"runtime"
 	"sync"
+
+	"github.com/untether-dev/untether/graph"
 )
 
 // Dependency cones. The cone of a service is every node reachable from it
@@ -15,7 +17,7 @@ import (
 // of the union of 64 cones, not 64 separate walks.
 
 // scoreLevels are the failure levels of the resilience score, in order.
-var scoreLevels = [4]string{"resource", "zone", "region", "provider"}
+var scoreLevels = [4]graph.Level{graph.LevelResource, graph.LevelZone, graph.LevelRegion, graph.LevelProvider}
 
 // scoreLevel maps node i to its index in scoreLevels, or -1.
 func (m *Model) scoreLevel(i int32) int {

@@ -52,7 +52,7 @@ func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Locki
 		}
 		node, level, svcs := spofs[k].Node, spofs[k].Level, spofs[k].Services
 		out = append(out, Finding{
-			ID: RuleSPOF + level + ":" + node, Rule: RuleSPOF + level, Severity: sev, Node: node, Services: svcs,
+			ID: RuleSPOF + string(level) + ":" + node, Rule: RuleSPOF + string(level), Severity: sev, Node: node, Services: svcs,
 			Message: fmt.Sprintf("%s (%s) alone takes %d critical service(s) down: %s; chain %s",
 				node, level, len(svcs), firstFew(svcs, 5), strings.Join(spofs[k].Chain, " -> ")),
 		})

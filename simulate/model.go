@@ -171,12 +171,12 @@ func TierWeight(tier int) int {
 
 // Level is the failure level of node i: "resource" for resources, the
 // placement level for placements, "" for groups and services.
-func (m *Model) Level(i int32) string {
+func (m *Model) Level(i int32) graph.Level {
 	switch m.class[i] {
 	case clResource:
-		return "resource"
+		return graph.LevelResource
 	case clPlacement:
-		return string(m.c.Nodes[i].Level)
+		return m.c.Nodes[i].Level
 	}
 	return ""
 }

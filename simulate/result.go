@@ -85,10 +85,10 @@ type ServiceScore struct {
 // Survival is survive_L(s): of the Domains failure domains of one level the
 // service depends on, Survived leave it UP when they fail alone.
 type Survival struct {
-	Level    string  `json:"level"`
-	Domains  int     `json:"domains"`
-	Survived int     `json:"survived"`
-	Share    float64 `json:"share"`
+	Level    graph.Level `json:"level"`
+	Domains  int         `json:"domains"`
+	Survived int         `json:"survived"`
+	Share    float64     `json:"share"`
 }
 
 // Availability is an SLA-based estimate, not a measurement.
@@ -103,9 +103,9 @@ type Availability struct {
 
 // SPOF is a node whose failure alone takes at least one critical service down.
 type SPOF struct {
-	Node     string   `json:"node"`
-	Level    string   `json:"level"` // resource, zone, region, service or provider
-	Services []string `json:"services"`
+	Node     string      `json:"node"`
+	Level    graph.Level `json:"level"` // resource, zone, region, service or provider
+	Services []string    `json:"services"`
 	// Chain is the dependency path proving it: the first service, then every
 	// node it needs down to the SPOF. A long path is bounded: Chain then
 	// holds its first 8 node ids, the text "… N more …" (N =
@@ -223,9 +223,9 @@ type Simulation struct {
 
 // Explanation says why a node is or is not a SPOF.
 type Explanation struct {
-	Node   string `json:"node"`
-	Level  string `json:"level"`
-	IsSPOF bool   `json:"is_spof"`
+	Node   string      `json:"node"`
+	Level  graph.Level `json:"level"`
+	IsSPOF bool        `json:"is_spof"`
 	// Down lists the critical services the node's failure alone takes down,
 	// each with the chain that proves it.
 	Down []Chain `json:"down"`

@@ -38,8 +38,8 @@ type BaselineHHI struct {
 
 // BaselineSPOF is one accepted single point of failure.
 type BaselineSPOF struct {
-	Node  string `json:"node"`
-	Level string `json:"level"`
+	Node  string      `json:"node"`
+	Level graph.Level `json:"level"`
 }
 
 // NewBaseline records the findings and scores of an audit. Lists are sorted

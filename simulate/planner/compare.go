@@ -30,7 +30,7 @@ func scoreChanges(a0, a1 *simulate.Audit) ScoreChanges {
 func countSPOFs(a *simulate.Audit, level string) int {
 	n := 0
 	for _, s := range a.SPOFs {
-		if s.Level == level {
+		if string(s.Level) == level {
 			n++
 		}
 	}

@@ -118,7 +118,7 @@ func sweep(m *simulate.Model, levels []string, tier int) map[string][]problem {
 	}
 	p := m.NewPropagator()
 	for i := range int32(m.Compiled().Len()) {
-		lvl := m.Level(i)
+		lvl := string(m.Level(i))
 		if lvl == "" || !slices.Contains(levels, lvl) {
 			continue
 		}
