@@ -268,6 +268,7 @@ type chunks[T any] struct {
 	full [][]T
 	cur  []T
 	n    int
+	hint int // size of the first block: when right, there is one block, never copied
 }
 
 const chunkLen = 4096
@@ -278,7 +279,11 @@ func (c *chunks[T]) next() *T {
 		if c.cur != nil {
 			c.full = append(c.full, c.cur)
 		}
-		c.cur = make([]T, 0, min(max(16, 2*cap(c.cur)), chunkLen)) // small files stay small
+		size := min(max(16, 2*cap(c.cur)), chunkLen) // small files stay small
+		if c.n == 0 && c.hint > 0 {
+			size = c.hint
+		}
+		c.cur = make([]T, 0, size)
 	}
 	c.cur = c.cur[:len(c.cur)+1]
 	c.n++
@@ -290,6 +295,11 @@ func (c *chunks[T]) next() *T {
 func (c *chunks[T]) slice() []T {
 	if c.n == 0 {
 		return nil
+	}
+	if len(c.full) == 0 {
+		out := c.cur // one block: the hint was right
+		*c = chunks[T]{}
+		return out
 	}
 	out := make([]T, 0, c.n)
 	for _, b := range c.full {
