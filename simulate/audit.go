@@ -68,11 +68,14 @@ func (m *Model) Audit() *Audit {
 	// Double-point findings follow the listed (capped) double points: the
 	// most harmful first, so a large estate's thousands of instance pairs
 	// inside k-of-n groups do not bury the rest.
-	a.Findings = m.findings(sr.spofs, a.SPOFs, pairs[:listed], a.Lockin, cs, a.Gaps)
+	// Names first: the findings' messages speak in them (a finding's id
+	// keeps the node ids, which baselines and waivers key on). Every node a
+	// finding names is already among the SPOFs, double points and lock-in.
+	a.Names = m.NodeNames(auditIDs(a))
+	a.Findings = m.findings(sr.spofs, a.SPOFs, pairs[:listed], a.Lockin, cs, a.Gaps, a.Names)
 	if a.Findings == nil {
 		a.Findings = []Finding{}
 	}
-	a.Names = m.NodeNames(auditIDs(a))
 	return a
 }
 

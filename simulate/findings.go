@@ -30,7 +30,11 @@ const (
 )
 
 // findings takes the SPOF records with the SPOFs made of them (same order).
-func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Lockin, cs *coneStats, gaps []graph.Gap) []Finding {
+// Messages name nodes by their display names (names; an id names itself
+// where it has none), as every report does.
+func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Lockin, cs *coneStats, gaps []graph.Gap, names map[string]string) []Finding {
+	named := &Audit{Names: names}
+	say, sayAll := named.Name, named.NamesOf
 	// One finding per SPOF, proprietary resource, listed pair and gap at
 	// most: allocated once.
 	proprietary := 0
@@ -54,7 +58,7 @@ func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Locki
 		out = append(out, Finding{
 			ID: RuleSPOF + string(level) + ":" + node, Rule: RuleSPOF + string(level), Severity: sev, Node: node, Services: svcs,
 			Message: fmt.Sprintf("%s (%s) alone takes %d critical service(s) down: %s; chain %s",
-				node, level, len(svcs), firstFew(svcs, 5), strings.Join(spofs[k].Chain, " -> ")),
+				say(node), level, len(svcs), firstFew(sayAll(svcs), 5), strings.Join(sayAll(spofs[k].Chain), " -> ")),
 		})
 	}
 	for _, pr := range pairs {
@@ -62,7 +66,7 @@ func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Locki
 		svcs := m.ids(pr.services)
 		out = append(out, Finding{
 			ID: RuleDoublePoint + ":" + a + "+" + b, Rule: RuleDoublePoint, Severity: SeverityMedium, Node: a, Services: svcs,
-			Message: fmt.Sprintf("%s and %s together take %s down though neither does alone", a, b, firstFew(svcs, 5)),
+			Message: fmt.Sprintf("%s and %s together take %s down though neither does alone", say(a), say(b), firstFew(sayAll(svcs), 5)),
 		})
 	}
 	for _, r := range lk.Resources {
@@ -72,7 +76,7 @@ func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Locki
 		}
 		out = append(out, Finding{
 			ID: RuleLockinProprietary + ":" + r.Node, Rule: RuleLockinProprietary, Severity: SeverityLow, Node: r.Node,
-			Message: lockinMessage(r),
+			Message: lockinMessage(r, say(r.Node)),
 		})
 	}
 	for _, g := range gaps {

@@ -136,10 +136,10 @@ func sortedKeys[V any](mp map[string]V) []string {
 	return keys
 }
 
-func lockinMessage(r ResourceLockin) string {
+func lockinMessage(r ResourceLockin, name string) string {
 	alt := ""
 	if len(r.Alternatives) > 0 {
 		alt = "; portable alternatives: " + strings.Join(r.Alternatives, ", ")
 	}
-	return fmt.Sprintf("%s is %s (%s) and a critical service depends on it%s", r.Node, r.Product, r.Class, alt)
+	return fmt.Sprintf("%s is %s (%s) and a critical service depends on it%s", name, r.Product, r.Class, alt)
 }

@@ -15,6 +15,23 @@ func (m *Model) NodeNames(ids []string) map[string]string {
 	return graph.DisplayNames(m.c.Estate.Nodes, ids)
 }
 
+// Name is a node's display name as the audit gives it, else its id.
+func (a *Audit) Name(id string) string {
+	if n, ok := a.Names[id]; ok {
+		return n
+	}
+	return id
+}
+
+// NamesOf is Name of each id, in order.
+func (a *Audit) NamesOf(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = a.Name(id)
+	}
+	return out
+}
+
 // idSet collects ids once each, in first-seen order.
 type idSet struct {
 	seen map[string]bool

@@ -167,7 +167,7 @@ func Check(current *simulate.Audit, base *Baseline, gate Gate, today time.Time) 
 			cf.FailsGate = true
 			spofReasoned[f.Node] = true
 			r.Reasons = append(r.Reasons, GateReason{Term: "new-spof", Finding: f.ID,
-				Message: fmt.Sprintf("new single point of failure %s", f.Node)})
+				Message: fmt.Sprintf("new single point of failure %s", current.Name(f.Node))})
 		}
 		r.New = append(r.New, cf)
 	}
@@ -190,7 +190,7 @@ func Check(current *simulate.Audit, base *Baseline, gate Gate, today time.Time) 
 		r.NewSPOFs = append(r.NewSPOFs, s)
 		if gate.NewSPOF && !spofReasoned[s.Node] {
 			r.Reasons = append(r.Reasons, GateReason{Term: "new-spof",
-				Message: fmt.Sprintf("new single point of failure %s (%s) takes down %s", s.Node, s.Level, strings.Join(s.Services, ", "))})
+				Message: fmt.Sprintf("new single point of failure %s (%s) takes down %s", current.Name(s.Node), s.Level, strings.Join(current.NamesOf(s.Services), ", "))})
 		}
 	}
 	for _, s := range base.SPOFs {
@@ -240,13 +240,29 @@ func (r *CheckResult) headline() string {
 		score = "resilience not scored: nothing to score"
 	}
 	if r.Verdict == "fail" {
-		n := len(r.Reasons)
+		n := r.reasonCount()
 		return fmt.Sprintf("untether check failed: %d %s (%d new %s, %d fixed; %s).",
 			n, checkPlural(n, "reason", "reasons"), len(r.New), checkPlural(len(r.New), "finding", "findings"),
 			len(r.Fixed), score)
 	}
 	return fmt.Sprintf("untether check passed: %d new %s, %d fixed, %d waived; %s.",
 		len(r.New), checkPlural(len(r.New), "finding", "findings"), len(r.Fixed), len(r.Waived), score)
+}
+
+// reasonCount counts the reasons as the reports list them: the terms one
+// finding fails (its severity and new-spof) are one reason.
+func (r *CheckResult) reasonCount() int {
+	n, seen := 0, map[string]bool{}
+	for _, reason := range r.Reasons {
+		if reason.Finding != "" {
+			if seen[reason.Finding] {
+				continue
+			}
+			seen[reason.Finding] = true
+		}
+		n++
+	}
+	return n
 }
 
 func checkPlural(n int, one, many string) string {

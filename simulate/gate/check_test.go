@@ -249,3 +249,29 @@ func BenchmarkCheck(b *testing.B) {
 		Check(a, base, g, day)
 	}
 }
+
+// TestCheckSpeaksInDisplayNames: a failing check names nodes as the audit
+// does (its display names, never a raw id where a name exists), and counts
+// one finding that fails two terms (its severity and new-spof) as one
+// reason, as every report lists it.
+func TestCheckSpeaksInDisplayNames(t *testing.T) {
+	cur := checkAudit()
+	cur.Names = map[string]string{"aws/us-east-1/use1-az1": "AWS us-east-1 zone use1-az1", "service:checkout": "Checkout"}
+	base := NewBaseline(&simulate.Audit{Score: simulate.Score{Resilience: 80, Grade: "B"}, Findings: cur.Findings[1:]})
+	r := Check(cur, base, mustGate(t, "high", "new-spof"), day)
+	if len(r.Reasons) != 2 {
+		t.Fatalf("reasons %+v, want the severity and the new-spof term", r.Reasons)
+	}
+	if !strings.Contains(r.Reasons[1].Message, "AWS us-east-1 zone use1-az1") {
+		t.Errorf("new-spof reason %q does not use the display name", r.Reasons[1].Message)
+	}
+	if !strings.HasPrefix(r.Headline, "untether check failed: 1 reason (1 new finding") {
+		t.Errorf("headline %q: one finding failing two terms is one reason", r.Headline)
+	}
+	// A SPOF the gate fails without a finding of its own names its services.
+	cur.Findings = cur.Findings[1:]
+	r = Check(cur, base, mustGate(t, "new-spof"), day)
+	if len(r.Reasons) != 1 || r.Reasons[0].Message != "new single point of failure AWS us-east-1 zone use1-az1 (zone) takes down Checkout" {
+		t.Errorf("reasons %+v", r.Reasons)
+	}
+}
