@@ -20,8 +20,9 @@ const DisplayMax = 48
 //     its resource type and last human-made name: "loadbalancer/checkout").
 //
 // Names that would collide are told apart by region, then account, then
-// both, then the end of the id ("key/4db0a272-… (eu-west-1)"); what still
-// collides shows its whole id. Only the nodes named by ids are returned (nil
+// both, then the resource type ("checkout (ECS Cluster)"), then the end of
+// the id ("key/4db0a272-… (eu-west-1)"); what still collides shows its
+// whole id. Only the nodes named by ids are returned (nil
 // ids: every node), but uniqueness holds against the whole estate, so a
 // node has the same name in every result. The result does not depend on
 // the order of nodes, and the time is linear in the estate.
@@ -91,7 +92,31 @@ var qualifiers = []struct {
 		}
 		return n.Account + " " + n.Region
 	}, ""},
+	{typeWord, ""},
 	{idSuffix, "…"},
+}
+
+// typeWord is a node's resource type in a few words, to tell apart
+// same-named resources of one account and region ("checkout-api (ECS
+// Service)" beside "checkout-api (ECR Repository)"): an AWS type keeps its
+// service and resource ("ECS Service"; "LoadBalancer" when the service's
+// name is long), a GCP asset or Azure type its last part, a Terraform type
+// stays whole; a node with no type gives its kind.
+func typeWord(n *Node) string {
+	t := n.Type
+	switch {
+	case t == "":
+		return n.Kind
+	case strings.Contains(t, "::"):
+		p := strings.Split(t, "::")
+		if len(p) >= 3 && len(p[len(p)-2]) <= 8 {
+			return p[len(p)-2] + " " + p[len(p)-1]
+		}
+		return p[len(p)-1]
+	case strings.Contains(t, "/"):
+		return t[strings.LastIndexByte(t, '/')+1:]
+	}
+	return t
 }
 
 // qualify names the wanted nodes of idx "base (q)" when q tells every node

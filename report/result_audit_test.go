@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/untether-dev/untether/simulate"
 )
@@ -117,5 +118,28 @@ func TestWrapWordsNeverSplitsAToken(t *testing.T) {
 	}
 	if got := strings.Join(wrapWords("a b c", 3), "|"); got != "a b|c" {
 		t.Errorf("wrapWords = %q", got)
+	}
+}
+
+// TestTableCellsNeverSplitAToken: a table too wide for the terminal wraps
+// its cells at spaces, never inside a hyphenated or slashed token (lipgloss
+// alone would break "us-east-1" after its hyphen), and stays in width.
+func TestTableCellsNeverSplitAToken(t *testing.T) {
+	p := newPalette(Options{Width: 60})
+	tokens := []string{"cloud-load-balancing", "us-east-1/lambda", "us-central1-a", "checkout-api"}
+	rows := [][]string{
+		{"AWS us-east-1", "Checkout, checkout-api, Orders and 2 more", "cloud-load-balancing → us-east-1/lambda → us-central1-a"},
+	}
+	out := p.table([]string{"Fails alone", "Stops", "Proof"}, rows)
+	for _, line := range strings.Split(out, "\n") {
+		if w := utf8.RuneCountInString(strings.TrimRight(line, " ")); w > 60 {
+			t.Errorf("line of %d runes > 60: %q", w, line)
+		}
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, tok := range tokens {
+		if !strings.Contains(flat, tok) {
+			t.Errorf("token %q split across lines:\n%s", tok, out)
+		}
 	}
 }

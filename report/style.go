@@ -104,6 +104,7 @@ func (p *palette) table(headers []string, rows [][]string) string {
 			row[i] = escape.TerminalShort(row[i], p.width)
 		}
 	}
+	fitColumns(headers, rows, p.width)
 	t := table.New().
 		Border(lipgloss.NormalBorder()).
 		BorderStyle(p.border).
@@ -139,6 +140,60 @@ var trailingSpace = regexp.MustCompile(`(?m) +((?:\x1b\[[0-9;]*m)*)$`)
 
 // trimLines removes trailing padding so output diffs and pipes cleanly.
 func trimLines(s string) string { return trailingSpace.ReplaceAllString(s, "$1") }
+
+// fitColumns wraps every cell at spaces (wrapWords) to a width per column
+// chosen so the table fits in width columns, so lipgloss, which would
+// break words at hyphens ("us-east-\n1"), never has to wrap. Columns that
+// fit in a fair share keep their natural width; the rest share what is
+// left. Each column is padded by one space on either side.
+func fitColumns(headers []string, rows [][]string, width int) {
+	cols := len(headers)
+	if cols == 0 {
+		return
+	}
+	natural := make([]int, cols)
+	for c, h := range headers {
+		natural[c] = utf8.RuneCountInString(h)
+	}
+	for _, row := range rows {
+		for c := 0; c < cols && c < len(row); c++ {
+			natural[c] = max(natural[c], utf8.RuneCountInString(row[c]))
+		}
+	}
+	avail, sum := width-2*cols, 0
+	for _, n := range natural {
+		sum += n
+	}
+	if sum <= avail {
+		return
+	}
+	widths := make([]int, cols)
+	open := cols
+	for open > 0 {
+		share, settled := max(avail/open, 8), false
+		for c := range widths {
+			if widths[c] == 0 && natural[c] <= share {
+				widths[c], avail, open, settled = natural[c], avail-natural[c], open-1, true
+			}
+		}
+		if !settled {
+			for c := range widths {
+				if widths[c] == 0 {
+					widths[c] = share
+				}
+			}
+			break
+		}
+	}
+	for c := range headers {
+		headers[c] = strings.Join(wrapWords(headers[c], widths[c]), "\n")
+	}
+	for _, row := range rows {
+		for c := 0; c < cols && c < len(row); c++ {
+			row[c] = strings.Join(wrapWords(row[c], widths[c]), "\n")
+		}
+	}
+}
 
 // wrapWords breaks text into lines of at most width runes at spaces only,
 // so an id such as aws/us-east-1/service/lambda is never split at a hyphen
