@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,10 +14,6 @@ import (
 // joins "service:" or "group:" to something by hand, with + or Sprintf, so
 // one service or group always has one id.
 func TestIDsBuiltOnce(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
 	prefixed := func(e ast.Expr) bool {
 		lit, ok := e.(*ast.BasicLit)
 		if !ok || lit.Kind != token.STRING {
@@ -29,18 +23,8 @@ func TestIDsBuiltOnce(t *testing.T) {
 		return err == nil && (strings.HasPrefix(s, "service:") || strings.HasPrefix(s, "group:"))
 	}
 	checked := 0
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		if filepath.ToSlash(rel) == "graph/ids.go" {
+	eachSourceFile(t, func(rel, path string) error {
+		if rel == "graph/ids.go" {
 			return nil
 		}
 		fset := token.NewFileSet()
@@ -64,9 +48,6 @@ func TestIDsBuiltOnce(t *testing.T) {
 		})
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if checked < 100 {
 		t.Fatalf("checked only %d files; is the walk rooted at the module?", checked)
 	}

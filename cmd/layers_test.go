@@ -3,7 +3,6 @@ package cmd
 import (
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -42,22 +41,8 @@ func TestImportDirection(t *testing.T) {
 		"simulate": {"os", "net/http", "github.com/spf13/cobra"},
 		"graph":    {"github.com/spf13/cobra"},
 	}
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
 	checked := 0
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
+	eachSourceFile(t, func(rel, path string) error {
 		top := strings.Split(filepath.ToSlash(rel), "/")[0]
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
 		if err != nil {
@@ -105,9 +90,6 @@ func TestImportDirection(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for dir := range exactly {
 		if seen[dir] == 0 {
 			t.Errorf("no file checked in %s: has the package moved? update the rule", dir)

@@ -4,10 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -17,23 +14,9 @@ import (
 // wherever it is read: outside graph/yaml.go no code calls yaml.Unmarshal,
 // yaml.NewDecoder or a yaml.Node's Decode itself.
 func TestYAMLReadOnce(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
 	readers := 0
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		if filepath.ToSlash(rel) == "graph/yaml.go" {
+	eachSourceFile(t, func(rel, path string) error {
+		if rel == "graph/yaml.go" {
 			return nil
 		}
 		fset := token.NewFileSet()
@@ -69,9 +52,6 @@ func TestYAMLReadOnce(t *testing.T) {
 		})
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if readers < 4 {
 		t.Fatalf("found only %d files reading YAML: is the walk rooted at the module?", readers)
 	}
