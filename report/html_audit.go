@@ -148,7 +148,7 @@ func buildFacts(r *AuditReport) []htmlFact {
 	}
 	facts = append(facts,
 		htmlFact{Value: percent(a.Lockin.Estate), Label: "Vendor lock-in", Note: lockinWord(a.Lockin.Estate)},
-		htmlFact{Value: Number(int(a.Concentration.Providers.Index + 0.5)), Label: "Provider concentration (HHI)", Note: hhiWord(a.Concentration.Providers.Index)},
+		htmlFact{Value: Number(int(a.Concentration.Providers.Index + 0.5)), Label: "Provider concentration (HHI)", Note: hhiBand(a.Concentration.Providers.Index)},
 		htmlFact{Value: Number(a.Estate.Resources), Label: "Resources analysed", Note: plural(len(a.Gaps), "coverage gap", "coverage gaps")},
 	)
 	return facts
@@ -188,17 +188,6 @@ func lockinWord(v float64) string {
 		return "strongly tied"
 	}
 	return "captive"
-}
-
-// hhiWord reads an HHI with the thresholds competition authorities long used.
-func hhiWord(index float64) string {
-	switch {
-	case index < 1500:
-		return "unconcentrated"
-	case index <= 2500:
-		return "moderately concentrated"
-	}
-	return "highly concentrated"
 }
 
 // htmlClip shortens estate text to n runes and makes hidden characters

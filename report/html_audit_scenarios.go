@@ -188,7 +188,7 @@ func buildLockin(r *AuditReport) htmlLockin {
 }
 
 func hhiView(title string, h simulate.HHI, name func(string) string) htmlHHI {
-	v := htmlHHI{Title: title, Index: Number(int(h.Index + 0.5)), Word: hhiWord(h.Index), Class: "ok"}
+	v := htmlHHI{Title: title, Index: Number(int(h.Index + 0.5)), Word: hhiBand(h.Index), Class: "ok"}
 	if h.Index > 2500 {
 		v.Class = "bad"
 	} else if h.Index >= 1500 {
