@@ -20,7 +20,7 @@ func (m *Model) Explain(id string) (*Explanation, error) {
 	p := newPropagator(m)
 	p.fail(x)
 	f := newChainFinder(m)
-	ex := &Explanation{Node: id, Level: m.Level(x), Down: []Chain{}, Survives: []Absorbed{}}
+	ex := &Explanation{Version: ExplanationVersion, Node: id, Level: m.Level(x), Down: []Chain{}, Survives: []Absorbed{}}
 	dependents := m.dependents(x)
 	for _, s := range m.critical {
 		if s == x {

@@ -6,6 +6,14 @@ import "github.com/untether-dev/untether/graph"
 // field; every report format is rendered from this one result.
 const AuditVersion = 1
 
+// SimulationVersion and ExplanationVersion are the versions of the simulate
+// and explain results in their "untether_simulation" and
+// "untether_explanation" fields, as AuditVersion is the audit's.
+const (
+	SimulationVersion  = 1
+	ExplanationVersion = 1
+)
+
 // Audit is the result of a full audit: every sweep, the SPOF scan, double
 // points, lock-in, concentration and the resilience score (DESIGN.md §6).
 type Audit struct {
@@ -205,7 +213,8 @@ type Finding struct {
 
 // Simulation is the result of `simulate --fail ...` (DESIGN.md §6).
 type Simulation struct {
-	Fail []string `json:"fail"`
+	Version int      `json:"untether_simulation"`
+	Fail    []string `json:"fail"`
 	// Selectors are Fail parsed, so no reader parses them back (each one's
 	// node and level). Not in the JSON: Fail says the same to a script.
 	Selectors     []graph.Selector `json:"-"`
@@ -223,9 +232,10 @@ type Simulation struct {
 
 // Explanation says why a node is or is not a SPOF.
 type Explanation struct {
-	Node   string      `json:"node"`
-	Level  graph.Level `json:"level"`
-	IsSPOF bool        `json:"is_spof"`
+	Version int         `json:"untether_explanation"`
+	Node    string      `json:"node"`
+	Level   graph.Level `json:"level"`
+	IsSPOF  bool        `json:"is_spof"`
 	// Down lists the critical services the node's failure alone takes down,
 	// each with the chain that proves it.
 	Down []Chain `json:"down"`

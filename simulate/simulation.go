@@ -22,6 +22,7 @@ func (m *Model) Simulate(selectors []string) (*Simulation, error) {
 		fail[k] = s.String()
 	}
 	sim := &Simulation{
+		Version:       SimulationVersion,
 		Fail:          fail,
 		Selectors:     sels,
 		Injected:      m.ids(injected),
