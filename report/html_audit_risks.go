@@ -110,15 +110,16 @@ func buildRisks(ar *AuditReport, lab *htmlLabeler) htmlRisks {
 		})
 	}
 	out.MoreDbl = more
-	out.Weakest, out.MoreSvc = weakestServices(a)
+	out.Weakest, out.MoreSvc = weakestServices(ar.ServicesByRisk)
 	return out
 }
 
-// weakestServices lists the lowest-scoring services, critical ones first.
-func weakestServices(a *simulate.Audit) ([]htmlServiceRow, int) {
-	svcs, more := htmlTop(a.Services, htmlTopRows, func(x, y simulate.ServiceScore) int {
-		return cmp.Or(htmlCmpBool(y.Critical, x.Critical), cmp.Compare(x.Score, y.Score), cmp.Compare(x.Tier, y.Tier), cmp.Compare(x.Service, y.Service))
-	})
+// weakestServices lists the first services of the report's one ranking
+// (ServicesByRisk: most critical tier, then weakest, first), as the table
+// and markdown do, and how many more there are.
+func weakestServices(ranked []simulate.ServiceScore) ([]htmlServiceRow, int) {
+	svcs := ranked[:min(len(ranked), htmlTopRows)]
+	more := len(ranked) - len(svcs)
 	rows := make([]htmlServiceRow, 0, len(svcs))
 	for _, s := range svcs {
 		name := s.Name

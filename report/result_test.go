@@ -47,6 +47,8 @@ func TestWritersShowTheResultNotTheirOwnFigures(t *testing.T) {
 	a.HeadlineScenario = &worst
 	a.Worst[0].CostPerHour = 876543
 	a.Risks[0].What, a.Risks[0].Sentence = "MARK-WHAT", "MARK-RISK."
+	a.ServicesByRisk = a.ServicesByRisk[:1]
+	a.ServicesByRisk[0].Name = "MARK-SERVICE"
 	a.Locations = map[string]Location{}
 	for _, f := range a.Audit.Findings {
 		a.Locations[f.Node] = Location{File: "mark.tf", Line: 77}
@@ -64,7 +66,7 @@ func TestWritersShowTheResultNotTheirOwnFigures(t *testing.T) {
 		"audit": {
 			"table":    {"MARK-HEADLINE", "$876,543", "MARK-WHAT"},
 			"markdown": {"MARK-HEADLINE", "$876,543", "MARK-RISK."},
-			"html":     {"MARK-HEADLINE", "$987,654", "MARK-RISK."},
+			"html":     {"MARK-HEADLINE", "$987,654", "MARK-RISK.", "MARK-SERVICE"},
 			"sarif":    {"mark.tf"},
 			"github":   {"file=mark.tf,line=77"},
 		},
