@@ -4,13 +4,10 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/report/escape"
-	"github.com/untether-dev/untether/simulate"
-	"github.com/untether-dev/untether/simulate/gate"
 )
 
 // JUnitWriter writes the junit format, for CI systems that show test
@@ -113,116 +110,6 @@ func writeJUnit(w io.Writer, doc junitSuites) error {
 		return fmt.Errorf("write junit: %w", err)
 	}
 	return nil
-}
-
-func junitAudit(a *simulate.Audit) junitSuites {
-	var doc junitSuites
-	var critical []simulate.ServiceScore
-	for _, s := range a.Services {
-		if s.Critical {
-			critical = append(critical, s)
-		}
-	}
-	slices.SortFunc(critical, func(x, y simulate.ServiceScore) int { return strings.Compare(x.Service, y.Service) })
-	for _, class := range junitClasses {
-		suite := junitSuite{Name: "untether." + string(class.level)}
-		for _, svc := range critical {
-			name := svc.Name
-			if name == "" {
-				name = svc.Service
-			}
-			c := junitCase{
-				Name:      fmt.Sprintf("%s survives any single %s", name, class.title),
-				ClassName: "untether." + string(class.level),
-			}
-			var lines, nodes []string
-			for _, sp := range a.SPOFs {
-				if sp.Level == class.level && slices.Contains(sp.Services, svc.Service) {
-					nodes = append(nodes, sp.Node)
-					lines = append(lines, fmt.Sprintf("%s takes %s down: %s", sp.Node, svc.Service, strings.Join(sp.Chain, " -> ")))
-				}
-			}
-			if len(nodes) > 0 {
-				c.Failure = &junitFailure{
-					Type:    "spof-" + string(class.level),
-					Message: fmt.Sprintf("%d single point(s) of failure: %s", len(nodes), strings.Join(nodes, ", ")),
-					Text:    strings.Join(lines, "\n"),
-				}
-			} else {
-				c.SystemOut = junitSurvival(svc, class.level)
-			}
-			suite.Cases = append(suite.Cases, c)
-		}
-		doc.Suites = append(doc.Suites, suite)
-	}
-	return doc
-}
-
-// junitSurvival says how many domains of the level the service survived.
-func junitSurvival(svc simulate.ServiceScore, level graph.Level) string {
-	for _, s := range svc.Survive {
-		if s.Level == level {
-			return fmt.Sprintf("survives %d of %d %s failure domains it depends on", s.Survived, s.Domains, level)
-		}
-	}
-	return "no single " + string(level) + " failure takes it down"
-}
-
-func junitCheck(r *gate.CheckResult) junitSuites {
-	var doc junitSuites
-	gate := junitSuite{Name: "untether.gate"}
-	for _, term := range r.FailOn {
-		c := junitCase{Name: "fail-on " + term, ClassName: "untether.gate"}
-		var msgs []string
-		for _, reason := range r.Reasons {
-			if junitTermMatches(term, reason.Term) {
-				msgs = append(msgs, reason.Message)
-			}
-		}
-		if len(msgs) > 0 {
-			c.Failure = &junitFailure{Type: "gate", Message: msgs[0], Text: strings.Join(msgs, "\n")}
-		}
-		gate.Cases = append(gate.Cases, c)
-	}
-	doc.Suites = append(doc.Suites, gate)
-
-	findings := junitSuite{Name: "untether.findings"}
-	for _, f := range r.New {
-		c := junitCase{Name: f.ID, ClassName: "untether." + f.Rule}
-		if f.FailsGate {
-			c.Failure = &junitFailure{Type: f.Rule, Message: f.Severity + ": " + f.Message, Text: f.Message}
-		} else {
-			c.SystemOut = "new " + f.Severity + " finding below the gate: " + f.Message
-		}
-		findings.Cases = append(findings.Cases, c)
-	}
-	for _, f := range r.Waived {
-		msg := "waived: " + f.Waiver.Reason
-		if f.Waiver.Expires != "" {
-			msg += " (until " + f.Waiver.Expires + ")"
-		}
-		findings.Cases = append(findings.Cases, junitCase{Name: f.ID, ClassName: "untether." + f.Rule, Skipped: &junitSkipped{Message: msg}})
-	}
-	slices.SortStableFunc(findings.Cases, func(a, b junitCase) int { return strings.Compare(a.Name, b.Name) })
-	doc.Suites = append(doc.Suites, findings)
-	return doc
-}
-
-// junitTermMatches ties a gate reason to the fail-on term that raised it,
-// by the term's class: a severity, new-spof, score-drop, lockin or hhi.
-func junitTermMatches(term, reasonTerm string) bool {
-	return junitTermClass(term) == junitTermClass(reasonTerm)
-}
-
-func junitTermClass(t string) string {
-	t = strings.ToLower(strings.TrimSpace(t))
-	if gate.SeverityRank(t) > 0 {
-		return "severity"
-	}
-	if i := strings.IndexAny(t, "=>"); i >= 0 {
-		return t[:i]
-	}
-	return t
 }
 
 // junitInert makes the estate text in a test case inert: encoding/xml
