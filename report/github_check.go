@@ -3,7 +3,8 @@ package report
 import "fmt"
 
 // ghCheck annotates a check: each new finding (an error when it fails the
-// gate, else a warning) and each gate reason that no finding carries.
+// gate, else a warning), each gate reason no finding carries, expired and
+// unused waivers, then the headline.
 func ghCheck(cr *CheckReport) []ghAnnotation {
 	r := cr.Check
 	var as []ghAnnotation
