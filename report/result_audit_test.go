@@ -143,3 +143,16 @@ func TestTableCellsNeverSplitAToken(t *testing.T) {
 		}
 	}
 }
+
+// TestTableWithAnEmptyColumnFits: a too-wide table with an empty column
+// still lays out (an empty column once made the width search loop).
+func TestTableWithAnEmptyColumnFits(t *testing.T) {
+	p := newPalette(Options{Width: 40})
+	out := p.table([]string{"", "Stops", "Proof"}, [][]string{{"", strings.Repeat("word ", 12), strings.Repeat("x-y ", 12)}})
+	if !strings.Contains(out, "word") || !strings.Contains(out, "x-y") {
+		t.Errorf("table lost its cells:\n%s", out)
+	}
+	if got := wrapWords("abc", 0); strings.Join(got, "") != "abc" {
+		t.Errorf("wrapWords at width 0 = %q", got)
+	}
+}

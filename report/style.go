@@ -167,13 +167,13 @@ func fitColumns(headers []string, rows [][]string, width int) {
 	if sum <= avail {
 		return
 	}
-	widths := make([]int, cols)
+	widths := make([]int, cols) // 0: not chosen yet
 	open := cols
 	for open > 0 {
 		share, settled := max(avail/open, 8), false
 		for c := range widths {
 			if widths[c] == 0 && natural[c] <= share {
-				widths[c], avail, open, settled = natural[c], avail-natural[c], open-1, true
+				widths[c], avail, open, settled = max(natural[c], 1), avail-natural[c], open-1, true
 			}
 		}
 		if !settled {
@@ -200,6 +200,7 @@ func fitColumns(headers []string, rows [][]string, width int) {
 // or slash; a word longer than the width alone is cut into width-long
 // pieces. Time is linear in the text.
 func wrapWords(text string, width int) []string {
+	width = max(width, 1)
 	var lines []string
 	var cur strings.Builder
 	n := 0 // runes in cur
