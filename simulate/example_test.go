@@ -40,6 +40,6 @@ func ExampleModel_Explain() {
 	fmt.Println(ex.Summary)
 	fmt.Println(ex.Down[0].Path, ex.Down[0].Evidence)
 	// Output:
-	// saas:auth0 (resource) is a SPOF: its failure alone takes 1 critical service(s) down: service:login (shortest chain: service:login -> saas:auth0).
+	// saas:auth0 (resource) is a SPOF: its failure alone takes 1 critical service(s) down: login (shortest chain: login -> saas:auth0).
 	// [service:login saas:auth0] [inventory.yaml:9]
 }

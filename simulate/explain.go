@@ -49,7 +49,6 @@ func (m *Model) Explain(id string) (*Explanation, error) {
 		ex.EvidenceOnly = append(ex.EvidenceOnly, EvidenceEdge{To: ed.To, Why: why, Evidence: ed.Evidence})
 	}
 	ex.IsSPOF = m.IsCandidate(x) && len(ex.Down) > 0
-	ex.Summary = m.summary(ex)
 	ids := []string{ex.Node}
 	for _, c := range ex.Down {
 		ids = append(append(ids, c.Service), c.Path...)
@@ -58,6 +57,7 @@ func (m *Model) Explain(id string) (*Explanation, error) {
 		ids = append(append(ids, s.Service), s.Groups...)
 	}
 	ex.Names = m.NodeNames(ids)
+	ex.Summary = m.summary(ex) // in the display names, as every report speaks
 	return ex, nil
 }
 
@@ -102,18 +102,20 @@ func (m *Model) absorbers(p *propagator, dependents []bool, s int32) []int32 {
 
 func (m *Model) summary(ex *Explanation) string {
 	x, _ := m.c.Index(ex.Node)
+	named := &Audit{Names: ex.Names}
+	node := named.Name(ex.Node)
 	switch {
 	case !m.IsCandidate(x):
-		return fmt.Sprintf("%s is a %s node: groups and services are never SPOFs themselves; failing it takes %d critical service(s) down.", ex.Node, m.c.Nodes[x].Class, len(ex.Down))
+		return fmt.Sprintf("%s is a %s node: groups and services are never SPOFs themselves; failing it takes %d critical service(s) down.", node, m.c.Nodes[x].Class, len(ex.Down))
 	case ex.IsSPOF:
 		names := make([]string, len(ex.Down))
 		for k, c := range ex.Down {
-			names[k] = c.Service
+			names[k] = named.Name(c.Service)
 		}
 		return fmt.Sprintf("%s (%s) is a SPOF: its failure alone takes %d critical service(s) down: %s (shortest chain: %s).",
-			ex.Node, ex.Level, len(ex.Down), firstFew(names, 5), strings.Join(ex.Down[0].Path, " -> "))
+			node, ex.Level, len(ex.Down), firstFew(names, 5), strings.Join(named.NamesOf(ex.Down[0].Path), " -> "))
 	case len(ex.Survives) > 0:
-		return fmt.Sprintf("%s (%s) is not a SPOF: %d critical service(s) depend on it and survive its failure because redundancy groups absorb it.", ex.Node, ex.Level, len(ex.Survives))
+		return fmt.Sprintf("%s (%s) is not a SPOF: %d critical service(s) depend on it and survive its failure because redundancy groups absorb it.", node, ex.Level, len(ex.Survives))
 	}
-	return fmt.Sprintf("%s (%s) is not a SPOF: no critical service depends on it.", ex.Node, ex.Level)
+	return fmt.Sprintf("%s (%s) is not a SPOF: no critical service depends on it.", node, ex.Level)
 }
