@@ -38,7 +38,11 @@ func Decode(data []byte, name string) (*Estate, error) {
 // while the collector runs cost two CPU seconds in write barriers). A
 // file written by hand with spaces before the colons gets no hint.
 func sizeHint(at io.ReaderAt) (nodes, edges int) {
-	buf := make([]byte, 1<<20)
+	size, ok := sizeOf(at)
+	if !ok {
+		size = 1 << 20
+	}
+	buf := make([]byte, min(size+8, 1<<20)) // room beyond the bytes carried over
 	var pos int64
 	keep := 0 // bytes carried over, so a name across two reads counts
 	for {
@@ -69,6 +73,17 @@ func DecodeReader(r io.Reader, name string) (*Estate, error) {
 // at an offset, for an error's line and column) and validates it once,
 // keeping what validation learnt for compiling the estate later.
 func decode(r io.Reader, at io.ReaderAt, name string) (*Estate, error) {
+	if size, ok := sizeOf(at); ok && size >= parallelMin {
+		if e, ids, keys, ok := decodeParallel(at, size); ok {
+			return validated(e, ids, keys, name)
+		}
+	}
+	return decodeStream(r, at, name)
+}
+
+// decodeStream is the reference decoder: it reads any estate file as a
+// stream of tokens, on one core, and says where any problem is.
+func decodeStream(r io.Reader, at io.ReaderAt, name string) (*Estate, error) {
 	d := &decoder{
 		dec:  jsontext.NewDecoder(r, jsontext.AllowDuplicateNames(true)),
 		file: name, at: at, e: &Estate{}, lastFrom: -1, lastTo: -1,
@@ -90,7 +105,13 @@ func decode(r io.Reader, at io.ReaderAt, name string) (*Estate, error) {
 	if !d.keysOK || ids == nil || len(keys) != len(e.Edges) {
 		keys = nil
 	}
-	ids, keys, err = validateWith(e, ids, keys)
+	return validated(e, ids, keys, name)
+}
+
+// validated validates a decoded estate once (with the id map and edge
+// keys when the reader has them whole) and keeps what it learnt.
+func validated(e *Estate, ids map[string]int, keys []uint64, name string) (*Estate, error) {
+	ids, keys, err := validateWith(e, ids, keys)
 	if err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) {
@@ -100,6 +121,20 @@ func decode(r io.Reader, at io.ReaderAt, name string) (*Estate, error) {
 	}
 	e.remember(ids, keys)
 	return e, nil
+}
+
+// sizeOf is the size of what at reads, when it is a regular file or bytes
+// in memory.
+func sizeOf(at io.ReaderAt) (int64, bool) {
+	switch at := at.(type) {
+	case interface{ Size() int64 }:
+		return at.Size(), true
+	case interface{ Stat() (os.FileInfo, error) }:
+		if info, err := at.Stat(); err == nil && info.Mode().IsRegular() {
+			return info.Size(), true
+		}
+	}
+	return 0, false
 }
 
 // decoder turns the tokens of an estate file into an Estate. Strings that
@@ -159,11 +194,20 @@ func (d *decoder) estate() (*Estate, error) {
 			version, seen[name] = true, true
 		case "nodes":
 			nodes := chunks[Node]{hint: d.nodeHint}
-			err = d.list("$.nodes", func(i int) error { return d.node(nodes.next(), i) })
+			err = d.list("$.nodes", func(i int) error {
+				n := nodes.next()
+				err := d.node(n)
+				d.enter(n.ID, i)
+				return err
+			})
 			e.Nodes, seen[name] = nodes.slice(), true
 		case "edges":
 			edges := chunks[Edge]{hint: d.edgeHint}
-			err = d.list("$.edges", func(i int) error { return d.edge(edges.next(), i) })
+			err = d.list("$.edges", func(k int) error {
+				from, to, err := d.edge(edges.next())
+				d.key(k, from, to)
+				return err
+			})
 			e.Edges, seen[name] = edges.slice(), true
 		case "gaps":
 			var gaps chunks[Gap]

@@ -7,15 +7,14 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// node reads nodes[i]. Its id goes into the id map, so edges find their
-// ends without another pass.
-func (d *decoder) node(n *Node, i int) error {
+// node reads one node.
+func (d *decoder) node(n *Node) error {
 	err := d.object(func(name string) error {
 		d.where.field = name
 		var err error
 		switch name {
 		case "id":
-			n.ID, err = d.id(i)
+			n.ID, err = d.id()
 		case "class":
 			var s string
 			s, err = d.str()
@@ -71,8 +70,9 @@ func (d *decoder) node(n *Node, i int) error {
 	return err
 }
 
-// id reads the id of nodes[i] and enters it in the id map.
-func (d *decoder) id(i int) (string, error) {
+// id reads a node's id: a string of its own, never interned (ids are
+// unique; edges share them instead).
+func (d *decoder) id() (string, error) {
 	raw, err := d.dec.ReadValue()
 	if err != nil {
 		return "", d.syntax(err)
@@ -88,13 +88,7 @@ func (d *decoder) id(i int) (string, error) {
 	if err != nil {
 		return "", d.syntax(err)
 	}
-	if _, dup := d.ids[string(b)]; dup {
-		d.dupID = true
-		return string(b), nil
-	}
-	s := string(b)
-	d.ids[s] = i
-	return s, nil
+	return string(b), nil
 }
 
 // end reads an edge's from or to: the node's own id string when the node
@@ -125,10 +119,11 @@ func (d *decoder) end(last *int) (string, int, error) {
 	return d.intern(b), -1, nil
 }
 
-// edge reads edges[k].
-func (d *decoder) edge(ed *Edge, k int) error {
-	from, to := -1, -1
-	err := d.object(func(name string) error {
+// edge reads one edge, returning the positions of the nodes its ends name
+// (-1 for an end not found in the id map).
+func (d *decoder) edge(ed *Edge) (from, to int, err error) {
+	from, to = -1, -1
+	err = d.object(func(name string) error {
 		d.where.field = name
 		var err error
 		switch name {
@@ -146,12 +141,7 @@ func (d *decoder) edge(ed *Edge, k int) error {
 		return err
 	})
 	d.where.field = ""
-	if from < 0 || to < 0 || len(d.keys) != k {
-		d.keysOK = false
-	} else if d.keysOK {
-		d.keys = append(d.keys, uint64(from)<<32|uint64(to))
-	}
-	return err
+	return from, to, err
 }
 
 // gap reads gaps[i].
@@ -308,4 +298,25 @@ func (c *chunks[T]) slice() []T {
 	out = append(out, c.cur...)
 	*c = chunks[T]{}
 	return out
+}
+
+// enter puts nodes[i]'s id in the id map once the node is read whole (a
+// node naming its id twice is entered by the last, as it is kept), noting
+// an id seen before.
+func (d *decoder) enter(id string, i int) {
+	if _, dup := d.ids[id]; dup {
+		d.dupID = true
+		return
+	}
+	d.ids[id] = i
+}
+
+// key notes edge k's ends' positions while every edge so far named nodes
+// already read.
+func (d *decoder) key(k, from, to int) {
+	if from < 0 || to < 0 || len(d.keys) != k {
+		d.keysOK = false
+	} else if d.keysOK {
+		d.keys = append(d.keys, uint64(from)<<32|uint64(to))
+	}
 }
