@@ -100,6 +100,10 @@ func startMemProfile(ios *IOStreams) func() {
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		h.done = true
+		if h.profile.Len() == 0 { // a run too short for a collection
+			runtime.GC()
+			pprof.Lookup("heap").WriteTo(&h.profile, 0)
+		}
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		gc := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
