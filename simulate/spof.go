@@ -52,7 +52,10 @@ type scanResult struct {
 	// takes m.services[k] down (a stand-in failing itself included),
 	// sorted: availability's single points. Only when asked for.
 	single [][]int32
-	pairs  [][2]int32 // (service position, node) as found, before single
+	// pairs are (service position, node) as found, before single;
+	// singleN[k] counts those of service position k.
+	pairs   chunked[[2]int32]
+	singleN []int32
 }
 
 // svcPos maps a node index to its position in m.services, or -1.
@@ -125,16 +128,7 @@ func (m *Model) scan(dpCone []bool, sla []float64) *scanResult {
 		}
 	}
 	if sla != nil {
-		out.single = make([][]int32, len(m.services))
-		for _, p := range parts {
-			for _, sx := range p.pairs {
-				out.single[sx[0]] = append(out.single[sx[0]], sx[1])
-			}
-			p.pairs = nil
-		}
-		for _, l := range out.single {
-			slices.Sort(l)
-		}
+		out.single = m.singlePoints(parts)
 	}
 	slices.SortFunc(out.spofs, func(a, b spofRec) int { return cmp.Compare(a.node, b.node) })
 	slices.SortFunc(out.placements, func(a, b placementRec) int { return cmp.Compare(a.node, b.node) })
@@ -151,9 +145,14 @@ type rootScan struct {
 	p      *propagator
 	chains *chainTree
 	// Per tree node: how many nodes and resources P(x) adds to the root's
-	// cone, and the services on P(x) that the root does not take down.
-	pathLen, pathRes []int32
-	pathSvc          [][]int32
+	// cone, and the services on P(x) that the root does not take down
+	// (pathSvc[x] indexes svcLists, which the tree's nodes share; 0 is
+	// none).
+	pathLen, pathRes, pathSvc []int32
+	svcLists                  [][]int32
+	// lists holds the records' service lists.
+	lists     int32Arena
+	crit, dps []int32 // scratch
 }
 
 func (m *Model) scanRoots(trees [][]int32, pos []int32, dpCone []bool, sla []float64, cone []int32) *scanResult {
@@ -161,7 +160,11 @@ func (m *Model) scanRoots(trees [][]int32, pos []int32, dpCone []bool, sla []flo
 	rs := &rootScan{
 		m: m, pos: pos, dpCone: dpCone, sla: sla, p: newPropagator(m), chains: newChainTree(m),
 		r:       &scanResult{killed: make([][4]int32, len(m.services)), dpKilled: map[int32][]int32{}},
-		pathLen: make([]int32, n), pathRes: make([]int32, n), pathSvc: make([][]int32, n),
+		pathLen: make([]int32, n), pathRes: make([]int32, n), pathSvc: make([]int32, n),
+		svcLists: [][]int32{nil},
+	}
+	if sla != nil {
+		rs.r.singleN = make([]int32, len(m.services))
 	}
 	var rootSvcs, svcs []int32
 	for _, tree := range trees {
@@ -187,14 +190,15 @@ func (m *Model) scanRoots(trees [][]int32, pos []int32, dpCone []bool, sla []flo
 		first := len(rs.r.spofs)
 		for _, x := range tree {
 			// P(x) = x plus P(up(x)), less what the root already takes down.
-			var plen, pres int32
-			var psvc []int32
+			var plen, pres, list int32
 			if x != root {
 				u := m.c.NeededBy(x)[0]
-				plen, pres, psvc = rs.pathLen[u], rs.pathRes[u], rs.pathSvc[u]
+				plen, pres, list = rs.pathLen[u], rs.pathRes[u], rs.pathSvc[u]
 				if !p.down[u] && pos[u] >= 0 {
+					psvc := rs.svcLists[list]
 					k, _ := slices.BinarySearch(psvc, u)
-					psvc = slices.Insert(slices.Clone(psvc), k, u)
+					list = int32(len(rs.svcLists))
+					rs.svcLists = append(rs.svcLists, slices.Insert(slices.Clone(psvc), k, u))
 				}
 				if !p.down[x] {
 					plen++
@@ -202,8 +206,9 @@ func (m *Model) scanRoots(trees [][]int32, pos []int32, dpCone []bool, sla []flo
 						pres++
 					}
 				}
-				rs.pathLen[x], rs.pathRes[x], rs.pathSvc[x] = plen, pres, psvc
+				rs.pathLen[x], rs.pathRes[x], rs.pathSvc[x] = plen, pres, list
 			}
+			psvc := rs.svcLists[list]
 			if !m.IsCandidate(x) {
 				continue
 			}
@@ -215,8 +220,10 @@ func (m *Model) scanRoots(trees [][]int32, pos []int32, dpCone []bool, sla []flo
 			rs.chains.prove(p.down, tree, rs.r.spofs[first:], &rs.r.links)
 		}
 		for _, x := range tree[1:] {
-			rs.pathSvc[x] = nil
+			rs.pathSvc[x] = 0
 		}
+		clear(rs.svcLists[1:])
+		rs.svcLists = rs.svcLists[:1]
 		p.reset()
 	}
 	return rs.r
@@ -228,7 +235,7 @@ func (m *Model) scanRoots(trees [][]int32, pos []int32, dpCone []bool, sla []flo
 func (rs *rootScan) record(x int32, svcs []int32, resources int) {
 	m, r := rs.m, rs.r
 	lvl := m.scoreLevel(x)
-	var crit, dps []int32
+	crit, dps := rs.crit[:0], rs.dps[:0]
 	for _, s := range svcs {
 		if lvl >= 0 {
 			r.killed[rs.pos[s]][lvl]++
@@ -240,22 +247,25 @@ func (rs *rootScan) record(x int32, svcs []int32, resources int) {
 			dps = append(dps, s)
 		}
 	}
+	rs.crit, rs.dps = crit, dps
 	if len(crit) > 0 {
-		r.spofs = append(r.spofs, spofRec{node: x, services: crit, chain: -1})
+		r.spofs = append(r.spofs, spofRec{node: x, services: rs.lists.clone(crit), chain: -1})
 	}
 	if len(dps) > 0 {
-		r.dpKilled[x] = dps
+		r.dpKilled[x] = rs.lists.clone(dps)
 	}
 	if rs.sla != nil && rs.sla[x] > 0 {
 		for _, s := range svcs {
-			r.pairs = append(r.pairs, [2]int32{rs.pos[s], x})
+			r.pairs.add([2]int32{rs.pos[s], x})
+			r.singleN[rs.pos[s]]++
 		}
 		if rs.pos[x] >= 0 { // a stand-in failing itself: it is its own resource
-			r.pairs = append(r.pairs, [2]int32{rs.pos[x], x})
+			r.pairs.add([2]int32{rs.pos[x], x})
+			r.singleN[rs.pos[x]]++
 		}
 	}
 	if m.class[x] == clPlacement {
-		r.placements = append(r.placements, placementRec{node: x, services: slices.Clone(svcs), resources: resources})
+		r.placements = append(r.placements, placementRec{node: x, services: rs.lists.clone(svcs), resources: resources})
 	}
 	if rs.dpCone != nil {
 		// The nodes on P(x) have one non-group dependant each, so they hit
@@ -267,6 +277,37 @@ func (rs *rootScan) record(x int32, svcs []int32, resources int) {
 			}
 		}
 	}
+}
+
+// singlePoints gathers the workers' (service, node) pairs into one sorted
+// list per service, all in one block.
+func (m *Model) singlePoints(parts []*scanResult) [][]int32 {
+	off := make([]int32, len(m.services)+1)
+	for _, p := range parts {
+		for k, c := range p.singleN {
+			off[k+1] += c
+		}
+	}
+	for k := range m.services {
+		off[k+1] += off[k]
+	}
+	flat := make([]int32, off[len(m.services)])
+	fill := slices.Clone(off[:len(m.services)])
+	for _, p := range parts {
+		p.pairs.each(func(sx [2]int32) {
+			flat[fill[sx[0]]] = sx[1]
+			fill[sx[0]]++
+		})
+		p.pairs = chunked[[2]int32]{}
+	}
+	single := make([][]int32, len(m.services))
+	for k := range single {
+		if lo, hi := off[k], off[k+1]; hi > lo {
+			single[k] = flat[lo:hi:hi]
+			slices.Sort(single[k])
+		}
+	}
+	return single
 }
 
 // mergeWithout appends to dst the union of sorted a and b, less x.
