@@ -27,50 +27,87 @@ const DisplayMax = 48
 // node has the same name in every result. The result does not depend on
 // the order of nodes, and the time is linear in the estate.
 func DisplayNames(nodes []Node, ids []string) map[string]string {
-	all := ids == nil
+	if ids == nil {
+		return displayNames(nodes, nil, len(nodes))
+	}
 	want := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		want[id] = true
 	}
-	// Base names of the wanted nodes, then every node of the estate that
-	// shares one: only those can collide.
-	base := make([]string, len(nodes))
-	bases := make(map[string]bool, len(ids))
-	for i := range nodes {
-		if all || want[nodes[i].ID] {
-			base[i] = baseDisplayName(&nodes[i])
-			bases[base[i]] = true
+	return displayNames(nodes, func(i int) bool { return want[nodes[i].ID] }, len(want))
+}
+
+// DisplayNames is graph.DisplayNames of the nodes marked in want (by index
+// of this view): the same names, without an id lookup per node.
+func (c *Compiled) DisplayNames(want []bool) map[string]string {
+	n := 0
+	for _, w := range want {
+		if w {
+			n++
 		}
 	}
-	byName := make(map[string][]int, len(bases))
+	return displayNames(c.Estate.Nodes, func(i int) bool { return want[c.rank[i]] }, n)
+}
+
+// displayNames names the nodes (by position) wanted says (nil: all); about
+// hint of them.
+func displayNames(nodes []Node, wanted func(int) bool, hint int) map[string]string {
+	// Base names of the wanted nodes, each a group; then every node of the
+	// estate that shares one joins its group: only those can collide.
+	base := make([]string, len(nodes))
+	group := make(map[string]int32, hint)
+	for i := range nodes {
+		if wanted == nil || wanted(i) {
+			base[i] = baseDisplayName(&nodes[i])
+			if _, ok := group[base[i]]; !ok {
+				group[base[i]] = int32(len(group))
+			}
+		}
+	}
+	of := make([]int32, len(nodes)) // the node's group, or -1
+	off := make([]int32, len(group)+2)
 	for i := range nodes {
 		n := base[i]
 		if n == "" {
 			n = baseDisplayName(&nodes[i])
 		}
-		if bases[n] {
-			byName[n] = append(byName[n], i)
+		g, ok := group[n]
+		if !ok {
+			of[i] = -1
+			continue
+		}
+		of[i] = g
+		off[g+2]++
+	}
+	// Members of group g: member[off[g]:off[g+1]], in node order.
+	for g := 2; g < len(off); g++ {
+		off[g] += off[g-1]
+	}
+	member := make([]int, off[len(off)-1])
+	for i, g := range of {
+		if g >= 0 {
+			member[off[g+1]] = i
+			off[g+1]++
 		}
 	}
-	taken := func(s string) bool { return bases[s] }
-	wanted := func(id string) bool { return all || want[id] }
-	names := make(map[string]string, len(want))
-	for base, idx := range byName {
-		if len(idx) == 1 {
-			if wanted(nodes[idx[0]].ID) {
-				names[nodes[idx[0]].ID] = base
-			}
+	taken := func(s string) bool { _, ok := group[s]; return ok }
+	isWanted := func(i int) bool { return wanted == nil || wanted(i) }
+	names := make(map[string]string, hint)
+	for base, g := range group {
+		idx := member[off[g]:off[g+1]]
+		if len(idx) == 1 { // the wanted node that made the group
+			names[nodes[idx[0]].ID] = base
 			continue
 		}
 		done := false
 		for _, q := range qualifiers {
-			if done = qualify(nodes, idx, base, q, taken, wanted, names); done {
+			if done = qualify(nodes, idx, base, q, taken, isWanted, names); done {
 				break
 			}
 		}
 		if !done {
 			for _, i := range idx {
-				if wanted(nodes[i].ID) {
+				if isWanted(i) {
 					names[nodes[i].ID] = nodes[i].ID // ids are unique
 				}
 			}
@@ -125,7 +162,7 @@ func typeWord(n *Node) string {
 func qualify(nodes []Node, idx []int, base string, q struct {
 	value  func(*Node) string
 	prefix string
-}, taken, wanted func(string) bool, names map[string]string) bool {
+}, taken func(string) bool, wanted func(int) bool, names map[string]string) bool {
 	seen := map[string]bool{} // not presized: most attempts stop at the first repeat
 	for _, i := range idx {
 		v := q.value(&nodes[i])
@@ -136,7 +173,7 @@ func qualify(nodes []Node, idx []int, base string, q struct {
 	}
 	out := map[string]string{}
 	for _, i := range idx {
-		if !wanted(nodes[i].ID) {
+		if !wanted(i) {
 			continue
 		}
 		s := base + " (" + q.prefix + strings.TrimSpace(q.value(&nodes[i])) + ")"

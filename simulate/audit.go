@@ -22,8 +22,12 @@ func (m *Model) Audit() *Audit {
 	cs := m.cones()
 	var wg sync.WaitGroup
 	var lockin Lockin
+	var lockinNodes []int32
 	var conc Concentration
-	wg.Go(func() { lockin, conc = m.lockin(cs), m.concentration(cs) })
+	wg.Go(func() {
+		lockin, lockinNodes = m.lockin(cs)
+		conc = m.concentration(cs)
+	})
 	sla := m.slaTable()
 	sr := m.scan(cs.dpCone, sla.p)
 	var avail []*Availability
@@ -71,7 +75,7 @@ func (m *Model) Audit() *Audit {
 	// Names first: the findings' messages speak in them (a finding's id
 	// keeps the node ids, which baselines and waivers key on). Every node a
 	// finding names is already among the SPOFs, double points and lock-in.
-	a.Names = m.NodeNames(auditIDs(a))
+	a.Names = m.auditNames(a, sr, pairs[:listed], lockinNodes)
 	a.Findings = m.findings(sr.spofs, a.SPOFs, pairs[:listed], a.Lockin, cs, a.Gaps, a.Names)
 	if a.Findings == nil {
 		a.Findings = []Finding{}

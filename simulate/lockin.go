@@ -46,22 +46,26 @@ func number(v any) (float64, bool) {
 	return 0, false
 }
 
-func (m *Model) lockin(cs *coneStats) Lockin {
+// lockin also returns the listed resources' indices.
+func (m *Model) lockin(cs *coneStats) (Lockin, []int32) {
 	n := m.c.Len()
 	weight, value := make([]float64, n), make([]float64, n) // per resource
 	var sumW, sumWV float64
 	prov := map[string]*[2]float64{} // provider -> {sum w, sum w v}
 	out := Lockin{Method: lockinMethod}
-	products := make([]LockinProduct, 0, m.resources)
+	classes := &lockinClasses{c: m.opt.Lockin, memo: map[[3]string]int32{}, unclassified: map[[2]string]string{}}
+	entry := make([]int32, 0, m.resources)                  // of the listed resources, in order
+	classV := make([]float64, len(m.opt.Lockin.Products)+1) // by entry+1
+	classV[0] = classValue[ClassModerate]
+	for k, p := range m.opt.Lockin.Products {
+		classV[k+1] = classValue[p.Class]
+	}
 	for i, nd := range m.c.Nodes {
 		if m.class[i] != clResource {
 			continue
 		}
-		p, ok := m.opt.Lockin.Lookup(nd.Type, nd.Provider, nd.Kind)
-		if !ok {
-			p = LockinProduct{Product: "unclassified " + nd.Provider + " " + nd.Kind, Class: ClassModerate}
-		}
-		w, v := gravity(nd.Attrs)*float64(max(1, cs.crit[i])), classValue[p.Class]
+		e := classes.of(nd)
+		w, v := gravity(nd.Attrs)*float64(max(1, cs.crit[i])), classV[e+1]
 		weight[i], value[i] = w, v
 		sumW += w
 		sumWV += w * v
@@ -73,14 +77,16 @@ func (m *Model) lockin(cs *coneStats) Lockin {
 		acc[0] += w
 		acc[1] += w * v
 		if v > 0 {
-			products = append(products, p)
+			entry = append(entry, e)
 		}
 	}
 	// Listed resources are allocated once, at their number.
-	out.Resources = make([]ResourceLockin, 0, len(products))
+	out.Resources = make([]ResourceLockin, 0, len(entry))
+	listed := make([]int32, 0, len(entry))
 	for i, nd := range m.c.Nodes {
 		if m.class[i] == clResource && value[i] > 0 {
-			p := products[len(out.Resources)]
+			listed = append(listed, int32(i))
+			p := classes.product(entry[len(out.Resources)], nd)
 			out.Resources = append(out.Resources, ResourceLockin{
 				Node: nd.ID, Provider: nd.Provider, Kind: nd.Kind, Product: p.Product,
 				Class: p.Class, Value: value[i], Alternatives: p.Alternatives,
@@ -124,7 +130,7 @@ func (m *Model) lockin(cs *coneStats) Lockin {
 		out.Services = append(out.Services, sl)
 	}
 	slices.SortFunc(out.Resources, func(a, b ResourceLockin) int { return cmp.Compare(a.Node, b.Node) })
-	return out
+	return out, listed
 }
 
 func sortedKeys[V any](mp map[string]V) []string {

@@ -145,19 +145,60 @@ func (c *LockinCatalog) Merge(over *LockinCatalog) *LockinCatalog {
 // type, then (provider, kind), (provider, *), (*, kind). ok is false when
 // nothing matches.
 func (c *LockinCatalog) Lookup(typ, provider, kind string) (LockinProduct, bool) {
+	if i := c.lookup(typ, provider, kind); i >= 0 {
+		return c.Products[i], true
+	}
+	return LockinProduct{}, false
+}
+
+// lookup is Lookup's index into Products, or -1.
+func (c *LockinCatalog) lookup(typ, provider, kind string) int {
 	if typ != "" {
 		t := strings.ToLower(typ)
 		if i, ok := c.byTypeKind[[2]string{t, kind}]; ok {
-			return c.Products[i], true
+			return i
 		}
 		if i, ok := c.byType[t]; ok {
-			return c.Products[i], true
+			return i
 		}
 	}
 	for _, k := range [][2]string{{provider, kind}, {provider, "*"}, {"*", kind}} {
 		if i, ok := c.byKind[k]; ok {
-			return c.Products[i], true
+			return i
 		}
 	}
-	return LockinProduct{}, false
+	return -1
+}
+
+// lockinClasses classes resources as Lookup does, remembering each
+// (type, provider, kind) seen: an estate has few distinct ones.
+type lockinClasses struct {
+	c            *LockinCatalog
+	memo         map[[3]string]int32
+	unclassified map[[2]string]string // product names, made once each
+}
+
+// of returns the index into Products of the resource's entry, or -1.
+func (l *lockinClasses) of(nd *graph.Node) int32 {
+	key := [3]string{nd.Type, nd.Provider, nd.Kind}
+	i, ok := l.memo[key]
+	if !ok {
+		i = int32(l.c.lookup(nd.Type, nd.Provider, nd.Kind))
+		l.memo[key] = i
+	}
+	return i
+}
+
+// product is entry i, or for -1 the moderate class an unmatched resource gets.
+func (l *lockinClasses) product(i int32, nd *graph.Node) LockinProduct {
+	if i < 0 {
+		key := [2]string{nd.Provider, nd.Kind}
+		name, ok := l.unclassified[key]
+		if !ok {
+			name = "unclassified " + nd.Provider + " " + nd.Kind
+			l.unclassified[key] = name
+		}
+		return LockinProduct{Product: name, Class: ClassModerate}
+	}
+	return l.c.Products[i]
 }

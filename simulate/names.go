@@ -32,57 +32,45 @@ func (a *Audit) NamesOf(ids []string) []string {
 	return out
 }
 
-// idSet collects ids once each, in first-seen order.
-type idSet struct {
-	seen map[string]bool
-	ids  []string
-}
-
-func (s *idSet) add(ids ...string) {
-	for _, id := range ids {
-		if id != "" && !s.seen[id] {
-			s.seen[id] = true
-			s.ids = append(s.ids, id)
-		}
-	}
-}
-
 // chainNamed is how many SPOFs have every node of their chain named; the
 // rest have the ends named, which is what a table shows ("a → b → …3… →
 // y → z"). A large estate's chains would otherwise cost more than the audit.
 const chainNamed = 200
 
-// auditIDs lists the node ids an audit mentions, once each.
-func auditIDs(a *Audit) []string {
-	s := &idSet{seen: map[string]bool{}}
-	for _, sv := range a.Services {
-		s.add(sv.Service)
-	}
-	for i, sp := range a.SPOFs {
-		s.add(sp.Node)
-		s.add(sp.Services...)
-		if i < chainNamed || len(sp.Chain) <= 4 {
-			s.add(sp.Chain...)
-		} else {
-			s.add(sp.Chain[:2]...)
-			s.add(sp.Chain[len(sp.Chain)-2:]...)
+// auditNames names the nodes an audit mentions: every service, the SPOFs
+// with their services and chains, the listed double points, the
+// scenarios' nodes and the lock-in resources. They are marked by index as
+// the audit finds them (lockin: the listed resources), not looked up by id.
+func (m *Model) auditNames(a *Audit, sr *scanResult, pairs []pairRec, lockin []int32) map[string]string {
+	want := make([]bool, m.c.Len())
+	mark := func(idx ...int32) {
+		for _, i := range idx {
+			want[i] = true
 		}
 	}
-	for _, d := range a.DoublePoints {
-		s.add(d.Nodes[0], d.Nodes[1])
-		s.add(d.Services...)
+	mark(m.services...) // the services of every list too
+	for k, r := range sr.spofs {
+		mark(r.node)
+		chain, _ := sr.links.bounded(r.chain)
+		if k < chainNamed || len(chain) <= 4 {
+			mark(chain...)
+		} else {
+			mark(chain[:2]...)
+			mark(chain[len(chain)-2:]...)
+		}
+	}
+	for _, pr := range pairs {
+		mark(pr.a, pr.b)
 	}
 	for _, sc := range a.Scenarios {
-		s.add(sc.ServicesDown...)
-		s.add(sc.Nodes...)
+		for _, id := range sc.Nodes {
+			if i, ok := m.c.Index(id); ok {
+				mark(i)
+			}
+		}
 	}
-	for _, r := range a.Lockin.Resources {
-		s.add(r.Node)
-	}
-	for _, f := range a.Findings {
-		s.add(f.Node)
-	}
-	return s.ids
+	mark(lockin...)
+	return m.c.DisplayNames(want)
 }
 
 // NodeByName finds the node a user named: s itself when it is a node id,

@@ -39,7 +39,10 @@ func (c *Cones) Weight(i int32) int32 { return c.cs.crit[i] }
 func (c *Cones) CriticalWeight(i int32) int32 { return c.cs.critW[i] }
 
 // EstateLockin is the audit's estate lock-in (Audit.Lockin.Estate).
-func (m *Model) EstateLockin(c *Cones) float64 { return m.lockin(c.cs).Estate }
+func (m *Model) EstateLockin(c *Cones) float64 {
+	l, _ := m.lockin(c.cs)
+	return l.Estate
+}
 
 // ProviderHHI is the audit's provider concentration index
 // (Audit.Concentration.Providers.Index).
