@@ -14,9 +14,7 @@ type Compiled struct {
 	Estate *Estate
 	// Nodes[i] points into Estate.Nodes.
 	Nodes []*Node
-	// ids maps an id to its node's position in Estate.Nodes, rank a
-	// position to its index here.
-	ids  map[string]int
+	// rank maps a node's position in Estate.Nodes to its index here.
 	rank []int32
 
 	// Compressed adjacency: the requirements (or members) of node i are
@@ -39,6 +37,17 @@ func Compile(e *Estate) *Compiled {
 	return compile(e, ids, nil)
 }
 
+// compile builds the view from the id map (id -> position in e.Nodes) and,
+// when known, each edge's (from, to) positions as from<<32|to. The view
+// keeps neither (Index searches the nodes in id order), and e forgets
+// what validating it learnt: at a million nodes the two hold ~90 MB that
+// simulating has better use for. Validating e again starts afresh.
+func compile(e *Estate, ids map[string]int, keys []uint64) *Compiled {
+	c := compileWith(e, ids, keys)
+	e.valid = nil
+	return c
+}
+
 // CompileValid validates e (see Validate, whose errors it returns) and
 // builds its index view, sharing the id map and the edge lookups between
 // the two: what building a simulation model needs.
@@ -50,11 +59,9 @@ func CompileValid(e *Estate) (*Compiled, error) {
 	return compile(e, ids, keys), nil
 }
 
-// compile builds the view from the id map (id -> position in e.Nodes) and,
-// when known, each edge's (from, to) positions as from<<32|to.
-func compile(e *Estate, ids map[string]int, keys []uint64) *Compiled {
+func compileWith(e *Estate, ids map[string]int, keys []uint64) *Compiled {
 	n := len(e.Nodes)
-	c := &Compiled{Estate: e, Nodes: make([]*Node, n), ids: ids, rank: make([]int32, n)}
+	c := &Compiled{Estate: e, Nodes: make([]*Node, n), rank: make([]int32, n)}
 	order := make([]int32, n)
 	for i := range order {
 		order[i] = int32(i)
@@ -68,24 +75,29 @@ func compile(e *Estate, ids map[string]int, keys []uint64) *Compiled {
 		c.Nodes[k] = &e.Nodes[i]
 		c.rank[i] = int32(k)
 	}
-	// Arcs bucketed by source (a counting sort), then each bucket by target.
-	from, to := make([]int32, len(e.Edges)), make([]int32, len(e.Edges))
+	// Arcs bucketed by source (a counting sort: one pass counts, one
+	// fills), then each bucket by target.
+	if keys == nil {
+		keys = make([]uint64, len(e.Edges))
+		for k := range e.Edges {
+			keys[k] = uint64(ids[e.Edges[k].From])<<32 | uint64(ids[e.Edges[k].To])
+		}
+	}
+	arc := func(k int) (from, to int32, ok bool) {
+		ed := &e.Edges[k]
+		f, t := int(keys[k]>>32), int(uint32(keys[k]))
+		if !Carries(ed, &e.Nodes[f], &e.Nodes[t]) {
+			return -1, -1, false
+		}
+		return c.rank[f], c.rank[t], true
+	}
 	c.needOff = make([]int32, n+1)
 	c.byOff = make([]int32, n+1)
 	arcs := 0
 	for k := range e.Edges {
-		ed := &e.Edges[k]
-		var f, t int
-		if keys != nil {
-			f, t = int(keys[k]>>32), int(uint32(keys[k]))
-		} else {
-			f, t = ids[ed.From], ids[ed.To]
-		}
-		from[k], to[k] = -1, -1
-		if Carries(ed, &e.Nodes[f], &e.Nodes[t]) {
-			from[k], to[k] = c.rank[f], c.rank[t]
-			c.needOff[from[k]+1]++
-			c.byOff[to[k]+1]++
+		if f, t, ok := arc(k); ok {
+			c.needOff[f+1]++
+			c.byOff[t+1]++
 			arcs++
 		}
 	}
@@ -97,8 +109,8 @@ func compile(e *Estate, ids map[string]int, keys []uint64) *Compiled {
 	c.needEdge = make([]int32, arcs)
 	fill := slices.Clone(c.needOff[:n])
 	for k := range e.Edges {
-		if f := from[k]; f >= 0 {
-			c.needs[fill[f]], c.needEdge[fill[f]] = to[k], int32(k)
+		if f, t, ok := arc(k); ok {
+			c.needs[fill[f]], c.needEdge[fill[f]] = t, int32(k)
 			fill[f]++
 		}
 	}
@@ -184,11 +196,11 @@ func (c *Compiled) Len() int { return len(c.Nodes) }
 
 // Index returns the index of the node with id.
 func (c *Compiled) Index(id string) (int32, bool) {
-	i, ok := c.ids[id]
+	k, ok := slices.BinarySearchFunc(c.Nodes, id, func(n *Node, id string) int { return cmp.Compare(n.ID, id) })
 	if !ok {
 		return -1, false
 	}
-	return c.rank[i], true
+	return int32(k), true
 }
 
 // Needs lists what node i needs (for a group: its members), sorted. The
