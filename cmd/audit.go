@@ -50,11 +50,17 @@ func runAudit(c *cobra.Command, opts *AuditOptions) error {
 	if err != nil {
 		return err
 	}
+	strict := opts.Source.checkStrict(e)
+	in := opts.Report.auditInput(e, opts.Source.describe(opts.Files))
+	// e is not used below: the estate is reachable only through the model
+	// (and the input, for an HTML map), so once the audit is done the
+	// collector may free it while the report is built and written. At 1M
+	// resources that is most of the memory.
 	audit := m.Audit()
 	audit.Live = opts.Source.live()
-	result := report.NewAudit(audit, opts.Report.auditInput(e, opts.Source.describe(opts.Files)))
+	result := report.NewAudit(audit, in)
 	if err := opts.Report.write(c.Context(), opts.IO, result); err != nil {
 		return err
 	}
-	return opts.Source.checkStrict(e)
+	return strict
 }

@@ -76,7 +76,7 @@ func (m *Model) Audit() *Audit {
 	// keeps the node ids, which baselines and waivers key on). Every node a
 	// finding names is already among the SPOFs, double points and lock-in.
 	a.Names = m.auditNames(a, sr, pairs[:listed], lockinNodes)
-	a.Findings = m.findings(sr.spofs, a.SPOFs, pairs[:listed], a.Lockin, cs, a.Gaps, a.Names)
+	a.Findings = m.findings(sr.spofs, a.SPOFs, pairs[:listed], a.Lockin, lockinNodes, cs, a.Gaps, a.Names)
 	if a.Findings == nil {
 		a.Findings = []Finding{}
 	}

@@ -32,7 +32,8 @@ const (
 // findings takes the SPOF records with the SPOFs made of them (same order).
 // Messages name nodes by their display names (names; an id names itself
 // where it has none), as every report does.
-func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Lockin, cs *coneStats, gaps []graph.Gap, names map[string]string) []Finding {
+// lkNodes are the lock-in resources' indices (in lk.Resources' order).
+func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Lockin, lkNodes []int32, cs *coneStats, gaps []graph.Gap, names map[string]string) []Finding {
 	named := &Audit{Names: names}
 	say, sayAll := named.Name, named.NamesOf
 	// One finding per SPOF, proprietary resource, listed pair and gap at
@@ -69,9 +70,8 @@ func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Locki
 			Message: fmt.Sprintf("%s and %s together take %s down though neither does alone", say(a), say(b), firstFew(sayAll(svcs), 5)),
 		})
 	}
-	for _, r := range lk.Resources {
-		i, _ := m.c.Index(r.Node)
-		if r.Class != ClassProprietary || cs.critW[i] == 0 {
+	for k, r := range lk.Resources {
+		if r.Class != ClassProprietary || cs.critW[lkNodes[k]] == 0 {
 			continue
 		}
 		out = append(out, Finding{

@@ -1,7 +1,6 @@
 package simulate
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"math/bits"
@@ -129,7 +128,7 @@ func (m *Model) lockin(cs *coneStats) (Lockin, []int32) {
 		}
 		out.Services = append(out.Services, sl)
 	}
-	slices.SortFunc(out.Resources, func(a, b ResourceLockin) int { return cmp.Compare(a.Node, b.Node) })
+	// Index order is id order: out.Resources and listed are sorted by node id.
 	return out, listed
 }
 
