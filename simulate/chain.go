@@ -39,6 +39,17 @@ func (l *chainLinks) add(node, prev int32) int32 {
 	return k
 }
 
+// grow makes room in l for the links of every part, so appending them
+// does not copy.
+func (l *chainLinks) grow(parts []*scanResult) {
+	n := 0
+	for _, p := range parts {
+		n += len(p.links.node)
+	}
+	l.node, l.prev = slices.Grow(l.node, n), slices.Grow(l.prev, n)
+	l.depth, l.head = slices.Grow(l.depth, n), slices.Grow(l.head, n)
+}
+
 // append adds o's links after l's (o's indices shift by len(l.node)).
 func (l *chainLinks) append(o *chainLinks) {
 	shift := int32(len(l.node))

@@ -56,11 +56,25 @@ func (m *Model) forEachCone(svcs []int32, fn func(worker, base int, touched []in
 	wg.Wait()
 }
 
+// coneScratch is a cone worker's node-sized state, clean between uses
+// (every mask back to 0, nothing queued), so the audit's several passes
+// over the cones share it through Model.cone instead of allocating it.
+type coneScratch struct {
+	mask           []uint64
+	inq            []bool
+	touched, queue []int32
+}
+
 func (m *Model) coneWorker(svcs []int32, w, workers int, fn func(worker, base int, touched []int32, mask []uint64)) {
-	n := m.c.Len()
-	mask := make([]uint64, n)
-	inq := make([]bool, n)
-	var touched, queue []int32
+	sc, _ := m.cone.Get().(*coneScratch)
+	if sc == nil {
+		n := m.c.Len()
+		sc = &coneScratch{mask: make([]uint64, n), inq: make([]bool, n)}
+	}
+	defer m.cone.Put(sc)
+	mask, inq := sc.mask, sc.inq
+	touched, queue := sc.touched, sc.queue
+	defer func() { sc.touched, sc.queue = touched[:0], queue[:0] }()
 	for start := w * 64; start < len(svcs); start += 64 * workers {
 		batch := svcs[start:min(start+64, len(svcs))]
 		touched, queue = touched[:0], queue[:0]

@@ -26,11 +26,36 @@ func (m *Model) upLinks() []int32 {
 	return up
 }
 
-// rootTrees groups the nodes by the root their up links lead to. It returns
-// the roots in index order and, per root, its tree in order of distance from
+// forest holds trees one after another: tree k is nodes[off[k]:off[k+1]].
+type forest struct {
+	nodes, off []int32
+}
+
+func (f *forest) len() int           { return len(f.off) - 1 }
+func (f *forest) tree(k int) []int32 { return f.nodes[f.off[k]:f.off[k+1]:f.off[k+1]] }
+
+// keep drops the trees keep says no to, in place.
+func (f *forest) keep(keep func(tree []int32) bool) {
+	n, k := int32(0), 0
+	for j := range f.len() {
+		t := f.tree(j)
+		if !keep(t) {
+			continue
+		}
+		copy(f.nodes[n:], t)
+		f.off[k] = n
+		n += int32(len(t))
+		k++
+	}
+	f.off[k] = n
+	f.nodes, f.off = f.nodes[:n], f.off[:k+1]
+}
+
+// rootTrees groups the nodes by the root their up links lead to: one tree
+// per root, the roots in index order, each tree in order of distance from
 // the root (the root first), so a node comes after the node it inherits
 // from. A loop of up links gets its lowest index as root.
-func (m *Model) rootTrees(up []int32) (roots []int32, trees [][]int32) {
+func (m *Model) rootTrees(up []int32) forest {
 	n := len(up)
 	root := make([]int32, n)
 	depth := make([]int32, n)
@@ -88,6 +113,7 @@ func (m *Model) rootTrees(up []int32) (roots []int32, trees [][]int32) {
 		}
 	}
 	// Bucket by root, then by depth (a counting sort keeps it linear).
+	var roots []int32
 	count := make([]int32, n+1)
 	for i := range n {
 		if root[i] == int32(i) {
@@ -121,9 +147,9 @@ func (m *Model) rootTrees(up []int32) (roots []int32, trees [][]int32) {
 		flat[fill[r]] = x
 		fill[r]++
 	}
-	trees = make([][]int32, len(roots))
+	f := forest{nodes: flat, off: make([]int32, len(roots)+1)}
 	for k, r := range roots {
-		trees[k] = flat[fill[r]-size[r] : fill[r] : fill[r]]
+		f.off[k+1] = fill[r] // trees lie in root order
 	}
-	return roots, trees
+	return f
 }

@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/untether-dev/untether/graph"
 )
@@ -62,6 +63,8 @@ type Model struct {
 	dpServices  []int32 // tier <= DoublePointTier
 	entryPoints bool
 	resources   int
+
+	cone sync.Pool // of *coneScratch
 }
 
 // NewModel compiles e for simulation. e must be valid (graph.Validate); an

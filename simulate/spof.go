@@ -84,31 +84,25 @@ func (m *Model) candidates() []int32 {
 // double points can come from (nil: record none). With sla (the failure
 // probability of each node), it also lists availability's single points.
 func (m *Model) scan(dpCone []bool, sla []float64) *scanResult {
-	roots, trees := m.rootTrees(m.upLinks())
+	trees := m.rootTrees(m.upLinks())
 	// Keep only trees holding a candidate: nothing else is reported.
-	k := 0
-	for j := range roots {
-		if slices.ContainsFunc(trees[j], m.IsCandidate) {
-			roots[k], trees[k] = roots[j], trees[j]
-			k++
-		}
-	}
-	roots, trees = roots[:k], trees[:k]
+	trees.keep(func(t []int32) bool { return slices.ContainsFunc(t, m.IsCandidate) })
 	pos := m.svcPos()
-	workers := max(1, min(runtime.GOMAXPROCS(0), 8, len(roots)/1024+1))
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8, trees.len()/1024+1))
 	parts := make([]*scanResult, workers)
 	cone := make([]int32, m.c.Len())
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo, hi := len(roots)*w/workers, len(roots)*(w+1)/workers
+		lo, hi := trees.len()*w/workers, trees.len()*(w+1)/workers
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[w] = m.scanRoots(trees[lo:hi], pos, dpCone, sla, cone)
+			parts[w] = m.scanRoots(&trees, lo, hi, pos, dpCone, sla, cone)
 		}()
 	}
 	wg.Wait()
 	out := &scanResult{killed: make([][4]int32, len(m.services)), dpKilled: map[int32][]int32{}, cone: cone}
+	out.links.grow(parts)
 	for _, p := range parts {
 		for k := range out.killed {
 			for l := range 4 {
@@ -155,7 +149,8 @@ type rootScan struct {
 	crit, dps []int32 // scratch
 }
 
-func (m *Model) scanRoots(trees [][]int32, pos []int32, dpCone []bool, sla []float64, cone []int32) *scanResult {
+// scanRoots scans trees lo to hi of the forest.
+func (m *Model) scanRoots(trees *forest, lo, hi int, pos []int32, dpCone []bool, sla []float64, cone []int32) *scanResult {
 	n := m.c.Len()
 	rs := &rootScan{
 		m: m, pos: pos, dpCone: dpCone, sla: sla, p: newPropagator(m), chains: newChainTree(m),
@@ -167,7 +162,8 @@ func (m *Model) scanRoots(trees [][]int32, pos []int32, dpCone []bool, sla []flo
 		rs.r.singleN = make([]int32, len(m.services))
 	}
 	var rootSvcs, svcs []int32
-	for _, tree := range trees {
+	for k := lo; k < hi; k++ {
+		tree := trees.tree(k)
 		root := tree[0]
 		p := rs.p
 		p.fail(root)
