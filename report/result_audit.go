@@ -164,14 +164,19 @@ func risks(a *simulate.Audit, names map[string]string) []Risk {
 	risks := make([]Risk, 0, len(a.SPOFs))
 	for _, sp := range a.SPOFs {
 		r := Risk{Node: sp.Node, Level: sp.Level, What: nodeName(names, sp.Node, sp.Level), CostPerHour: cost[sp.Node]}
-		for _, s := range sp.Services {
-			r.Services = append(r.Services, serviceName(names, s))
+		if len(sp.Services) > 0 {
+			r.Services = make([]string, len(sp.Services))
+			for k, s := range sp.Services {
+				r.Services[k] = serviceName(names, s)
+			}
 		}
-		for _, c := range sp.Chain {
-			r.Chain = append(r.Chain, nodeName(names, c, ""))
+		if len(sp.Chain) > 0 {
+			r.Chain = make([]string, len(sp.Chain))
+			for k, c := range sp.Chain {
+				r.Chain[k] = nodeName(names, c, "")
+			}
 		}
-		r.Sentence = fmt.Sprintf("If %s fails, %s %s", r.What, joinAnd(r.Services, 4),
-			pluralVerb(len(r.Services), "stops", "stop"))
+		r.Sentence = "If " + r.What + " fails, " + joinAnd(r.Services, 4) + " " + pluralVerb(len(r.Services), "stops", "stop")
 		if r.CostPerHour > 0 {
 			r.Sentence += ", costing " + Money(r.CostPerHour) + " per hour"
 		}
