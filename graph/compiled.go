@@ -210,14 +210,18 @@ func (c *Compiled) Needs(i int32) []int32 { return c.needs[c.needOff[i]:c.needOf
 // NeededBy lists the nodes that need node i (or have it as a member), sorted.
 func (c *Compiled) NeededBy(i int32) []int32 { return c.neededBy[c.byOff[i]:c.byOff[i+1]] }
 
-// EdgeTo returns the estate edge from node i to node j, or nil.
+// EdgeTo returns the estate edge from node i to node j, or nil (also when
+// the estate's edge list has been let go, see cmd's audit).
 func (c *Compiled) EdgeTo(i, j int32) *Edge {
 	needs := c.Needs(i)
 	k, ok := slices.BinarySearch(needs, j)
 	if !ok {
 		return nil
 	}
-	return &c.Estate.Edges[c.needEdge[c.needOff[i]+int32(k)]]
+	if e := c.needEdge[c.needOff[i]+int32(k)]; int(e) < len(c.Estate.Edges) {
+		return &c.Estate.Edges[e]
+	}
+	return nil
 }
 
 // Gonum returns the estate as a gonum directed graph whose node ids are the

@@ -85,7 +85,7 @@ func (m *Model) Audit() *Audit {
 
 func (m *Model) summaryCounts() EstateSummary {
 	s := EstateSummary{Nodes: m.c.Len(), Resources: m.resources, Services: len(m.services), Critical: len(m.critical),
-		Edges: len(m.c.Estate.Edges), EntryPoints: m.entryPoints}
+		Edges: m.edges, EntryPoints: m.entryPoints}
 	generic := map[string]int{}
 	for i, nd := range m.c.Nodes {
 		if m.class[i] == clResource && nd.Kind == "generic" {

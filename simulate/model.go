@@ -63,6 +63,7 @@ type Model struct {
 	dpServices  []int32 // tier <= DoublePointTier
 	entryPoints bool
 	resources   int
+	edges       int // the estate's edges, counted when compiled
 
 	cone sync.Pool // of *coneScratch
 }
@@ -90,7 +91,7 @@ func NewModel(e *graph.Estate, opt Options) (*Model, error) {
 		opt.Availability = DefaultAvailabilityCatalog()
 	}
 	n := c.Len()
-	m := &Model{c: c, opt: opt, class: make([]uint8, n), slack: make([]int32, n), tier: make([]int8, n)}
+	m := &Model{c: c, opt: opt, class: make([]uint8, n), slack: make([]int32, n), tier: make([]int8, n), edges: len(e.Edges)}
 	for i, nd := range c.Nodes {
 		switch nd.Class {
 		case graph.ClassResource:
