@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -261,5 +262,27 @@ func TestPartsMatchAudit(t *testing.T) {
 		if fmt.Sprint(m.ScanSPOFs()) != fmt.Sprint(a.SPOFs) {
 			t.Fatalf("seed %d: ScanSPOFs differs from Audit", seed)
 		}
+	}
+}
+
+// The audit reads edges only through the compiled model, so an estate whose
+// edge list was let go after compiling (as `untether audit` does) audits to
+// the same result, edge count included.
+func TestAuditNeedsNoEdgeListOnceCompiled(t *testing.T) {
+	want := model(t, threeServices).Audit()
+	e := spec(t, threeServices)
+	m, err := NewModel(e, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Edges = nil
+	got := m.Audit()
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if string(g) != string(w) {
+		t.Errorf("audit without the edge list differs:\n%s\nwant\n%s", g, w)
+	}
+	if got.Estate.Edges == 0 {
+		t.Error("the edge count went with the list")
 	}
 }
