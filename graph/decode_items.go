@@ -109,8 +109,15 @@ func (d *decoder) end(last *int) (string, int, error) {
 	if err != nil {
 		return "", -1, d.syntax(err)
 	}
-	if *last >= 0 && d.e.Nodes[*last].ID == string(b) {
-		return d.e.Nodes[*last].ID, *last, nil // edges come sorted by from
+	// Edges come sorted by from, and nodes by id: an edge's from is most
+	// often the last one's, else one of the next few nodes.
+	if i := *last; i >= 0 && !d.dupID {
+		for end := min(i+4, len(d.e.Nodes)); i < end; i++ {
+			if d.e.Nodes[i].ID == string(b) {
+				*last = i
+				return d.e.Nodes[i].ID, i, nil
+			}
+		}
 	}
 	if i, ok := d.ids[string(b)]; ok && !d.dupID {
 		*last = i
