@@ -34,11 +34,41 @@ const (
 	maxNines = 12
 )
 
-// slaTable is the failure probability of every node.
+// slaTable is the failure probability of every node. The logarithms the
+// estimates take of it are computed once per distinct probability (a
+// catalog has few), not once per node of every service's cone.
 type slaTable struct {
 	p       []float64 // 1 - SLA; 0 for groups, services and 100% SLAs
 	unknown []bool    // no catalog entry: the catalog default applies
+	class   []int32   // index into derived; nodes of one probability share it
+	derived []slaDerived
 }
+
+// slaDerived is what the estimates compute from a failure probability p.
+type slaDerived struct {
+	logUp float64     // log1p(-p): summed over independent nodes
+	comp  compDerived // the node as a one-node component of a condensed cone
+}
+
+// compDerived is what the factoring computes from the probability q that
+// a component of a condensed cone fails by itself, each value exactly as
+// the formula it stands for gives it.
+type compDerived struct {
+	q         float64 // -expm1(sum of the members' logUp)
+	logUp     float64 // log1p(-q)
+	leaf      float64 // -expm1(logUp): P(DOWN) with no random child
+	logUpLeaf float64 // log1p(-leaf): what a parent sums for it as a leaf
+}
+
+func deriveComp(q float64) compDerived {
+	c := compDerived{q: q, logUp: math.Log1p(-q)}
+	c.leaf = -math.Expm1(c.logUp)
+	c.logUpLeaf = math.Log1p(-c.leaf)
+	return c
+}
+
+// logUp is log1p(-p) of node x.
+func (t *slaTable) logUp(x int32) float64 { return t.derived[t.class[x]].logUp }
 
 func (m *Model) slaTable() slaTable {
 	cat := m.opt.Availability
@@ -62,6 +92,22 @@ func (m *Model) slaTable() slaTable {
 			sla, t.unknown[i] = cat.Default, true
 		}
 		t.p[i] = 1 - sla/100
+	}
+	t.class = make([]int32, len(t.p))
+	classOf := map[float64]int32{}
+	last, lastClass := math.NaN(), int32(0)
+	for i, p := range t.p {
+		if p != last { // neighbours mostly share a product
+			c, ok := classOf[p]
+			if !ok {
+				c = int32(len(t.derived))
+				classOf[p] = c
+				lu := math.Log1p(-p)
+				t.derived = append(t.derived, slaDerived{logUp: lu, comp: deriveComp(-math.Expm1(lu))})
+			}
+			last, lastClass = p, c
+		}
+		t.class[i] = lastClass
 	}
 	return t
 }

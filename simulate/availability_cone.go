@@ -171,7 +171,7 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 	e := estimate{singles: len(single), exact: true}
 	var logUpS float64
 	for _, x := range single {
-		logUpS += math.Log1p(-t.p[x])
+		logUpS += t.logUp(x)
 		c.single[x] = true
 	}
 	other := c.other[:0] // failure-prone, not single points; global ids

@@ -60,10 +60,11 @@ type factorNet struct {
 	off, kids, mult []int32 // DAG node v's children kids[off[v]:off[v+1]], each mult times a member
 	group           []bool
 	slack           []int32
-	p               []float64 // probability the node fails by itself
-	fixed           []int8    // 0 free, fixedUp, fixedDown: a branch decided the node's state
+	p               []compDerived // probability the node fails by itself, and its logarithms
+	fixed           []int8        // 0 free, fixedUp, fixedDown: a branch decided the node's state
 	lo, hi, rel     []bool
 	d               []float64 // P(DOWN) of relevant random nodes
+	logUpD          []float64 // log1p(-d), NaN until needed
 	cnt             []int32   // relevant random parents
 	seen            []int32   // dedup stamps
 	dp              []float64
@@ -72,6 +73,10 @@ type factorNet struct {
 	arena           []int32     // the module solver's stack
 	saved           []nodeState // its saved node states
 }
+
+// upComp is a component none of whose members can fail by itself, its
+// values as the general formulas give them.
+var upComp = deriveComp(-math.Expm1(0))
 
 const (
 	fixedUp   int8 = 1
@@ -162,7 +167,7 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 		}
 		// v roots a component: pop it.
 		var logUp float64
-		size, grp := 0, false
+		size, grp, last := 0, false, int32(-1)
 		for {
 			w := f.stack[len(f.stack)-1]
 			f.stack = f.stack[:len(f.stack)-1]
@@ -174,7 +179,8 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 				grp = true
 			}
 			if t.p[g] > 0 && !single[g] {
-				logUp += math.Log1p(-t.p[g])
+				logUp += t.logUp(g)
+				last = g
 			}
 			if w == v {
 				break
@@ -188,7 +194,14 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 		if grp {
 			f.slack[comps] = m.slack[cone[v]]
 		}
-		f.p = append(f.p, -math.Expm1(logUp))
+		switch {
+		case last < 0:
+			f.p = append(f.p, upComp)
+		case size == 1: // the common case: computed once per estate
+			f.p = append(f.p, t.derived[t.class[last]].comp)
+		default:
+			f.p = append(f.p, deriveComp(-math.Expm1(logUp)))
+		}
 		comps++
 	}
 	if int(counter) != k {
@@ -242,6 +255,7 @@ func (f *factorNet) buildEdges(cone []int32, comps int) {
 	f.fixed = fill(f.fixed, comps, 0)
 	f.lo, f.hi, f.rel = fillBool(f.lo, comps), fillBool(f.hi, comps), fillBool(f.rel, comps)
 	f.d = fill(f.d, comps, 0)
+	f.logUpD = fill(f.logUpD, comps, math.NaN())
 	f.cnt = fill(f.cnt, comps, 0)
 }
 
@@ -270,7 +284,7 @@ func (f *factorNet) bound(v int32) {
 		f.lo[v], f.hi[v] = dLo > f.slack[v], dHi > f.slack[v]
 		return
 	}
-	lo, hi := false, f.p[v] > 0
+	lo, hi := false, f.p[v].q > 0
 	for _, c := range kids {
 		lo = lo || f.lo[c]
 		hi = hi || f.hi[c]

@@ -30,7 +30,7 @@ func (c *coneNet) sample(t slaTable, other []int32, id string, e *estimate) (q, 
 	L[0], one[n] = 0, 0
 	loc := make([]int32, n)
 	for j, x := range other {
-		L[j+1] = L[j] + math.Log1p(-t.p[x])
+		L[j+1] = L[j] + t.logUp(x)
 		loc[j] = c.locOf(x)
 	}
 	// one[k] = P(at least one failure among other[k:]); cum[a] is the

@@ -154,16 +154,17 @@ func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
 		}
 		switch {
 		case f.leafChildren(v):
-			f.d[v], s.exact[v] = f.down(v), true
+			f.setDown(v)
+			s.exact[v] = true
 		case s.module[v]:
 			if c := s.cacheCtx[v]; c >= 0 && s.ctxOpen[c] {
-				f.d[v] = s.cacheVal[v]
+				f.d[v], f.logUpD[v] = s.cacheVal[v], math.NaN()
 			} else {
 				u, ok := f.solveModule(v)
 				if !ok {
 					return 0, false
 				}
-				f.d[v], s.cacheCtx[v], s.cacheVal[v] = u, ctx, u
+				f.d[v], f.logUpD[v], s.cacheCtx[v], s.cacheVal[v] = u, math.NaN(), ctx, u
 			}
 			s.exact[v] = true
 			solved = append(solved, v)
@@ -172,7 +173,8 @@ func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
 		}
 	}
 	if f.leafChildren(r) {
-		return f.down(r), true
+		d, _ := f.down(r)
+		return d, true
 	}
 	w := f.splitNode(rel, solved, end)
 	if w < 0 {
@@ -259,19 +261,38 @@ func (f *factorNet) leafChildren(v int32) bool {
 	return true
 }
 
-// down is P(v DOWN) from independent children.
-func (f *factorNet) down(v int32) float64 {
+// down is P(v DOWN) from independent children, and log1p(-P) when it is
+// known without computing it (NaN otherwise).
+func (f *factorNet) down(v int32) (d, logUp float64) {
 	kids, mult := f.kids[f.off[v]:f.off[v+1]], f.mult[f.off[v]:f.off[v+1]]
 	if f.group[v] {
-		return f.groupDown(v, kids, mult)
+		return f.groupDown(v, kids, mult), math.NaN()
 	}
-	logUp := math.Log1p(-f.p[v])
+	logUp = f.p[v].logUp
+	leaf := true
 	for _, c := range kids {
 		if f.random(c) {
-			logUp += math.Log1p(-f.d[c])
+			leaf = false
+			logUp += f.logUpOf(c)
 		}
 	}
-	return -math.Expm1(logUp)
+	if leaf { // the sum is logUp alone: its values are the component's
+		return f.p[v].leaf, f.p[v].logUpLeaf
+	}
+	return -math.Expm1(logUp), math.NaN()
+}
+
+// setDown sets d[v] from v's independent children.
+func (f *factorNet) setDown(v int32) { f.d[v], f.logUpD[v] = f.down(v) }
+
+// logUpOf is log1p(-d[c]), computed once per value of d[c].
+func (f *factorNet) logUpOf(c int32) float64 {
+	if x := f.logUpD[c]; x == x {
+		return x
+	}
+	x := math.Log1p(-f.d[c])
+	f.logUpD[c] = x
+	return x
 }
 
 // cover marks the walk times inside the given module roots' sub-cones.
