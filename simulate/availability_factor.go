@@ -116,7 +116,7 @@ func (f *factorNet) exact(t slaTable, cone []int32, service int32, single []bool
 		return 0, true
 	}
 	f.resetModules(n)
-	return f.solveModule(root)
+	return f.solveRoot(root)
 }
 
 // condense builds the DAG of the cone's strongly connected components.

@@ -41,15 +41,26 @@ func (f *factorNet) resetModules(n int) {
 
 func (f *factorNet) random(v int32) bool { return f.lo[v] != f.hi[v] }
 
-// solveModule returns P(r DOWN) given the fixed nodes; r is random.
+// solveModule returns P(r DOWN) given the fixed nodes; r is random and
+// the bounds are current.
 func (f *factorNet) solveModule(r int32) (float64, bool) {
 	mark, smark := len(f.arena), len(f.saved)
 	defer func() { f.arena, f.saved = f.arena[:mark], f.saved[:smark] }()
 	nodes := f.below(r)
 	saved := f.save(nodes)
-	u, ok := f.branch(r, nodes)
-	f.boundsList(nodes) // the branches' fixes are undone: restore the bounds
+	u, ok, split := f.branch(r, nodes, true)
+	if split {
+		f.boundsList(nodes) // the branches' fixes are undone: restore the bounds
+	}
 	f.restore(nodes, saved)
+	return u, ok
+}
+
+// solveRoot is solveModule for the service's node: nothing encloses it, so
+// nothing is saved or restored.
+func (f *factorNet) solveRoot(r int32) (float64, bool) {
+	f.arena, f.saved = f.arena[:0], f.saved[:0]
+	u, ok, _ := f.branch(r, f.below(r), true)
 	return u, ok
 }
 
@@ -94,12 +105,23 @@ func (f *factorNet) below(r int32) []int32 {
 			}
 		}
 	}
+	f.ms.bfs = out
+	nodes := f.alloc(len(out))
+	if len(out)*8 > int(r) { // dense below r (the service's own solve): collect in order
+		k := 0
+		for v := range r + 1 {
+			if mark[v] {
+				mark[v] = false
+				nodes[k] = v
+				k++
+			}
+		}
+		return nodes
+	}
 	for _, v := range out {
 		mark[v] = false
 	}
-	f.ms.bfs = out
 	slices.Sort(out)
-	nodes := f.alloc(len(out))
 	copy(nodes, out)
 	return nodes
 }
@@ -114,22 +136,26 @@ func (f *factorNet) alloc(n int) []int32 {
 
 // branch returns P(r DOWN) with the current fixes: modules below are
 // solved (or taken from the cache), and if r still depends on a node
-// shared by two of its parts, r is split on the lowest such node.
-func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
+// shared by two of its parts, r is split on the lowest such node. current
+// says the bounds of nodes already hold for the current fixes; split says
+// the branch fixed nodes (undone), so they no longer do.
+func (f *factorNet) branch(r int32, nodes []int32, current bool) (u float64, ok, split bool) {
 	s := &f.ms
 	ctx := int32(len(s.ctxOpen))
 	s.ctxOpen = append(s.ctxOpen, true)
 	mark := len(f.arena)
 	defer func() { s.ctxOpen[ctx], f.arena = false, f.arena[:mark] }()
 	if f.work += 4 * len(nodes); f.work > f.limit {
-		return 0, false
+		return 0, false, false
 	}
-	f.boundsList(nodes)
+	if !current {
+		f.boundsList(nodes)
+	}
 	if f.lo[r] {
-		return 1, true
+		return 1, true, false
 	}
 	if !f.hi[r] {
-		return 0, true
+		return 0, true, false
 	}
 	end := f.walk(r, nodes)
 	rel := f.alloc(len(nodes))[:0]
@@ -138,6 +164,7 @@ func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
 			rel = append(rel, v)
 		}
 	}
+
 	modules := f.alloc(len(rel))[:0]
 	for _, v := range rel {
 		if f.spans(v); v != r && s.module[v] {
@@ -145,7 +172,7 @@ func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
 		}
 	}
 	if f.shared(rel, modules, end) > maxShared {
-		return 0, false // too many splits ahead: give up before solving anything
+		return 0, false, false // too many splits ahead: give up before solving anything
 	}
 	solved := f.alloc(len(rel))[:0]
 	for _, v := range rel {
@@ -162,7 +189,7 @@ func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
 			} else {
 				u, ok := f.solveModule(v)
 				if !ok {
-					return 0, false
+					return 0, false, false
 				}
 				f.d[v], f.logUpD[v], s.cacheCtx[v], s.cacheVal[v] = u, math.NaN(), ctx, u
 			}
@@ -174,23 +201,23 @@ func (f *factorNet) branch(r int32, nodes []int32) (float64, bool) {
 	}
 	if f.leafChildren(r) {
 		d, _ := f.down(r)
-		return d, true
+		return d, true, false
 	}
 	w := f.splitNode(rel, solved, end)
 	if w < 0 {
-		return 0, false // cannot happen: the lowest shared node is a module
+		return 0, false, false // cannot happen: the lowest shared node is a module
 	}
 	pw := f.d[w]
 	f.fixed[w] = fixedDown
-	down, ok := f.branch(r, nodes)
+	down, ok, _ := f.branch(r, nodes, false)
 	if ok {
 		f.fixed[w] = fixedUp
 		var up float64
-		up, ok = f.branch(r, nodes)
+		up, ok, _ = f.branch(r, nodes, false)
 		down = pw*down + (1-pw)*up
 	}
 	f.fixed[w] = 0
-	return down, ok
+	return down, ok, true
 }
 
 // boundsList is bounds over nodes only (children first): every other node
