@@ -56,6 +56,7 @@ type factorNet struct {
 	onStack    []bool
 	stack      []int32
 	frames     [][2]int32 // cone index, next need
+	members    []int32    // the component being popped
 
 	off, kids, mult []int32 // DAG node v's children kids[off[v]:off[v+1]], each mult times a member
 	group           []bool
@@ -119,7 +120,9 @@ func (f *factorNet) exact(t slaTable, cone []int32, service int32, single []bool
 	return f.solveRoot(root)
 }
 
-// condense builds the DAG of the cone's strongly connected components.
+// condense builds the DAG of the cone's strongly connected components
+// (Tarjan's algorithm), each component's children listed as it is emitted:
+// everything it needs is emitted before it.
 func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []bool) bool {
 	m := f.m
 	k := len(cone)
@@ -127,11 +130,12 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 		f.loc[g] = int32(li)
 	}
 	f.index = fill(f.index, k, -1)
-	f.low = fill(f.low, k, 0)
-	f.comp = fill(f.comp, k, -1)
+	f.low, f.comp = resize(f.low, k), resize(f.comp, k) // set when pushed, popped
 	f.onStack = fillBool(f.onStack, k)
+	f.seen = fill(f.seen, k, -1)
 	f.stack, f.frames = f.stack[:0], f.frames[:0]
 	f.group, f.slack, f.p = f.group[:0], f.slack[:0], f.p[:0]
+	f.off, f.kids, f.mult = append(f.off[:0], 0), f.kids[:0], f.mult[:0]
 	var counter, comps int32
 	// Every node of the cone is reached from the service, so one walk
 	// from it finds every component; the service's is emitted last.
@@ -147,14 +151,20 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 		top := &f.frames[len(f.frames)-1]
 		v := top[0]
 		needs := m.c.Needs(cone[v])
-		if int(top[1]) < len(needs) {
+		descend := int32(-1)
+		for int(top[1]) < len(needs) {
 			w := f.loc[needs[top[1]]]
 			top[1]++
 			if f.index[w] < 0 {
-				push(w)
-			} else if f.onStack[w] {
+				descend = w
+				break
+			}
+			if f.onStack[w] {
 				f.low[v] = min(f.low[v], f.index[w])
 			}
+		}
+		if descend >= 0 {
+			push(descend)
 			continue
 		}
 		f.frames = f.frames[:len(f.frames)-1]
@@ -168,11 +178,13 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 		// v roots a component: pop it.
 		var logUp float64
 		size, grp, last := 0, false, int32(-1)
+		members := f.members[:0]
 		for {
 			w := f.stack[len(f.stack)-1]
 			f.stack = f.stack[:len(f.stack)-1]
 			f.onStack[w] = false
 			f.comp[w] = comps
+			members = append(members, w)
 			g := cone[w]
 			size++
 			if m.class[g] == clGroup {
@@ -186,6 +198,7 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 				break
 			}
 		}
+		f.members = members
 		if grp && size > 1 {
 			return false // a cycle through a group
 		}
@@ -202,61 +215,44 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 		default:
 			f.p = append(f.p, deriveComp(-math.Expm1(logUp)))
 		}
+		f.addKids(cone, comps, members)
 		comps++
 	}
 	if int(counter) != k {
 		return false // not a cone: cannot happen, but never guess
 	}
-	f.buildEdges(cone, int(comps))
+	n := int(comps)
+	f.fixed = fill(f.fixed, n, 0)
+	// Set before they are read: lo and hi by the first bounds, the rest
+	// by the walks and branches.
+	f.lo, f.hi, f.rel = resize(f.lo, n), resize(f.hi, n), resize(f.rel, n)
+	f.d, f.logUpD, f.cnt = resize(f.d, n), resize(f.logUpD, n), resize(f.cnt, n)
 	return true
 }
 
-// buildEdges lists each DAG node's children once, with how many of its
-// members (a group's) fall in each.
-func (f *factorNet) buildEdges(cone []int32, comps int) {
-	m := f.m
-	members := f.index[:len(cone)] // reuse: component -> members, CSR
-	f.off = fill(f.off, comps+1, 0)
-	for li := range cone {
-		f.off[f.comp[li]+1]++
+// addKids lists component c's children once each, with how many of its
+// members (a group's) fall in each, members in cone order.
+func (f *factorNet) addKids(cone []int32, c int32, members []int32) {
+	if len(members) > 1 {
+		slices.Sort(members)
 	}
-	for c := range comps {
-		f.off[c+1] += f.off[c]
-	}
-	pos := append(f.low[:0], f.off[:comps]...)
-	for li := range cone {
-		c := f.comp[li]
-		members[pos[c]] = int32(li)
-		pos[c]++
-	}
-	memOff := slices.Clone(f.off)
-	f.seen = fill(f.seen, comps, -1)
-	f.kids, f.mult = f.kids[:0], f.mult[:0]
-	for c := range comps {
-		start := int32(len(f.kids))
-		for _, li := range members[memOff[c]:memOff[c+1]] {
-			for _, x := range m.c.Needs(cone[li]) {
-				cx := f.comp[f.loc[x]]
-				if int(cx) == c {
-					continue
-				}
-				if s := f.seen[cx]; s >= start {
-					f.mult[s]++
-					continue
-				}
-				f.seen[cx] = int32(len(f.kids))
-				f.kids = append(f.kids, cx)
-				f.mult = append(f.mult, 1)
+	start := int32(len(f.kids))
+	for _, li := range members {
+		for _, x := range f.m.c.Needs(cone[li]) {
+			cx := f.comp[f.loc[x]]
+			if cx == c {
+				continue
 			}
+			if s := f.seen[cx]; s >= start {
+				f.mult[s]++
+				continue
+			}
+			f.seen[cx] = int32(len(f.kids))
+			f.kids = append(f.kids, cx)
+			f.mult = append(f.mult, 1)
 		}
-		f.off[c+1] = int32(len(f.kids))
 	}
-	f.off[0] = 0
-	f.fixed = fill(f.fixed, comps, 0)
-	f.lo, f.hi, f.rel = fillBool(f.lo, comps), fillBool(f.hi, comps), fillBool(f.rel, comps)
-	f.d = fill(f.d, comps, 0)
-	f.logUpD = fill(f.logUpD, comps, math.NaN())
-	f.cnt = fill(f.cnt, comps, 0)
+	f.off = append(f.off, int32(len(f.kids)))
 }
 
 // bound sets v's lo (DOWN with every free node UP) and hi (DOWN with

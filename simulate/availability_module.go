@@ -32,10 +32,12 @@ type moduleState struct {
 
 func (f *factorNet) resetModules(n int) {
 	s := &f.ms
-	s.first, s.last, s.end = fill(s.first, n, 0), fill(s.last, n, 0), fill(s.end, n, 0)
-	s.m1, s.m2 = fill(s.m1, n, 0), fill(s.m2, n, 0)
-	s.module, s.exact, s.mark = fillBool(s.module, n), fillBool(s.exact, n), fillBool(s.mark, n)
-	s.cacheCtx, s.cacheVal = fill(s.cacheCtx, n, -1), fill(s.cacheVal, n, 0)
+	// The walks set the visit times, spans the module tests and branches
+	// exact before they read them; only mark and the cache need clearing.
+	s.first, s.last, s.end = resize(s.first, n), resize(s.last, n), resize(s.end, n)
+	s.m1, s.m2 = resize(s.m1, n), resize(s.m2, n)
+	s.module, s.exact, s.mark = resize(s.module, n), resize(s.exact, n), fillBool(s.mark, n)
+	s.cacheCtx, s.cacheVal = fill(s.cacheCtx, n, -1), resize(s.cacheVal, n)
 	s.ctxOpen = s.ctxOpen[:0]
 }
 
@@ -371,6 +373,9 @@ func fill[T any](s []T, n int, x T) []T {
 	}
 	return s
 }
+
+// resize returns s resized to n, contents undefined.
+func resize[T any](s []T, n int) []T { return slices.Grow(s[:0], n)[:n] }
 
 func fillBool(s []bool, n int) []bool {
 	s = slices.Grow(s[:0], n)[:n]
