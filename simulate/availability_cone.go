@@ -46,6 +46,9 @@ type coneNet struct {
 	cones   [64][]int32 // per batch: each service's cone
 	other   []int32
 	factor  *factorNet
+
+	fill      []int32 // load's scratch
+	sampleLoc []int32 // sample's scratch
 }
 
 func (m *Model) newConeNet() *coneNet {
@@ -82,7 +85,8 @@ func (c *coneNet) load(cone []int32, service int32) {
 		c.byOff[i+1] += c.byOff[i]
 	}
 	c.by = slices.Grow(c.by[:0], int(c.byOff[k]))[:c.byOff[k]]
-	fill := slices.Clone(c.byOff[:k])
+	c.fill = append(c.fill[:0], c.byOff[:k]...)
+	fill := c.fill
 	for li, g := range cone {
 		for _, x := range c.m.c.Needs(g) {
 			lx := c.locOf(x)

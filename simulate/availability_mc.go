@@ -28,7 +28,8 @@ func (c *coneNet) sample(t slaTable, other []int32, id string, e *estimate) (q, 
 	n := len(other)
 	L, one, cum := c.floats(0, n+1), c.floats(1, n+1), c.floats(2, n)
 	L[0], one[n] = 0, 0
-	loc := make([]int32, n)
+	c.sampleLoc = slices.Grow(c.sampleLoc[:0], n)[:n]
+	loc := c.sampleLoc
 	for j, x := range other {
 		L[j+1] = L[j] + t.logUp(x)
 		loc[j] = c.locOf(x)
@@ -102,6 +103,9 @@ func searchAbove(cum []float64, x float64) int {
 // searchLE returns the smallest j in [lo, hi) with L[j] <= x, or hi (L is
 // non-increasing).
 func searchLE(L []float64, lo, hi int, x float64) int {
+	if lo < hi && L[hi-1] > x { // the common case: no further failure
+		return hi
+	}
 	for lo < hi {
 		if h := int(uint(lo+hi) >> 1); L[h] <= x {
 			hi = h
