@@ -55,7 +55,10 @@ type factorNet struct {
 	index, low []int32
 	onStack    []bool
 	stack      []int32
-	frames     [][2]int32 // cone index, next need
+	frames     [][3]int32 // cone index, next need, end of needs
+	needs      []int32    // needs in cone indices, in push order
+	needOff    []int32    // cone index -> its needs' start in needs
+	needEnd    []int32    // and end
 	members    []int32    // the component being popped
 
 	off, kids, mult []int32 // DAG node v's children kids[off[v]:off[v+1]], each mult times a member
@@ -63,7 +66,8 @@ type factorNet struct {
 	slack           []int32
 	p               []compDerived // probability the node fails by itself, and its logarithms
 	fixed           []int8        // 0 free, fixedUp, fixedDown: a branch decided the node's state
-	lo, hi, rel     []bool
+	st              []uint8       // stUp, stRandom or stDown: the bounds lo | hi<<1
+	rel             []bool
 	d               []float64 // P(DOWN) of relevant random nodes
 	logUpD          []float64 // log1p(-d), NaN until needed
 	cnt             []int32   // relevant random parents
@@ -111,9 +115,9 @@ func (f *factorNet) exact(t slaTable, cone []int32, service int32, single []bool
 	}
 	root := int32(n - 1)
 	switch {
-	case f.lo[root]:
+	case f.st[root] == stDown:
 		return 1, true
-	case !f.hi[root]:
+	case f.st[root] == stUp:
 		return 0, true
 	}
 	f.resetModules(n)
@@ -139,21 +143,29 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 	var counter, comps int32
 	// Every node of the cone is reached from the service, so one walk
 	// from it finds every component; the service's is emitted last.
+	// A node's needs are read from the estate once, when it is pushed,
+	// and kept in cone indices for its component's children.
+	f.needs = f.needs[:0]
+	f.needOff, f.needEnd = resize(f.needOff, k), resize(f.needEnd, k)
 	push := func(v int32) {
 		f.index[v], f.low[v] = counter, counter
 		counter++
 		f.stack = append(f.stack, v)
 		f.onStack[v] = true
-		f.frames = append(f.frames, [2]int32{v, 0})
+		start := int32(len(f.needs))
+		for _, x := range m.c.Needs(cone[v]) {
+			f.needs = append(f.needs, f.loc[x])
+		}
+		f.needOff[v], f.needEnd[v] = start, int32(len(f.needs))
+		f.frames = append(f.frames, [3]int32{v, start, int32(len(f.needs))})
 	}
 	push(f.loc[service])
 	for len(f.frames) > 0 {
 		top := &f.frames[len(f.frames)-1]
 		v := top[0]
-		needs := m.c.Needs(cone[v])
 		descend := int32(-1)
-		for int(top[1]) < len(needs) {
-			w := f.loc[needs[top[1]]]
+		for top[1] < top[2] {
+			w := f.needs[top[1]]
 			top[1]++
 			if f.index[w] < 0 {
 				descend = w
@@ -215,7 +227,7 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 		default:
 			f.p = append(f.p, deriveComp(-math.Expm1(logUp)))
 		}
-		f.addKids(cone, comps, members)
+		f.addKids(comps, members)
 		comps++
 	}
 	if int(counter) != k {
@@ -225,21 +237,21 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 	f.fixed = fill(f.fixed, n, 0)
 	// Set before they are read: lo and hi by the first bounds, the rest
 	// by the walks and branches.
-	f.lo, f.hi, f.rel = resize(f.lo, n), resize(f.hi, n), resize(f.rel, n)
+	f.st, f.rel = resize(f.st, n), resize(f.rel, n)
 	f.d, f.logUpD, f.cnt = resize(f.d, n), resize(f.logUpD, n), resize(f.cnt, n)
 	return true
 }
 
 // addKids lists component c's children once each, with how many of its
 // members (a group's) fall in each, members in cone order.
-func (f *factorNet) addKids(cone []int32, c int32, members []int32) {
+func (f *factorNet) addKids(c int32, members []int32) {
 	if len(members) > 1 {
 		slices.Sort(members)
 	}
 	start := int32(len(f.kids))
 	for _, li := range members {
-		for _, x := range f.m.c.Needs(cone[li]) {
-			cx := f.comp[f.loc[x]]
+		for _, x := range f.needs[f.needOff[li]:f.needEnd[li]] {
+			cx := f.comp[x]
 			if cx == c {
 				continue
 			}
@@ -255,37 +267,54 @@ func (f *factorNet) addKids(cone []int32, c int32, members []int32) {
 	f.off = append(f.off, int32(len(f.kids)))
 }
 
-// bound sets v's lo (DOWN with every free node UP) and hi (DOWN with
-// every free node DOWN) from its children's.
+// Bounds of a node: lo (DOWN with every free node UP) and hi (DOWN with
+// every free node DOWN), as bits of one byte. lo implies hi, so a node is
+// certainly UP, random, or certainly DOWN.
+const (
+	stLo     uint8 = 1
+	stHi     uint8 = 2
+	stUp     uint8 = 0
+	stRandom       = stHi
+	stDown         = stLo | stHi
+)
+
+// bound sets v's bounds from its children's.
 func (f *factorNet) bound(v int32) {
 	switch f.fixed[v] {
 	case fixedUp:
-		f.lo[v], f.hi[v] = false, false
+		f.st[v] = stUp
 		return
 	case fixedDown:
-		f.lo[v], f.hi[v] = true, true
+		f.st[v] = stDown
 		return
 	}
-	kids, mult := f.kids[f.off[v]:f.off[v+1]], f.mult[f.off[v]:f.off[v+1]]
+	kids := f.kids[f.off[v]:f.off[v+1]]
 	if f.group[v] {
+		mult := f.mult[f.off[v]:f.off[v+1]]
 		var dLo, dHi int32
 		for j, c := range kids {
-			if f.lo[c] {
-				dLo += mult[j]
-			}
-			if f.hi[c] {
-				dHi += mult[j]
-			}
+			s := f.st[c]
+			dLo += mult[j] * int32(s&stLo)
+			dHi += mult[j] * int32(s>>1)
 		}
-		f.lo[v], f.hi[v] = dLo > f.slack[v], dHi > f.slack[v]
+		var s uint8
+		if dLo > f.slack[v] {
+			s = stLo
+		}
+		if dHi > f.slack[v] {
+			s |= stHi
+		}
+		f.st[v] = s
 		return
 	}
-	lo, hi := false, f.p[v].q > 0
-	for _, c := range kids {
-		lo = lo || f.lo[c]
-		hi = hi || f.hi[c]
+	var s uint8 // an AND node: lo if a child is, hi if it or a child can fail
+	if f.p[v].q > 0 {
+		s = stHi
 	}
-	f.lo[v], f.hi[v] = lo, hi
+	for _, c := range kids {
+		s |= f.st[c]
+	}
+	f.st[v] = s
 }
 
 // groupDown is P(more members DOWN than the group's slack): the members
@@ -294,7 +323,7 @@ func (f *factorNet) bound(v int32) {
 func (f *factorNet) groupDown(v int32, kids, mult []int32) float64 {
 	t := f.slack[v] + 1
 	for j, c := range kids {
-		if f.lo[c] {
+		if f.st[c] == stDown {
 			t -= mult[j]
 		}
 	}
@@ -302,7 +331,7 @@ func (f *factorNet) groupDown(v int32, kids, mult []int32) float64 {
 	dp := f.dp
 	dp[0] = 1
 	for j, c := range kids {
-		if f.lo[c] == f.hi[c] {
+		if f.st[c] != stRandom {
 			continue
 		}
 		d, k := f.d[c], mult[j]

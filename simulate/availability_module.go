@@ -21,13 +21,14 @@ type moduleState struct {
 	first, last, end []int32 // walk times: first visit, last visit, end of walk
 	m1, m2           []int32 // min first / max last visit over the random nodes below
 	module, exact    []bool
+	leafKids         []bool  // set by spans
 	mark             []bool  // below's walk
 	bfs              []int32 // below's queue
 	cacheCtx         []int32 // branch context a module value was solved in, -1 none
 	cacheVal         []float64
 	ctxOpen          []bool // per branch context: still open
 	cover            []int32
-	frames           [][2]int32
+	frames           [][3]int32
 }
 
 func (f *factorNet) resetModules(n int) {
@@ -37,11 +38,12 @@ func (f *factorNet) resetModules(n int) {
 	s.first, s.last, s.end = resize(s.first, n), resize(s.last, n), resize(s.end, n)
 	s.m1, s.m2 = resize(s.m1, n), resize(s.m2, n)
 	s.module, s.exact, s.mark = resize(s.module, n), resize(s.exact, n), fillBool(s.mark, n)
+	s.leafKids = resize(s.leafKids, n)
 	s.cacheCtx, s.cacheVal = fill(s.cacheCtx, n, -1), resize(s.cacheVal, n)
 	s.ctxOpen = s.ctxOpen[:0]
 }
 
-func (f *factorNet) random(v int32) bool { return f.lo[v] != f.hi[v] }
+func (f *factorNet) random(v int32) bool { return f.st[v] == stRandom }
 
 // solveModule returns P(r DOWN) given the fixed nodes; r is random and
 // the bounds are current.
@@ -153,10 +155,10 @@ func (f *factorNet) branch(r int32, nodes []int32, current bool) (u float64, ok,
 	if !current {
 		f.boundsList(nodes)
 	}
-	if f.lo[r] {
+	if f.st[r] == stDown {
 		return 1, true, false
 	}
-	if !f.hi[r] {
+	if f.st[r] == stUp {
 		return 0, true, false
 	}
 	end := f.walk(r, nodes)
@@ -182,7 +184,7 @@ func (f *factorNet) branch(r int32, nodes []int32, current bool) (u float64, ok,
 			break
 		}
 		switch {
-		case f.leafChildren(v):
+		case s.leafKids[v]:
 			f.setDown(v)
 			s.exact[v] = true
 		case s.module[v]:
@@ -201,7 +203,7 @@ func (f *factorNet) branch(r int32, nodes []int32, current bool) (u float64, ok,
 			s.exact[v] = false
 		}
 	}
-	if f.leafChildren(r) {
+	if s.leafKids[r] {
 		d, _ := f.down(r)
 		return d, true, false
 	}
@@ -235,59 +237,57 @@ func (f *factorNet) boundsList(nodes []int32) {
 // the visit times of the module test. It returns the last time.
 func (f *factorNet) walk(r int32, nodes []int32) int32 {
 	s := &f.ms
+	rel, cnt, st, kids, off := f.rel, f.cnt, f.st, f.kids, f.off
+	first, last := s.first, s.last
 	for _, v := range nodes {
-		f.rel[v], f.cnt[v] = false, 0
+		rel[v], cnt[v] = false, 0
 	}
 	var t int32
-	f.rel[r], s.first[r], s.last[r] = true, t, t
-	s.frames = append(s.frames[:0], [2]int32{r, f.off[r]})
-	for len(s.frames) > 0 {
-		top := &s.frames[len(s.frames)-1]
-		v := top[0]
-		for top[1] < f.off[v+1] && !f.random(f.kids[top[1]]) {
-			top[1]++
+	rel[r], first[r], last[r] = true, t, t
+	frames := append(s.frames[:0], [3]int32{r, off[r], off[r+1]}) // node, next child, end
+	for len(frames) > 0 {
+		top := &frames[len(frames)-1]
+		i, e := top[1], top[2]
+		for i < e && st[kids[i]] != stRandom {
+			i++
 		}
 		t++
-		if top[1] == f.off[v+1] {
-			s.end[v] = t
-			s.frames = s.frames[:len(s.frames)-1]
+		if i == e {
+			s.end[top[0]] = t
+			frames = frames[:len(frames)-1]
 			continue
 		}
-		c := f.kids[top[1]]
-		top[1]++
-		s.last[c] = t
-		f.cnt[c]++
-		if !f.rel[c] {
-			f.rel[c], s.first[c] = true, t
-			s.frames = append(s.frames, [2]int32{c, f.off[c]})
+		c := kids[i]
+		top[1] = i + 1
+		last[c] = t
+		cnt[c]++
+		if !rel[c] {
+			rel[c], first[c] = true, t
+			frames = append(frames, [3]int32{c, off[c], off[c+1]})
 		}
 	}
+	s.frames = frames
 	return t
 }
 
-// spans sets v's module test from its random children (already done).
+// spans sets v's module test from its random children (already done),
+// and leafKids: whether every random child is a module root. In branch,
+// every relevant node below v is solved before v, and a module root
+// always gets an exact P(DOWN), so then v's children are independent.
 func (f *factorNet) spans(v int32) {
 	s := &f.ms
 	m1, m2 := int32(math.MaxInt32), int32(-1)
+	leaf := true
 	for _, c := range f.kids[f.off[v]:f.off[v+1]] {
 		if f.random(c) {
 			m1 = min(m1, s.first[c], s.m1[c])
 			m2 = max(m2, s.last[c], s.m2[c])
+			leaf = leaf && s.module[c]
 		}
 	}
 	s.m1[v], s.m2[v] = m1, m2
 	s.module[v] = m1 > s.first[v] && m2 < s.end[v]
-}
-
-// leafChildren reports whether every random child of v is a module root
-// with an exact P(DOWN): then the children are independent.
-func (f *factorNet) leafChildren(v int32) bool {
-	for _, c := range f.kids[f.off[v]:f.off[v+1]] {
-		if f.random(c) && !(f.ms.module[c] && f.ms.exact[c]) {
-			return false
-		}
-	}
-	return true
+	s.leafKids[v] = leaf
 }
 
 // down is P(v DOWN) from independent children, and log1p(-P) when it is
