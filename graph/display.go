@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -27,31 +26,41 @@ const DisplayMax = 48
 // node has the same name in every result. The result does not depend on
 // the order of nodes, and the time is linear in the estate.
 func DisplayNames(nodes []Node, ids []string) map[string]string {
-	if ids == nil {
-		return displayNames(nodes, nil, len(nodes))
+	var wanted func(int) bool
+	hint := len(nodes)
+	if ids != nil {
+		want := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			want[id] = true
+		}
+		wanted, hint = func(i int) bool { return want[nodes[i].ID] }, len(want)
 	}
-	want := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		want[id] = true
-	}
-	return displayNames(nodes, func(i int) bool { return want[nodes[i].ID] }, len(want))
+	names := make(map[string]string, hint)
+	displayNames(nodes, wanted, hint, func(i int, name string) { names[nodes[i].ID] = name })
+	return names
 }
 
 // DisplayNames is graph.DisplayNames of the nodes marked in want (by index
-// of this view): the same names, without an id lookup per node.
-func (c *Compiled) DisplayNames(want []bool) map[string]string {
+// of this view): the same names, without an id lookup per node; byIndex
+// holds them by index too ("" for the nodes not wanted).
+func (c *Compiled) DisplayNames(want []bool) (names map[string]string, byIndex []string) {
 	n := 0
 	for _, w := range want {
 		if w {
 			n++
 		}
 	}
-	return displayNames(c.Estate.Nodes, func(i int) bool { return want[c.rank[i]] }, n)
+	nodes := c.Estate.Nodes
+	names, byIndex = make(map[string]string, n), make([]string, len(c.Nodes))
+	displayNames(nodes, func(i int) bool { return want[c.rank[i]] }, n, func(i int, name string) {
+		names[nodes[i].ID], byIndex[c.rank[i]] = name, name
+	})
+	return names, byIndex
 }
 
-// displayNames names the nodes (by position) wanted says (nil: all); about
-// hint of them.
-func displayNames(nodes []Node, wanted func(int) bool, hint int) map[string]string {
+// displayNames names the nodes (by position) wanted says (nil: all), about
+// hint of them, calling set once per node named.
+func displayNames(nodes []Node, wanted func(int) bool, hint int, set func(i int, name string)) {
 	// Base names of the wanted nodes, each a group; then every node of the
 	// estate that shares one joins its group: only those can collide.
 	base := make([]string, len(nodes))
@@ -92,28 +101,26 @@ func displayNames(nodes []Node, wanted func(int) bool, hint int) map[string]stri
 	}
 	taken := func(s string) bool { _, ok := group[s]; return ok }
 	isWanted := func(i int) bool { return wanted == nil || wanted(i) }
-	names := make(map[string]string, hint)
 	for base, g := range group {
 		idx := member[off[g]:off[g+1]]
 		if len(idx) == 1 { // the wanted node that made the group
-			names[nodes[idx[0]].ID] = base
+			set(idx[0], base)
 			continue
 		}
 		done := false
 		for _, q := range qualifiers {
-			if done = qualify(nodes, idx, base, q, taken, isWanted, names); done {
+			if done = qualify(nodes, idx, base, q, taken, isWanted, set); done {
 				break
 			}
 		}
 		if !done {
 			for _, i := range idx {
 				if isWanted(i) {
-					names[nodes[i].ID] = nodes[i].ID // ids are unique
+					set(i, nodes[i].ID) // ids are unique
 				}
 			}
 		}
 	}
-	return names
 }
 
 // qualifiers tell apart nodes of one base name, tried in order.
@@ -162,7 +169,7 @@ func typeWord(n *Node) string {
 func qualify(nodes []Node, idx []int, base string, q struct {
 	value  func(*Node) string
 	prefix string
-}, taken func(string) bool, wanted func(int) bool, names map[string]string) bool {
+}, taken func(string) bool, wanted func(int) bool, set func(int, string)) bool {
 	seen := map[string]bool{} // not presized: most attempts stop at the first repeat
 	for _, i := range idx {
 		v := q.value(&nodes[i])
@@ -171,8 +178,8 @@ func qualify(nodes []Node, idx []int, base string, q struct {
 		}
 		seen[v] = true
 	}
-	out := map[string]string{}
-	for _, i := range idx {
+	var out []string // by position in idx; set only once all are free
+	for k, i := range idx {
 		if !wanted(i) {
 			continue
 		}
@@ -180,9 +187,16 @@ func qualify(nodes []Node, idx []int, base string, q struct {
 		if taken(s) {
 			return false
 		}
-		out[nodes[i].ID] = s
+		if out == nil {
+			out = make([]string, len(idx))
+		}
+		out[k] = s
 	}
-	maps.Copy(names, out)
+	for k, i := range idx {
+		if wanted(i) {
+			set(i, out[k])
+		}
+	}
 	return true
 }
 

@@ -183,8 +183,16 @@ func risks(a *simulate.Audit, names map[string]string) []Risk {
 		r.Sentence += "."
 		risks = append(risks, r)
 	}
-	slices.SortStableFunc(risks, func(x, y Risk) int {
-		if d := rank(x.Level) - rank(y.Level); d != 0 {
+	// Sorted by level rank, then services, then node: the rank looked up
+	// once per risk, not per comparison.
+	order := make([]int, len(risks))
+	ranks := make([]int, len(risks))
+	for k := range risks {
+		order[k], ranks[k] = k, rank(risks[k].Level)
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		x, y := &risks[i], &risks[j]
+		if d := ranks[i] - ranks[j]; d != 0 {
 			return d
 		}
 		if d := len(y.Services) - len(x.Services); d != 0 {
@@ -192,7 +200,11 @@ func risks(a *simulate.Audit, names map[string]string) []Risk {
 		}
 		return strings.Compare(x.Node, y.Node)
 	})
-	return risks
+	sorted := make([]Risk, len(risks))
+	for k, i := range order {
+		sorted[k] = risks[i]
+	}
+	return sorted
 }
 
 func rank(level graph.Level) int {

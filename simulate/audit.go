@@ -16,22 +16,23 @@ import (
 // Phases that need nothing of each other run at once, so both cores work:
 // lock-in and concentration (which need only the cones) beside the scan,
 // and the availability estimate (which needs the scan's single points)
-// beside the double points, scores, SPOFs and scenarios. Each phase writes
-// only its own result, so the output does not depend on the scheduling.
+// beside everything after it: double points, scores, SPOFs, scenarios,
+// names and findings. Each phase writes only its own result, so the output
+// does not depend on the scheduling.
 func (m *Model) Audit() *Audit {
 	cs := m.cones()
-	var wg sync.WaitGroup
+	var side, estimate sync.WaitGroup
 	var lockin Lockin
 	var lockinNodes []int32
 	var conc Concentration
-	wg.Go(func() {
+	side.Go(func() {
 		lockin, lockinNodes = m.lockin(cs)
 		conc = m.concentration(cs)
 	})
 	sla := m.slaTable()
 	sr := m.scan(cs.dpCone, sla.p)
 	var avail []*Availability
-	wg.Go(func() { avail = m.serviceAvailability(sla, sr.single) })
+	estimate.Go(func() { avail = m.serviceAvailability(sla, sr.single) })
 	pairs := m.doublePoints(sr)
 	a := &Audit{Version: AuditVersion, Estate: m.summaryCounts()}
 	a.Score, a.Services = m.scores(cs, sr)
@@ -46,10 +47,7 @@ func (m *Model) Audit() *Audit {
 		a.DoublePoints = append(a.DoublePoints, DoublePoint{Nodes: [2]string{m.id(pr.a), m.id(pr.b)}, Services: m.ids(pr.services)})
 	}
 	a.Scenarios = m.scenarios(sr)
-	wg.Wait()
-	for k := range a.Services { // in m.services order, as avail
-		a.Services[k].Availability = avail[k]
-	}
+	side.Wait()
 	a.Lockin = lockin
 	if a.Lockin.Resources == nil {
 		a.Lockin.Resources = []ResourceLockin{}
@@ -75,10 +73,15 @@ func (m *Model) Audit() *Audit {
 	// Names first: the findings' messages speak in them (a finding's id
 	// keeps the node ids, which baselines and waivers key on). Every node a
 	// finding names is already among the SPOFs, double points and lock-in.
-	a.Names = m.auditNames(a, sr, pairs[:listed], lockinNodes)
-	a.Findings = m.findings(sr.spofs, a.SPOFs, pairs[:listed], a.Lockin, lockinNodes, cs, a.Gaps, a.Names)
+	var byIndex []string
+	a.Names, byIndex = m.auditNames(a, sr, pairs[:listed], lockinNodes)
+	a.Findings = m.findings(sr, a.SPOFs, pairs[:listed], a.Lockin, lockinNodes, cs, a.Gaps, a.Names, byIndex)
 	if a.Findings == nil {
 		a.Findings = []Finding{}
+	}
+	estimate.Wait()
+	for k := range a.Services { // in m.services order, as avail
+		a.Services[k].Availability = avail[k]
 	}
 	return a
 }

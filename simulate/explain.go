@@ -108,12 +108,9 @@ func (m *Model) summary(ex *Explanation) string {
 	case !m.IsCandidate(x):
 		return fmt.Sprintf("%s is a %s node: groups and services are never SPOFs themselves; failing it takes %d critical service(s) down.", node, m.c.Nodes[x].Class, len(ex.Down))
 	case ex.IsSPOF:
-		svcs := make([]string, len(ex.Down))
-		for k, c := range ex.Down {
-			svcs[k] = c.Service
-		}
+		svcs := func(j int) string { return named.Name(ex.Down[j].Service) }
 		return fmt.Sprintf("%s (%s) is a SPOF: its failure alone takes %d critical service(s) down: %s (shortest chain: %s).",
-			node, ex.Level, len(ex.Down), firstFew(svcs, 5, named.Name), strings.Join(named.NamesOf(ex.Down[0].Path), " -> "))
+			node, ex.Level, len(ex.Down), firstFew(len(ex.Down), 5, svcs), strings.Join(named.NamesOf(ex.Down[0].Path), " -> "))
 	case len(ex.Survives) > 0:
 		return fmt.Sprintf("%s (%s) is not a SPOF: %d critical service(s) depend on it and survive its failure because redundancy groups absorb it.", node, ex.Level, len(ex.Survives))
 	}

@@ -30,13 +30,21 @@ const (
 	SeverityLow      = "low"
 )
 
-// findings takes the SPOF records with the SPOFs made of them (same order).
-// Messages name nodes by their display names (names; an id names itself
-// where it has none), as every report does.
-// lkNodes are the lock-in resources' indices (in lk.Resources' order).
-func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Lockin, lkNodes []int32, cs *coneStats, gaps []graph.Gap, names map[string]string) []Finding {
+// findings takes the scan's SPOF records with the SPOFs made of them (same
+// order). Messages name nodes by their display names (names, and byIndex
+// for nodes by index; an id names itself where it has none), as every
+// report does.
+func (m *Model) findings(sr *scanResult, spofs []SPOF, pairs []pairRec, lk Lockin, lkNodes []int32, cs *coneStats, gaps []graph.Gap,
+	names map[string]string, byIndex []string) []Finding {
+	recs := sr.spofs
 	named := &Audit{Names: names}
 	say := named.Name
+	sayAt := func(i int32) string {
+		if n := byIndex[i]; n != "" {
+			return n
+		}
+		return say(m.id(i))
+	}
 	// One finding per SPOF, proprietary resource, listed pair and gap at
 	// most: allocated once.
 	proprietary := 0
@@ -46,6 +54,7 @@ func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Locki
 		}
 	}
 	out := make([]Finding, 0, len(recs)+proprietary+len(pairs)+len(gaps))
+	var chainNames []string
 	for k, sp := range recs {
 		sev := SeverityMedium
 		for _, s := range sp.services {
@@ -56,14 +65,25 @@ func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Locki
 				sev = SeverityHigh
 			}
 		}
-		node, level, svcs := spofs[k].Node, spofs[k].Level, spofs[k].Services
+		// The chain as SPOF.Chain has it: the gap's words stand in the middle.
+		chain, omitted := sr.links.bounded(sp.chain)
+		chainNames = chainNames[:0]
+		for j, x := range chain {
+			if j == chainHead && omitted > 0 {
+				chainNames = append(chainNames, ChainGap(omitted))
+			}
+			chainNames = append(chainNames, sayAt(x))
+		}
+		node, level, svcs := spofs[k].Node, spofs[k].Level, sp.services
 		rule := RuleSPOF + string(level)
 		out = append(out, Finding{
-			ID: rule + ":" + node, Rule: rule, Severity: sev, Node: node, Services: svcs,
-			// Concatenated, not formatted: at a million resources the
-			// formatting was a tenth of the audit's allocations.
-			Message: say(node) + " (" + string(level) + ") alone takes " + strconv.Itoa(len(svcs)) + " critical service(s) down: " +
-				firstFew(svcs, 5, say) + "; chain " + joinNames(spofs[k].Chain, " -> ", say),
+			ID: rule + ":" + node, Rule: rule, Severity: sev, Node: node, Services: spofs[k].Services,
+			// Concatenated, not formatted, and named by index: at a
+			// million resources these messages were a third of the
+			// audit's own time.
+			Message: sayAt(sp.node) + " (" + string(level) + ") alone takes " + strconv.Itoa(len(svcs)) + " critical service(s) down: " +
+				firstFew(len(svcs), 5, func(j int) string { return sayAt(svcs[j]) }) + "; chain " +
+				joinNames(len(chainNames), " -> ", func(j int) string { return chainNames[j] }),
 		})
 	}
 	for _, pr := range pairs {
@@ -71,7 +91,8 @@ func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Locki
 		svcs := m.ids(pr.services)
 		out = append(out, Finding{
 			ID: RuleDoublePoint + ":" + a + "+" + b, Rule: RuleDoublePoint, Severity: SeverityMedium, Node: a, Services: svcs,
-			Message: say(a) + " and " + say(b) + " together take " + firstFew(svcs, 5, say) + " down though neither does alone",
+			Message: sayAt(pr.a) + " and " + sayAt(pr.b) + " together take " +
+				firstFew(len(svcs), 5, func(j int) string { return sayAt(pr.services[j]) }) + " down though neither does alone",
 		})
 	}
 	for k, r := range lk.Resources {
@@ -94,28 +115,29 @@ func (m *Model) findings(recs []spofRec, spofs []SPOF, pairs []pairRec, lk Locki
 	return slices.CompactFunc(out, func(a, b Finding) bool { return a.ID == b.ID })
 }
 
-// firstFew names at most n ids, then how many more, so a message stays
-// readable when a failure cascades through thousands of services.
-func firstFew(ids []string, n int, say func(string) string) string {
-	if len(ids) <= n {
-		return joinNames(ids, ", ", say)
+// firstFew names at most max of n items (nameAt(j) is the j-th name), then
+// how many more, so a message stays readable when a failure cascades
+// through thousands of services.
+func firstFew(n, max int, nameAt func(int) string) string {
+	if n <= max {
+		return joinNames(n, ", ", nameAt)
 	}
-	return joinNames(ids[:n], ", ", say) + " and " + strconv.Itoa(len(ids)-n) + " more"
+	return joinNames(max, ", ", nameAt) + " and " + strconv.Itoa(n-max) + " more"
 }
 
-// joinNames is strings.Join of the ids' names, built in one allocation.
-func joinNames(ids []string, sep string, say func(string) string) string {
+// joinNames is strings.Join of n names, built in one allocation.
+func joinNames(n int, sep string, nameAt func(int) string) string {
 	var b strings.Builder
-	size := len(sep) * max(0, len(ids)-1)
-	for _, id := range ids {
-		size += len(say(id))
+	size := len(sep) * (n - 1)
+	for j := range n {
+		size += len(nameAt(j))
 	}
-	b.Grow(size)
-	for k, id := range ids {
-		if k > 0 {
+	b.Grow(max(0, size))
+	for j := range n {
+		if j > 0 {
 			b.WriteString(sep)
 		}
-		b.WriteString(say(id))
+		b.WriteString(nameAt(j))
 	}
 	return b.String()
 }

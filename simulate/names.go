@@ -41,7 +41,8 @@ const chainNamed = 200
 // with their services and chains, the listed double points, the
 // scenarios' nodes and the lock-in resources. They are marked by index as
 // the audit finds them (lockin: the listed resources), not looked up by id.
-func (m *Model) auditNames(a *Audit, sr *scanResult, pairs []pairRec, lockin []int32) map[string]string {
+// byIndex holds the names by node index too.
+func (m *Model) auditNames(a *Audit, sr *scanResult, pairs []pairRec, lockin []int32) (names map[string]string, byIndex []string) {
 	want := make([]bool, m.c.Len())
 	mark := func(idx ...int32) {
 		for _, i := range idx {
