@@ -101,7 +101,7 @@ func (m *Model) findings(sr *scanResult, spofs []SPOF, pairs []pairRec, lk Locki
 		}
 		out = append(out, Finding{
 			ID: RuleLockinProprietary + ":" + r.Node, Rule: RuleLockinProprietary, Severity: SeverityLow, Node: r.Node,
-			Message: lockinMessage(r, say(r.Node)),
+			Message: lockinMessage(r, sayAt(lkNodes[k])),
 		})
 	}
 	for _, g := range gaps {
@@ -111,8 +111,20 @@ func (m *Model) findings(sr *scanResult, spofs []SPOF, pairs []pairRec, lk Locki
 			Message: fmt.Sprintf("%s was not collected (%s%s): what it holds is unknown, not absent", where, g.Status, detail(g.Detail)),
 		})
 	}
-	slices.SortStableFunc(out, func(a, b Finding) int { return cmp.Compare(a.ID, b.ID) })
-	return slices.CompactFunc(out, func(a, b Finding) bool { return a.ID == b.ID })
+	// Sorted by id through a permutation: moving the findings themselves
+	// in the sort costs a write barrier per pointer per swap.
+	order := make([]int32, len(out))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(out[a].ID, out[b].ID) })
+	sorted := make([]Finding, 0, len(out))
+	for _, k := range order {
+		if n := len(sorted); n == 0 || sorted[n-1].ID != out[k].ID {
+			sorted = append(sorted, out[k])
+		}
+	}
+	return sorted
 }
 
 // firstFew names at most max of n items (nameAt(j) is the j-th name), then

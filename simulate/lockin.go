@@ -1,7 +1,6 @@
 package simulate
 
 import (
-	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -146,5 +145,5 @@ func lockinMessage(r ResourceLockin, name string) string {
 	if len(r.Alternatives) > 0 {
 		alt = "; portable alternatives: " + strings.Join(r.Alternatives, ", ")
 	}
-	return fmt.Sprintf("%s is %s (%s) and a critical service depends on it%s", name, r.Product, r.Class, alt)
+	return name + " is " + r.Product + " (" + r.Class + ") and a critical service depends on it" + alt
 }
