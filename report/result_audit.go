@@ -3,8 +3,10 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/untether-dev/untether/graph"
 	"github.com/untether-dev/untether/simulate"
@@ -161,28 +163,19 @@ func levelTitle(level graph.Level) string {
 // first, then most services stopped, then node id.
 func risks(a *simulate.Audit, names map[string]string) []Risk {
 	cost := scenarioCosts(a)
-	risks := make([]Risk, 0, len(a.SPOFs))
-	for _, sp := range a.SPOFs {
-		r := Risk{Node: sp.Node, Level: sp.Level, What: nodeName(names, sp.Node, sp.Level), CostPerHour: cost[sp.Node]}
-		if len(sp.Services) > 0 {
-			r.Services = make([]string, len(sp.Services))
-			for k, s := range sp.Services {
-				r.Services[k] = serviceName(names, s)
+	risks := make([]Risk, len(a.SPOFs))
+	// Each risk is its SPOF's alone: at a million resources there are
+	// hundreds of thousands, made on every core, each into its own place.
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(risks)/4096))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for k := len(risks) * w / workers; k < len(risks)*(w+1)/workers; k++ {
+				risks[k] = newRisk(a.SPOFs[k], names, cost)
 			}
-		}
-		if len(sp.Chain) > 0 {
-			r.Chain = make([]string, len(sp.Chain))
-			for k, c := range sp.Chain {
-				r.Chain[k] = nodeName(names, c, "")
-			}
-		}
-		r.Sentence = "If " + r.What + " fails, " + joinAnd(r.Services, 4) + " " + pluralVerb(len(r.Services), "stops", "stop")
-		if r.CostPerHour > 0 {
-			r.Sentence += ", costing " + Money(r.CostPerHour) + " per hour"
-		}
-		r.Sentence += "."
-		risks = append(risks, r)
+		})
 	}
+	wg.Wait()
 	// Sorted by level rank, then services, then node: the rank looked up
 	// once per risk, not per comparison.
 	order := make([]int, len(risks))
@@ -205,6 +198,28 @@ func risks(a *simulate.Audit, names map[string]string) []Risk {
 		sorted[k] = risks[i]
 	}
 	return sorted
+}
+
+func newRisk(sp simulate.SPOF, names map[string]string, cost map[string]float64) Risk {
+	r := Risk{Node: sp.Node, Level: sp.Level, What: nodeName(names, sp.Node, sp.Level), CostPerHour: cost[sp.Node]}
+	if len(sp.Services) > 0 {
+		r.Services = make([]string, len(sp.Services))
+		for k, s := range sp.Services {
+			r.Services[k] = serviceName(names, s)
+		}
+	}
+	if len(sp.Chain) > 0 {
+		r.Chain = make([]string, len(sp.Chain))
+		for k, c := range sp.Chain {
+			r.Chain[k] = nodeName(names, c, "")
+		}
+	}
+	r.Sentence = "If " + r.What + " fails, " + joinAnd(r.Services, 4) + " " + pluralVerb(len(r.Services), "stops", "stop")
+	if r.CostPerHour > 0 {
+		r.Sentence += ", costing " + Money(r.CostPerHour) + " per hour"
+	}
+	r.Sentence += "."
+	return r
 }
 
 func rank(level graph.Level) int {
