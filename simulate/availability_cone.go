@@ -192,9 +192,11 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 	pS, upS := -math.Expm1(logUpS), math.Exp(logUpS)
 	e.u, e.uLow, e.uHigh = pS, pS, pS
 	u, ok := 0.0, len(other) == 0
+	c.factor.condensed = false
 	if !ok {
-		u, ok = c.factor.exact(t, cone, service, c.single)
+		u, ok = c.factor.solve(t, cone, service, c.single)
 	}
+	defer c.factor.release(cone)
 	for _, x := range single {
 		c.single[x] = false
 	}
@@ -202,15 +204,25 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 		e.u = pS + upS*u
 		return e
 	}
-	c.load(cone, service)
 	if len(other) <= maxExactNodes {
+		c.load(cone, service)
 		if u, ok := c.exact(t, other, maxExactSteps); ok {
 			e.u = pS + upS*u
 			return e
 		}
 	}
 	e.exact = false
-	q, lo, hi := c.sample(t, other, c.m.c.Nodes[service].ID, &e)
+	// Sampling propagates over the condensed cone when there is one (the
+	// same states fall: a component falls with any member), else over
+	// the cone.
+	var prop stateJudge = c
+	if c.factor.condensed {
+		c.factor.prop.load(c.factor)
+		prop = &c.factor.prop
+	} else if len(other) > maxExactNodes {
+		c.load(cone, service)
+	}
+	q, lo, hi := c.sample(t, other, len(cone), prop, c.m.c.Nodes[service].ID, &e)
 	e.u, e.uLow, e.uHigh = pS+upS*e.stratum*q, pS+upS*e.stratum*lo, pS+upS*e.stratum*hi
 	return e
 }

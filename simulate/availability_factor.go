@@ -75,6 +75,8 @@ type factorNet struct {
 	dp              []float64
 	work, limit     int
 	ms              moduleState
+	condensed       bool // the last solve condensed its cone
+	prop            dagProp
 	arena           []int32     // the module solver's stack
 	saved           []nodeState // its saved node states
 }
@@ -100,12 +102,22 @@ func (m *Model) newFactorNet() *factorNet {
 // the single points (global scratch), or ok false when the cone has a
 // cycle through a group or the factoring exceeds its budget.
 func (f *factorNet) exact(t slaTable, cone []int32, service int32, single []bool) (u float64, ok bool) {
-	defer func() {
-		for _, g := range cone {
-			f.loc[g] = -1
-		}
-	}()
-	if !f.condense(t, cone, service, single) {
+	defer f.release(cone)
+	return f.solve(t, cone, service, single)
+}
+
+// release forgets the cone's local indices.
+func (f *factorNet) release(cone []int32) {
+	for _, g := range cone {
+		f.loc[g] = -1
+	}
+}
+
+// solve is exact without the release: when it gives up with condensed
+// true, the condensed cone stays for the Monte Carlo propagation.
+func (f *factorNet) solve(t slaTable, cone []int32, service int32, single []bool) (u float64, ok bool) {
+	f.condensed = f.condense(t, cone, service, single)
+	if !f.condensed {
 		return 0, false
 	}
 	n := len(f.group)

@@ -24,7 +24,7 @@ import (
 // propagation. Every sample is a state with at least two failures, where the
 // DOWN share is no longer a rare event; the estimate is that share times
 // P(N >= 2), with a 95% Wilson score interval (sound with zero hits).
-func (c *coneNet) sample(t slaTable, other []int32, id string, e *estimate) (q, lo, hi float64) {
+func (c *coneNet) sample(t slaTable, other []int32, coneLen int, prop stateJudge, id string, e *estimate) (q, lo, hi float64) {
 	n := len(other)
 	L, one, cum := c.floats(0, n+1), c.floats(1, n+1), c.floats(2, n)
 	L[0], one[n] = 0, 0
@@ -32,7 +32,7 @@ func (c *coneNet) sample(t slaTable, other []int32, id string, e *estimate) (q, 
 	loc := c.sampleLoc
 	for j, x := range other {
 		L[j+1] = L[j] + t.logUp(x)
-		loc[j] = c.locOf(x)
+		loc[j] = prop.local(x)
 	}
 	// one[k] = P(at least one failure among other[k:]); cum[a] is the
 	// cumulative P(J1 <= a, N >= 2).
@@ -48,7 +48,7 @@ func (c *coneNet) sample(t slaTable, other []int32, id string, e *estimate) (q, 
 	if total == 0 {
 		return 0, 0, 0
 	}
-	samples := min(mcMaxSamples, max(mcMinSamples, mcWork/len(c.nodes)))
+	samples := min(mcMaxSamples, max(mcMinSamples, mcWork/coneLen))
 	e.samples = samples
 	rng := rand.New(rand.NewPCG(seedOf(id), 0x5eed_a7a1_1ab1_e))
 	seeds := make([]int32, 0, 8)
@@ -69,7 +69,7 @@ func (c *coneNet) sample(t slaTable, other []int32, id string, e *estimate) (q, 
 			seeds = append(seeds, loc[next])
 			k = next
 		}
-		if c.downWith(seeds) {
+		if prop.downWith(seeds) {
 			hits++
 		}
 	}

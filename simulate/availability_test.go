@@ -152,7 +152,7 @@ func TestAvailabilityMonteCarloAgreesWithExact(t *testing.T) {
 		t.Fatalf("exact enumeration %v (ok %v), want %v", 1-u, ok, want)
 	}
 	var e estimate
-	q, lo, hi := c.sample(tab, other, "s", &e)
+	q, lo, hi := c.sample(tab, other, len(cone), c, "s", &e)
 	if e.stratum*lo > u || e.stratum*hi < u || e.samples < mcMinSamples {
 		t.Errorf("sampled %v [%v, %v] misses exact %v", e.stratum*q, e.stratum*lo, e.stratum*hi, u)
 	}
