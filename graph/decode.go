@@ -90,7 +90,6 @@ func decodeStream(r io.Reader, at io.ReaderAt, name string) (*Estate, error) {
 		dec:  jsontext.NewDecoder(r, jsontext.AllowDuplicateNames(true)),
 		file: name, at: at, e: &Estate{}, lastFrom: -1, lastTo: -1,
 		strs: map[string]string{}, ids: map[string]int{}, keysOK: true,
-		tagSets: map[string]map[string]string{}, attrSets: map[string]map[string]any{}, zoneSets: map[string][]string{},
 	}
 	if at != nil {
 		d.nodeHint, d.edgeHint = sizeHint(at)
@@ -165,9 +164,9 @@ type decoder struct {
 	scratch          []byte
 
 	// Tag maps, attribute maps and zone lists by their bytes in the file.
-	tagSets  map[string]map[string]string
-	attrSets map[string]map[string]any
-	zoneSets map[string][]string
+	tagSets  sharedSet[map[string]string]
+	attrSets sharedSet[map[string]any]
+	zoneSets sharedSet[[]string]
 	sub      jsontext.Decoder // decodes one of them the first time
 	base     int64            // where sub's input starts in the file
 	where    position

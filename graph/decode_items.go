@@ -181,7 +181,7 @@ func (d *decoder) gap(g *Gap) error {
 // tags reads a map of strings (null reads as nil). Nodes with the same
 // tags share one map.
 func (d *decoder) tags() (map[string]string, error) {
-	return shared(d, d.tagSets, '{', "an object of strings", func() (map[string]string, error) {
+	return shared(d, &d.tagSets, '{', "an object of strings", func() (map[string]string, error) {
 		m := map[string]string{}
 		err := d.object(func(name string) error {
 			v, err := d.str()
@@ -195,7 +195,7 @@ func (d *decoder) tags() (map[string]string, error) {
 // attrs reads the attribute map as encoding/json would into map[string]any.
 // Nodes with the same attributes share one map.
 func (d *decoder) attrs() (map[string]any, error) {
-	return shared(d, d.attrSets, '{', "an object", func() (map[string]any, error) {
+	return shared(d, &d.attrSets, '{', "an object", func() (map[string]any, error) {
 		v, err := d.value()
 		m, _ := v.(map[string]any)
 		return m, err
@@ -204,7 +204,7 @@ func (d *decoder) attrs() (map[string]any, error) {
 
 // zones reads a list of zones; nodes in the same zones share one list.
 func (d *decoder) zones() ([]string, error) {
-	return shared(d, d.zoneSets, '[', "an array of strings", d.strList)
+	return shared(d, &d.zoneSets, '[', "an array of strings", d.strList)
 }
 
 // maxShared bounds each table of shared values: an estate whose values
@@ -215,7 +215,7 @@ const maxShared = 1 << 16
 // and returns the one decoded before from the same bytes, or decodes it
 // with read from those bytes. Decoded values are shared between nodes, so
 // users copy them before changing them (as Builder and Merge do).
-func shared[T any](d *decoder, seen map[string]T, kind jsontext.Kind, want string, read func() (T, error)) (T, error) {
+func shared[T any](d *decoder, seen *sharedSet[T], kind jsontext.Kind, want string, read func() (T, error)) (T, error) {
 	var zero T
 	raw, err := d.dec.ReadValue()
 	if err != nil {
@@ -228,8 +228,12 @@ func shared[T any](d *decoder, seen map[string]T, kind jsontext.Kind, want strin
 	default:
 		return zero, d.typeError(d.path(), raw, want)
 	}
-	if v, ok := seen[string(raw)]; ok {
-		return v, nil
+	if string(raw) == seen.lastKey && seen.lastKey != "" {
+		return seen.last, nil // nodes of one service are next to each other
+	}
+	if e, ok := seen.m[string(raw)]; ok {
+		seen.last, seen.lastKey = e.v, e.key
+		return e.v, nil
 	}
 	// Decode the bytes just read with a second decoder; errors place
 	// themselves relative to where the value starts in the file.
@@ -239,10 +243,28 @@ func shared[T any](d *decoder, seen map[string]T, kind jsontext.Kind, want strin
 	d.dec = &d.sub
 	v, err := read()
 	d.dec, d.base = main, base
-	if err == nil && len(seen) < maxShared {
-		seen[string(raw)] = v
+	if err == nil && len(seen.m) < maxShared {
+		if seen.m == nil {
+			seen.m = map[string]sharedValue[T]{}
+		}
+		key := string(raw)
+		seen.m[key] = sharedValue[T]{key, v}
+		seen.last, seen.lastKey = v, key
 	}
 	return v, err
+}
+
+// sharedSet is the values of one kind decoded so far, by their bytes in
+// the file, and the one met last.
+type sharedSet[T any] struct {
+	m       map[string]sharedValue[T]
+	last    T
+	lastKey string // its bytes
+}
+
+type sharedValue[T any] struct {
+	key string
+	v   T
 }
 
 // extra keeps an unknown member verbatim.

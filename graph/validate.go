@@ -130,8 +130,11 @@ func edgesFast(e *Estate, ids map[string]int, known []uint64) ([]int32, []uint64
 			members[from]++
 		}
 	}
-	sorted := slices.Clone(keys)
-	slices.Sort(sorted)
+	sorted := keys // as Encode writes them: nodes by id, edges by (from, to)
+	if !slices.IsSorted(keys) {
+		sorted = slices.Clone(keys)
+		slices.Sort(sorted)
+	}
 	for i := 1; i < len(sorted); i++ {
 		if sorted[i] == sorted[i-1] {
 			return nil, nil, false
