@@ -109,21 +109,28 @@ func (d *decoder) end(last *int) (string, int, error) {
 	if err != nil {
 		return "", -1, d.syntax(err)
 	}
+	s, i := d.resolve(b, last)
+	return s, i, nil
+}
+
+// resolve finds the node an edge's end names (last is the one its from or
+// to named before): its own id string and position, else the name and -1.
+func (d *decoder) resolve(b []byte, last *int) (string, int) {
 	// Edges come sorted by from, and nodes by id: an edge's from is most
 	// often the last one's, else one of the next few nodes.
 	if i := *last; i >= 0 && !d.dupID {
 		for end := min(i+4, len(d.e.Nodes)); i < end; i++ {
 			if d.e.Nodes[i].ID == string(b) {
 				*last = i
-				return d.e.Nodes[i].ID, i, nil
+				return d.e.Nodes[i].ID, i
 			}
 		}
 	}
 	if i, ok := d.ids[string(b)]; ok && !d.dupID {
 		*last = i
-		return d.e.Nodes[i].ID, i, nil
+		return d.e.Nodes[i].ID, i
 	}
-	return d.intern(b), -1, nil
+	return d.intern(b), -1
 }
 
 // edge reads one edge, returning the positions of the nodes its ends name
@@ -181,25 +188,31 @@ func (d *decoder) gap(g *Gap) error {
 // tags reads a map of strings (null reads as nil). Nodes with the same
 // tags share one map.
 func (d *decoder) tags() (map[string]string, error) {
-	return shared(d, &d.tagSets, '{', "an object of strings", func() (map[string]string, error) {
-		m := map[string]string{}
-		err := d.object(func(name string) error {
-			v, err := d.str()
-			m[name] = v
-			return err
-		})
-		return m, err
+	return shared(d, &d.tagSets, '{', "an object of strings", d.tagMap)
+}
+
+// tagMap decodes a tag object.
+func (d *decoder) tagMap() (map[string]string, error) {
+	m := map[string]string{}
+	err := d.object(func(name string) error {
+		v, err := d.str()
+		m[name] = v
+		return err
 	})
+	return m, err
 }
 
 // attrs reads the attribute map as encoding/json would into map[string]any.
 // Nodes with the same attributes share one map.
 func (d *decoder) attrs() (map[string]any, error) {
-	return shared(d, &d.attrSets, '{', "an object", func() (map[string]any, error) {
-		v, err := d.value()
-		m, _ := v.(map[string]any)
-		return m, err
-	})
+	return shared(d, &d.attrSets, '{', "an object", d.attrMap)
+}
+
+// attrMap decodes an attribute object.
+func (d *decoder) attrMap() (map[string]any, error) {
+	v, err := d.value()
+	m, _ := v.(map[string]any)
+	return m, err
 }
 
 // zones reads a list of zones; nodes in the same zones share one list.
@@ -243,15 +256,23 @@ func shared[T any](d *decoder, seen *sharedSet[T], kind jsontext.Kind, want stri
 	d.dec = &d.sub
 	v, err := read()
 	d.dec, d.base = main, base
-	if err == nil && len(seen.m) < maxShared {
-		if seen.m == nil {
-			seen.m = map[string]sharedValue[T]{}
-		}
-		key := string(raw)
-		seen.m[key] = sharedValue[T]{key, v}
-		seen.last, seen.lastKey = v, key
+	if err == nil {
+		seen.add(raw, v)
 	}
 	return v, err
+}
+
+// add keeps v, decoded from raw, while the set is not full.
+func (s *sharedSet[T]) add(raw []byte, v T) {
+	if len(s.m) >= maxShared {
+		return
+	}
+	if s.m == nil {
+		s.m = map[string]sharedValue[T]{}
+	}
+	key := string(raw)
+	s.m[key] = sharedValue[T]{key, v}
+	s.last, s.lastKey = v, key
 }
 
 // sharedSet is the values of one kind decoded so far, by their bytes in

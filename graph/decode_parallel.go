@@ -149,25 +149,51 @@ func (p *pipeline) worker() {
 	}
 }
 
-// decodeBatch decodes b's lines: exactly b.n elements and nothing after,
-// every edge naming nodes that exist.
+// decodeBatch decodes b's lines, one element each, every edge naming
+// nodes that exist. A line the fast reader does not take is read by the
+// tokenizer (decode_fast.go).
 func (p *pipeline) decodeBatch(d *decoder, b *batch) bool {
-	d.dec.Reset(bytes.NewBuffer(b.lines), jsontext.AllowDuplicateNames(true))
-	switch b.kind {
-	case nodeLine:
-		for i := b.first; i < b.first+b.n; i++ {
-			if d.node(&p.e.Nodes[i]) != nil {
-				return false
-			}
+	lines := b.lines
+	for k := b.first; k < b.first+b.n; k++ {
+		i := bytes.IndexByte(lines, '\n')
+		if i < 0 {
+			i = len(lines)
 		}
-	case edgeLine:
-		for k := b.first; k < b.first+b.n; k++ {
-			from, to, err := d.edge(&p.e.Edges[k])
-			if err != nil || from < 0 || to < 0 {
+		elem := bytes.TrimSuffix(lines[len("  "):i], []byte(" ")) // the comma, blanked
+		lines = lines[min(i+1, len(lines)):]
+		switch b.kind {
+		case nodeLine:
+			n := &p.e.Nodes[k]
+			if !d.fastNode(elem, n) {
+				*n = Node{}
+				if !p.slow(d, elem, func() error { return d.node(n) }) {
+					return false
+				}
+			}
+		case edgeLine:
+			ed := &p.e.Edges[k]
+			from, to, ok := d.fastEdge(elem, ed)
+			if !ok {
+				*ed = Edge{}
+				ok = p.slow(d, elem, func() (err error) {
+					from, to, err = d.edge(ed)
+					return err
+				})
+			}
+			if !ok || from < 0 || to < 0 {
 				return false
 			}
 			p.keys[k] = uint64(from)<<32 | uint64(to)
 		}
+	}
+	return len(lines) == 0
+}
+
+// slow reads one element line with the tokenizer: exactly one value.
+func (p *pipeline) slow(d *decoder, elem []byte, read func() error) bool {
+	d.dec.Reset(bytes.NewBuffer(elem), jsontext.AllowDuplicateNames(true))
+	if read() != nil {
+		return false
 	}
 	_, err := d.dec.ReadToken()
 	return err == io.EOF
