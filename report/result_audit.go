@@ -170,8 +170,9 @@ func risks(a *simulate.Audit, names map[string]string) []Risk {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			var lists stringBlock
 			for k := len(risks) * w / workers; k < len(risks)*(w+1)/workers; k++ {
-				risks[k] = newRisk(a.SPOFs[k], names, cost)
+				risks[k] = newRisk(a.SPOFs[k], names, cost, &lists)
 			}
 		})
 	}
@@ -200,16 +201,29 @@ func risks(a *simulate.Audit, names map[string]string) []Risk {
 	return sorted
 }
 
-func newRisk(sp simulate.SPOF, names map[string]string, cost map[string]float64) Risk {
+// stringBlock hands out string lists carved from shared blocks: one
+// allocation per few thousand lists.
+type stringBlock struct{ block []string }
+
+func (b *stringBlock) carve(n int) []string {
+	if n > cap(b.block)-len(b.block) {
+		b.block = make([]string, 0, max(n, 4<<10))
+	}
+	lo := len(b.block)
+	b.block = b.block[:lo+n]
+	return b.block[lo : lo+n : lo+n]
+}
+
+func newRisk(sp simulate.SPOF, names map[string]string, cost map[string]float64, lists *stringBlock) Risk {
 	r := Risk{Node: sp.Node, Level: sp.Level, What: nodeName(names, sp.Node, sp.Level), CostPerHour: cost[sp.Node]}
 	if len(sp.Services) > 0 {
-		r.Services = make([]string, len(sp.Services))
+		r.Services = lists.carve(len(sp.Services))
 		for k, s := range sp.Services {
 			r.Services[k] = serviceName(names, s)
 		}
 	}
 	if len(sp.Chain) > 0 {
-		r.Chain = make([]string, len(sp.Chain))
+		r.Chain = lists.carve(len(sp.Chain))
 		for k, c := range sp.Chain {
 			r.Chain[k] = nodeName(names, c, "")
 		}

@@ -93,8 +93,9 @@ func (m *Model) doublePoints(sr *scanResult) []pairRec {
 			// checkpoint; of the rest, keep those the partner does not
 			// take down alone either.
 			var svcs []int32
+			alone := sr.dpKilled[partner]
 			for _, s := range p.queue[p.cpQ:] {
-				if m.tier[s] != 0 && int(m.tier[s]) <= m.opt.DoublePointTier && s != partner && !contains(sr.dpKilled[partner], s) {
+				if m.tier[s] != 0 && int(m.tier[s]) <= m.opt.DoublePointTier && s != partner && !contains(alone, s) {
 					svcs = append(svcs, s)
 				}
 			}

@@ -113,7 +113,13 @@ func (m *Model) rootTrees(up []int32) forest {
 		}
 	}
 	// Bucket by root, then by depth (a counting sort keeps it linear).
-	var roots []int32
+	nroots := 0
+	for i := range n {
+		if root[i] == int32(i) {
+			nroots++
+		}
+	}
+	roots := make([]int32, 0, nroots)
 	count := make([]int32, n+1)
 	for i := range n {
 		if root[i] == int32(i) {
