@@ -132,8 +132,32 @@ func (f *factorNet) solve(t slaTable, cone []int32, service int32, single []bool
 	case f.st[root] == stUp:
 		return 0, true
 	}
+	f.dropUp()
 	f.resetModules(n)
 	return f.solveRoot(root)
+}
+
+// dropUp removes from the children lists every node certainly UP before
+// any split: splits only fix random nodes, so it stays UP in every branch,
+// and an UP child counts toward nothing (no bound, walk, module test or
+// probability; Monte Carlo's seeds are failure-prone, never such a node).
+// The other children keep their order, so every sum keeps its order.
+func (f *factorNet) dropUp() {
+	n := len(f.group)
+	var w, next int32
+	for v := range n {
+		lo, hi := next, f.off[v+1]
+		f.off[v] = w
+		for j := lo; j < hi; j++ {
+			if f.st[f.kids[j]] != stUp {
+				f.kids[w], f.mult[w] = f.kids[j], f.mult[j]
+				w++
+			}
+		}
+		next = hi
+	}
+	f.off[n] = w
+	f.kids, f.mult = f.kids[:w], f.mult[:w]
 }
 
 // condense builds the DAG of the cone's strongly connected components
