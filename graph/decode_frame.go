@@ -103,12 +103,9 @@ func (f *framer) lines(blk *block, data []byte) bool {
 			if f.state == inEdges {
 				prefix = edgePrefix
 			}
-			if elem, comma, ok := elementLine(line, prefix); ok {
+			if _, comma, ok := elementLine(line, prefix); ok {
 				if !f.element(off, comma) {
 					return false
-				}
-				if comma {
-					data[off+len(elem)] = ' ' // the lines are decoded as a stream of values
 				}
 				off = next
 				continue

@@ -96,7 +96,7 @@ type batch struct {
 	kind  lineKind
 	first int
 	n     int
-	lines []byte // the lines, their trailing commas blanked
+	lines []byte // the lines, each `  {...}` with a comma but for the list's last
 	blk   *block
 	done  chan struct{} // closed when decoded (node batches)
 }
@@ -159,7 +159,7 @@ func (p *pipeline) decodeBatch(d *decoder, b *batch) bool {
 		if i < 0 {
 			i = len(lines)
 		}
-		elem := bytes.TrimSuffix(lines[len("  "):i], []byte(" ")) // the comma, blanked
+		elem := bytes.TrimSuffix(lines[len("  "):i], []byte(","))
 		lines = lines[min(i+1, len(lines)):]
 		switch b.kind {
 		case nodeLine:

@@ -17,6 +17,11 @@
 // and placement level is one the model knows. Fields this version does not
 // know are kept and written back unchanged.
 //
+// Reading: an estate file laid out as Encode writes it (one element a line)
+// is read on every core (decode_parallel.go); any other layout, and any file
+// with a problem, is read by the streaming reference decoder (decode.go),
+// which gives the same estate and says where the problem is.
+//
 // Bad input is an *InputError naming the file and the place in it; every
 // YAML input of untether (inventory, policy, catalogs) is read with
 // ParseYAML and DecodeYAML so its errors read the same everywhere.
