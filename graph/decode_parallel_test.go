@@ -82,6 +82,23 @@ func TestParallelReadsAsTheReference(t *testing.T) {
 	}
 }
 
+// TestCountLines: the first pass counts as many node and edge lines as
+// there are, wherever the blocks' ends fall.
+func TestCountLines(t *testing.T) {
+	for name, data := range estates(t) {
+		e, err := graph.DecodeReference(data, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, shift := range []string{"", " ", "  \n"} {
+			n, m, err := graph.CountLines(append([]byte(shift), data...))
+			if err != nil || n != len(e.Nodes) || m != len(e.Edges) {
+				t.Errorf("%s shifted by %q: counted %d nodes and %d edges (%v); there are %d and %d", name, shift, n, m, err, len(e.Nodes), len(e.Edges))
+			}
+		}
+	}
+}
+
 // TestParallelErrorsAreTheReferences: a file broken anywhere (a byte
 // changed, dropped or added, a line dropped, doubled or moved) gives the
 // estate or the error, at the same file:line:column, that the reference

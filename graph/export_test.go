@@ -22,3 +22,9 @@ func DecodedInParallel(data []byte) bool {
 	_, _, _, ok := decodeParallel(bytes.NewReader(data), int64(len(data)))
 	return ok
 }
+
+// CountLines counts the node and edge lines of data in small blocks.
+func CountLines(data []byte) (nodes, edges int, err error) {
+	defer ReadAllInParallel()()
+	return countLines(bytes.NewReader(data), int64(len(data)))
+}
