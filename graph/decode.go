@@ -162,6 +162,7 @@ type decoder struct {
 	// lastFrom, lastTo: the node an edge's from and to named last, or -1.
 	lastFrom, lastTo int
 	scratch          []byte
+	idBytes          *idBytes // where a worker keeps ids; nil: each its own
 
 	// Tag maps, attribute maps and zone lists by their bytes in the file.
 	tagSets  sharedSet[map[string]string]

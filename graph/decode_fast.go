@@ -229,7 +229,7 @@ func (d *decoder) fastMember(sc *scan, name string, n *Node) bool {
 			return true
 		}
 		b, ok := sc.str()
-		n.ID = string(b)
+		n.ID = d.keepID(b)
 		return ok
 	case "class":
 		s = (*string)(&n.Class)

@@ -88,7 +88,7 @@ func (d *decoder) id() (string, error) {
 	if err != nil {
 		return "", d.syntax(err)
 	}
-	return string(b), nil
+	return d.keepID(b), nil
 }
 
 // end reads an edge's from or to: the node's own id string when the node

@@ -130,7 +130,7 @@ func (p *pipeline) release(b *block) {
 // worker decodes batches until there are no more; after a failure it only
 // lets them go.
 func (p *pipeline) worker() {
-	d := &decoder{e: p.e, ids: p.ids, lastFrom: -1, lastTo: -1, strs: map[string]string{}}
+	d := &decoder{e: p.e, ids: p.ids, lastFrom: -1, lastTo: -1, strs: map[string]string{}, idBytes: &idBytes{}}
 	var dec jsontext.Decoder
 	d.dec = &dec
 	for b := range p.work {
