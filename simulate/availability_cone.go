@@ -48,6 +48,8 @@ type coneNet struct {
 	factor  *factorNet
 
 	fill      []int32 // load's scratch
+	global    []int32 // a batch cone in node ids
+	space     *coneSpace
 	sampleLoc []int32 // sample's scratch
 }
 
@@ -150,28 +152,35 @@ func (m *Model) serviceAvailability(t slaTable, single [][]int32) []*Availabilit
 	m.forEachCone(m.services, func(w, base int, touched []int32, mask []uint64) {
 		if nets[w] == nil {
 			nets[w] = m.newConeNet()
+			nets[w].space = m.newConeSpace()
+			nets[w].factor.space = nets[w].space
 		}
-		cones := &nets[w].cones
+		net := nets[w]
+		cones := &net.cones
 		for k := range cones {
 			cones[k] = cones[k][:0]
 		}
-		for _, i := range touched {
+		net.space.load(touched)
+		for bi, i := range touched { // cones in batch indices
 			for b := mask[i]; b != 0; b &= b - 1 {
 				k := bits.TrailingZeros64(b)
-				cones[k] = append(cones[k], i)
+				cones[k] = append(cones[k], int32(bi))
 			}
 		}
 		// A cone's order is the batch walk's, a function of the estate
 		// alone, so samples drawn over it are too.
 		for k := 0; k < 64 && base+k < len(m.services); k++ {
-			out[base+k] = m.availabilityResult(nets[w].estimate(t, cones[k], m.services[base+k], single[base+k]))
+			out[base+k] = m.availabilityResult(net.estimate(t, cones[k], m.services[base+k], single[base+k]))
 		}
+		net.space.release()
 	})
 	return out
 }
 
-// estimate computes one service's unavailability on its cone.
+// estimate computes one service's unavailability on its cone, given in
+// the indices of c.space (the estate's nodes when it has no batch).
 func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int32) estimate {
+	sp := c.space
 	e := estimate{singles: len(single), exact: true}
 	var logUpS float64
 	for _, x := range single {
@@ -180,6 +189,7 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 	}
 	other := c.other[:0] // failure-prone, not single points; global ids
 	for _, x := range cone {
+		x = sp.node(x)
 		if t.unknown[x] {
 			e.unknown++
 		}
@@ -194,7 +204,7 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 	u, ok := 0.0, len(other) == 0
 	c.factor.condensed = false
 	if !ok {
-		u, ok = c.factor.solve(t, cone, service, c.single)
+		u, ok = c.factor.solve(t, cone, sp.of(service), c.single)
 	}
 	defer c.factor.release(cone)
 	for _, x := range single {
@@ -203,6 +213,13 @@ func (c *coneNet) estimate(t slaTable, cone []int32, service int32, single []int
 	if ok {
 		e.u = pS + upS*u
 		return e
+	}
+	if sp.batch() && (len(other) <= maxExactNodes || !c.factor.condensed) { // the cone copy works in node ids
+		c.global = c.global[:0]
+		for _, x := range cone {
+			c.global = append(c.global, sp.node(x))
+		}
+		cone = c.global
 	}
 	if len(other) <= maxExactNodes {
 		c.load(cone, service)

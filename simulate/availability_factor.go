@@ -75,7 +75,8 @@ type factorNet struct {
 	dp              []float64
 	work, limit     int
 	ms              moduleState
-	condensed       bool // the last solve condensed its cone
+	space           *coneSpace // what the cone's indices number; nil: the estate's nodes
+	condensed       bool       // the last solve condensed its cone
 	prop            dagProp
 	arena           []int32     // the module solver's stack
 	saved           []nodeState // its saved node states
@@ -161,8 +162,9 @@ func (f *factorNet) dropUp() {
 }
 
 // condense builds the DAG of the cone's strongly connected components
-// (Tarjan's algorithm), each component's children listed as it is emitted:
-// everything it needs is emitted before it.
+// (Tarjan's algorithm; cone and service in f.space's indices), each
+// component's children listed as it is emitted: everything it needs is
+// emitted before it.
 func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []bool) bool {
 	m := f.m
 	k := len(cone)
@@ -189,7 +191,7 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 		f.stack = append(f.stack, v)
 		f.onStack[v] = true
 		start := int32(len(f.needs))
-		for _, x := range m.c.Needs(cone[v]) {
+		for _, x := range f.space.needs(m, cone[v]) {
 			f.needs = append(f.needs, f.loc[x])
 		}
 		f.needOff[v], f.needEnd[v] = start, int32(len(f.needs))
@@ -233,7 +235,7 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 			f.onStack[w] = false
 			f.comp[w] = comps
 			members = append(members, w)
-			g := cone[w]
+			g := f.space.node(cone[w])
 			size++
 			if m.class[g] == clGroup {
 				grp = true
@@ -253,7 +255,7 @@ func (f *factorNet) condense(t slaTable, cone []int32, service int32, single []b
 		f.group = append(f.group, grp)
 		f.slack = append(f.slack, 0)
 		if grp {
-			f.slack[comps] = m.slack[cone[v]]
+			f.slack[comps] = m.slack[f.space.node(cone[v])]
 		}
 		switch {
 		case last < 0:

@@ -52,7 +52,7 @@ func (p *dagProp) load(f *factorNet) {
 }
 
 // local is x's component.
-func (p *dagProp) local(x int32) int32 { return p.f.comp[p.f.loc[x]] }
+func (p *dagProp) local(x int32) int32 { return p.f.comp[p.f.loc[p.f.space.of(x)]] }
 
 func (p *dagProp) downWith(seeds []int32) bool {
 	f := p.f

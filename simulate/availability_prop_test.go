@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"github.com/untether-dev/untether/discover/demo"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 )
@@ -109,4 +110,57 @@ func TestEstimateNeedsNoFreshScratch(t *testing.T) {
 		}
 	}
 	t.Logf("compared %d services, %d sampled", compared, sampled)
+}
+
+// TestBatchConesMatchNodeCones checks that estimating every service from
+// its batch's copy of the needs (cones in batch indices, as the audit
+// does) gives what estimating it from the estate's own adjacency gives.
+func TestBatchConesMatchNodeCones(t *testing.T) {
+	cat, err := ParseAvailabilityCatalog([]byte(factorSLAs), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var models []*Model
+	for seed := range int64(40) {
+		m, err := NewModel(randEstate(seed), Options{Availability: cat})
+		if err != nil {
+			t.Fatal(err)
+		}
+		models = append(models, m)
+	}
+	e, err := demo.Generate(5000, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewModel(e, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	models = append(models, m)
+	compared := 0
+	for _, m := range models {
+		tab := m.slaTable()
+		single := m.scan(m.cones().dpCone, tab.p).single
+		batch := m.serviceAvailability(tab, single)
+		// The same cones in node ids, in the batch walk's order (sampling
+		// follows the cone's order).
+		cones := make([][]int32, len(m.services))
+		m.forEachCone(m.services, func(_, base int, touched []int32, mask []uint64) {
+			for _, i := range touched {
+				for b := mask[i]; b != 0; b &= b - 1 {
+					k := base + bits.TrailingZeros64(b)
+					cones[k] = append(cones[k], i)
+				}
+			}
+		})
+		c := m.newConeNet()
+		for k, s := range m.services {
+			want := m.availabilityResult(c.estimate(tab, cones[k], s, single[k]))
+			if *batch[k] != *want {
+				t.Fatalf("service %s: from the batch's needs %+v, from the estate's %+v", m.id(s), *batch[k], *want)
+			}
+			compared++
+		}
+	}
+	t.Logf("compared %d services", compared)
 }
