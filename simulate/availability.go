@@ -3,6 +3,8 @@ package simulate
 import (
 	"fmt"
 	"math"
+	"math/bits"
+	"runtime"
 )
 
 // Availability (DESIGN.md §7): each resource and placement node gets the
@@ -152,4 +154,40 @@ func (m *Model) availabilityMethod(e estimate) string {
 		s += fmt.Sprintf("; defaults: %d nodes have no catalog entry and use the default SLA %g%%", e.unknown, m.opt.Availability.Default)
 	}
 	return s
+}
+
+// serviceAvailability estimates every service, one cone batch at a time
+// (forEachCone), each worker with its own cone-local propagator.
+func (m *Model) serviceAvailability(t slaTable, single [][]int32) []*Availability {
+	out := make([]*Availability, len(m.services))
+	if len(m.services) == 0 {
+		return out
+	}
+	nets := make([]*coneNet, max(1, min(runtime.GOMAXPROCS(0), 8)))
+	m.forEachCone(m.services, func(w, base int, touched []int32, mask []uint64) {
+		if nets[w] == nil {
+			nets[w] = m.newConeNet()
+			nets[w].space = m.newConeSpace()
+			nets[w].factor.space = nets[w].space
+		}
+		net := nets[w]
+		cones := &net.cones
+		for k := range cones {
+			cones[k] = cones[k][:0]
+		}
+		net.space.load(touched)
+		for bi, i := range touched { // cones in batch indices
+			for b := mask[i]; b != 0; b &= b - 1 {
+				k := bits.TrailingZeros64(b)
+				cones[k] = append(cones[k], int32(bi))
+			}
+		}
+		// A cone's order is the batch walk's, a function of the estate
+		// alone, so samples drawn over it are too.
+		for k := 0; k < 64 && base+k < len(m.services); k++ {
+			out[base+k] = m.availabilityResult(net.estimate(t, cones[k], m.services[base+k], single[base+k]))
+		}
+		net.space.release()
+	})
+	return out
 }

@@ -3,8 +3,6 @@ package simulate
 import (
 	"hash/fnv"
 	"math"
-	"math/bits"
-	"runtime"
 	"slices"
 )
 
@@ -139,42 +137,6 @@ func (c *coneNet) mark(i int32) {
 		c.down[i] = true
 		c.queue = append(c.queue, i)
 	}
-}
-
-// serviceAvailability estimates every service, one cone batch at a time
-// (forEachCone), each worker with its own cone-local propagator.
-func (m *Model) serviceAvailability(t slaTable, single [][]int32) []*Availability {
-	out := make([]*Availability, len(m.services))
-	if len(m.services) == 0 {
-		return out
-	}
-	nets := make([]*coneNet, max(1, min(runtime.GOMAXPROCS(0), 8)))
-	m.forEachCone(m.services, func(w, base int, touched []int32, mask []uint64) {
-		if nets[w] == nil {
-			nets[w] = m.newConeNet()
-			nets[w].space = m.newConeSpace()
-			nets[w].factor.space = nets[w].space
-		}
-		net := nets[w]
-		cones := &net.cones
-		for k := range cones {
-			cones[k] = cones[k][:0]
-		}
-		net.space.load(touched)
-		for bi, i := range touched { // cones in batch indices
-			for b := mask[i]; b != 0; b &= b - 1 {
-				k := bits.TrailingZeros64(b)
-				cones[k] = append(cones[k], int32(bi))
-			}
-		}
-		// A cone's order is the batch walk's, a function of the estate
-		// alone, so samples drawn over it are too.
-		for k := 0; k < 64 && base+k < len(m.services); k++ {
-			out[base+k] = m.availabilityResult(net.estimate(t, cones[k], m.services[base+k], single[base+k]))
-		}
-		net.space.release()
-	})
-	return out
 }
 
 // estimate computes one service's unavailability on its cone, given in
