@@ -220,10 +220,6 @@ func (d *decoder) zones() ([]string, error) {
 	return shared(d, &d.zoneSets, '[', "an array of strings", d.strList)
 }
 
-// maxShared bounds each table of shared values: an estate whose values
-// seldom repeat stops filling it.
-const maxShared = 1 << 16
-
 // shared reads a value of the given kind (null reads as the zero value)
 // and returns the one decoded before from the same bytes, or decodes it
 // with read from those bytes. Decoded values are shared between nodes, so
@@ -241,12 +237,8 @@ func shared[T any](d *decoder, seen *sharedSet[T], kind jsontext.Kind, want stri
 	default:
 		return zero, d.typeError(d.path(), raw, want)
 	}
-	if string(raw) == seen.lastKey && seen.lastKey != "" {
-		return seen.last, nil // nodes of one service are next to each other
-	}
-	if e, ok := seen.m[string(raw)]; ok {
-		seen.last, seen.lastKey = e.v, e.key
-		return e.v, nil
+	if v, ok := seen.find(raw); ok {
+		return v, nil
 	}
 	// Decode the bytes just read with a second decoder; errors place
 	// themselves relative to where the value starts in the file.
@@ -257,35 +249,9 @@ func shared[T any](d *decoder, seen *sharedSet[T], kind jsontext.Kind, want stri
 	v, err := read()
 	d.dec, d.base = main, base
 	if err == nil {
-		seen.add(raw, v)
+		v = seen.add(raw, v)
 	}
 	return v, err
-}
-
-// add keeps v, decoded from raw, while the set is not full.
-func (s *sharedSet[T]) add(raw []byte, v T) {
-	if len(s.m) >= maxShared {
-		return
-	}
-	if s.m == nil {
-		s.m = map[string]sharedValue[T]{}
-	}
-	key := string(raw)
-	s.m[key] = sharedValue[T]{key, v}
-	s.last, s.lastKey = v, key
-}
-
-// sharedSet is the values of one kind decoded so far, by their bytes in
-// the file, and the one met last.
-type sharedSet[T any] struct {
-	m       map[string]sharedValue[T]
-	last    T
-	lastKey string // its bytes
-}
-
-type sharedValue[T any] struct {
-	key string
-	v   T
 }
 
 // extra keeps an unknown member verbatim.

@@ -75,6 +75,12 @@ type pipeline struct {
 	ids  map[string]int // written by enterIDs only, read by edges' workers once idsReady is closed
 	keys []uint64       // edge k's node positions as from<<32|to
 
+	// Tag maps, attribute maps and zone lists decoded so far, for all
+	// workers: equal ones are one value across the estate.
+	tags  sharedTable[map[string]string]
+	attrs sharedTable[map[string]any]
+	zones sharedTable[[]string]
+
 	work     chan *batch   // to the workers
 	merge    chan *batch   // node batches in file order, then nil when the nodes end
 	idsReady chan struct{} // closed when every node id is entered
@@ -130,7 +136,9 @@ func (p *pipeline) release(b *block) {
 // worker decodes batches until there are no more; after a failure it only
 // lets them go.
 func (p *pipeline) worker() {
-	d := &decoder{e: p.e, ids: p.ids, lastFrom: -1, lastTo: -1, strs: map[string]string{}, idBytes: &idBytes{}}
+	d := &decoder{e: p.e, ids: p.ids, lastFrom: -1, lastTo: -1, strs: map[string]string{}, idBytes: &idBytes{},
+		tagSets: sharedSet[map[string]string]{table: &p.tags}, attrSets: sharedSet[map[string]any]{table: &p.attrs},
+		zoneSets: sharedSet[[]string]{table: &p.zones}}
 	var dec jsontext.Decoder
 	d.dec = &dec
 	for b := range p.work {

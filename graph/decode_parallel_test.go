@@ -3,6 +3,7 @@ package graph_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -76,6 +77,22 @@ func TestParallelReadsAsTheReference(t *testing.T) {
 				}
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("GOMAXPROCS=%d: the parallel reader read another estate", procs)
+				}
+				// Equal tag maps are one map, whichever worker read them.
+				maps := map[string]map[uintptr]bool{}
+				for _, n := range got.Nodes {
+					if n.Tags != nil {
+						k := fmt.Sprint(n.Tags)
+						if maps[k] == nil {
+							maps[k] = map[uintptr]bool{}
+						}
+						maps[k][uintptr(reflect.ValueOf(n.Tags).UnsafePointer())] = true
+					}
+				}
+				for k, ptrs := range maps {
+					if len(ptrs) != 1 {
+						t.Fatalf("GOMAXPROCS=%d: tags %s are %d maps", procs, k, len(ptrs))
+					}
 				}
 			}
 		})

@@ -176,16 +176,12 @@ func sharedRaw[T any](d *decoder, seen *sharedSet[T], raw []byte, kind byte, rea
 		var zero T
 		return zero, false
 	}
-	if string(raw) == seen.lastKey && seen.lastKey != "" {
-		return seen.last, true
-	}
-	if e, ok := seen.m[string(raw)]; ok {
-		seen.last, seen.lastKey = e.v, e.key
-		return e.v, true
+	if v, ok := seen.find(raw); ok {
+		return v, true
 	}
 	v, ok := sub(d, raw, read)
 	if ok {
-		seen.add(raw, v)
+		v = seen.add(raw, v)
 	}
 	return v, ok
 }
