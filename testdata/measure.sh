@@ -6,8 +6,9 @@
 # `untether audit FILE -o FILE.txt` RUNS times (default 5) after one
 # warm-up, first on the quiet machine, then with LOAD busy processes
 # beside it (default 2: a load average near 3-4 on two cores, as a shared CI
-# runner sees). It prints the median wall clock, the CPU seconds (user +
-# system) and the peak resident memory of each, with GNU time.
+# runner sees). SHAPES picks the estates (default "synthetic fault-tree").
+# It prints the median wall clock, the CPU seconds (user + system) and the
+# peak resident memory of each, with GNU time.
 #
 # Run it from the repository root; it builds the binary and writes the
 # estates and reports under a temporary directory it removes. A 1M estate
@@ -18,6 +19,7 @@ export UNTETHER_PROGRESS=off # figures only
 sizes=${*:-100000}
 runs=${RUNS:-5}
 load=${LOAD:-2}
+shapes=${SHAPES:-synthetic fault-tree}
 dir=$(mktemp -d)
 burners=""
 stop_burners() {
@@ -46,11 +48,15 @@ one() {
 }
 
 for n in $sizes; do
-	"$dir/untether" demo --size "$n" --seed 3 -o "$dir/synthetic-$n.json"
-	"$dir/untether" demo --shape fault-tree --size "$n" -o "$dir/fault-tree-$n.json"
+	for shape in $shapes; do
+		case $shape in
+		synthetic) "$dir/untether" demo --size "$n" --seed 3 -o "$dir/$shape-$n.json" ;;
+		*) "$dir/untether" demo --shape "$shape" --size "$n" -o "$dir/$shape-$n.json" ;;
+		esac
+	done
 done
 for n in $sizes; do
-	for shape in synthetic fault-tree; do
+	for shape in $shapes; do
 		one "$shape-$n" "$dir/$shape-$n.json" quiet
 		j=0
 		while [ "$j" -lt "$load" ]; do
