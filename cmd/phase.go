@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"runtime/trace"
 	"sync"
 	"time"
 )
@@ -42,6 +44,7 @@ func (p *phases) begin(format string, args ...any) {
 	defer p.mu.Unlock()
 	p.endLocked()
 	p.name, p.began, p.printed = fmt.Sprintf(format, args...), p.now(), false
+	trace.Log(context.Background(), "phase", p.name) // marks the phase in an UNTETHER_TRACE trace
 	wait := quietFor - p.now().Sub(p.start)
 	if wait <= 0 {
 		p.showLocked()

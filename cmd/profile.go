@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"runtime/trace"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,13 +16,39 @@ import (
 // startProfile writes whole-process profiles (development aids, see README
 // "Development"): a CPU profile to the file UNTETHER_CPUPROFILE names, and
 // a heap profile taken at the live heap's peak to the file
-// UNTETHER_MEMPROFILE names. Decoding, simulation and report writing in one
+// UNTETHER_MEMPROFILE names, and an execution trace (go tool trace: which
+// goroutines ran on which core when) to the file UNTETHER_TRACE names.
+// Decoding, simulation and report writing in one
 // profile, which a Go benchmark of one package cannot show. The returned
 // function stops them and writes what they found.
 func startProfile(ios *IOStreams) func() {
 	stopCPU := startCPUProfile(ios)
 	stopMem := startMemProfile(ios)
-	return func() { stopCPU(); stopMem() }
+	stopTrace := startTrace(ios)
+	return func() { stopTrace(); stopCPU(); stopMem() }
+}
+
+// startTrace records an execution trace: where a run uses one core while
+// the other idles, which a CPU profile (samples summed over cores) hides.
+func startTrace(ios *IOStreams) func() {
+	path := ios.getenv("UNTETHER_TRACE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(ios.ErrOut, "untether: UNTETHER_TRACE: %v\n", err)
+		return func() {}
+	}
+	if err := trace.Start(f); err != nil {
+		f.Close()
+		fmt.Fprintf(ios.ErrOut, "untether: UNTETHER_TRACE: %v\n", err)
+		return func() {}
+	}
+	return func() {
+		trace.Stop()
+		f.Close()
+	}
 }
 
 func startCPUProfile(ios *IOStreams) func() {
