@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/untether-dev/untether/graph"
 )
@@ -40,18 +41,18 @@ func (m *Model) scoreLevel(i int32) int {
 // forEachCone calls fn once per batch of up to 64 services with the nodes
 // reached and, per node, the bitmask of the batch's services whose cone
 // holds it (bit k = svcs[base+k]; a service's cone holds itself). Batches
-// are independent, so workers take them in turn; fn receives the worker's
-// number so it can accumulate into per-worker sums without locks.
+// are independent, so each worker takes the next one not yet taken (cones
+// differ widely in cost: a fixed share left one worker running alone for
+// long); fn receives the worker's number so it can accumulate into
+// per-worker sums without locks, and places per-service results by base,
+// so which worker ran a batch never shows in the result.
 func (m *Model) forEachCone(svcs []int32, fn func(worker, base int, touched []int32, mask []uint64)) {
 	batches := (len(svcs) + 63) / 64
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8, batches))
+	var next atomic.Int64 // the next batch to take
 	var wg sync.WaitGroup
 	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			m.coneWorker(svcs, w, workers, fn)
-		}()
+		wg.Go(func() { m.coneWorker(svcs, w, &next, fn) })
 	}
 	wg.Wait()
 }
@@ -65,7 +66,7 @@ type coneScratch struct {
 	touched, queue []int32
 }
 
-func (m *Model) coneWorker(svcs []int32, w, workers int, fn func(worker, base int, touched []int32, mask []uint64)) {
+func (m *Model) coneWorker(svcs []int32, w int, next *atomic.Int64, fn func(worker, base int, touched []int32, mask []uint64)) {
 	sc, _ := m.cone.Get().(*coneScratch)
 	if sc == nil {
 		n := m.c.Len()
@@ -75,7 +76,7 @@ func (m *Model) coneWorker(svcs []int32, w, workers int, fn func(worker, base in
 	mask, inq := sc.mask, sc.inq
 	touched, queue := sc.touched, sc.queue
 	defer func() { sc.touched, sc.queue = touched[:0], queue[:0] }()
-	for start := w * 64; start < len(svcs); start += 64 * workers {
+	for start := int(next.Add(1)-1) * 64; start < len(svcs); start = int(next.Add(1)-1) * 64 {
 		batch := svcs[start:min(start+64, len(svcs))]
 		touched, queue = touched[:0], queue[:0]
 		for k, s := range batch {
