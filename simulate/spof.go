@@ -5,15 +5,17 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // The SPOF scan fails every resource and placement node alone. Each root
 // (see inherit.go) is one event-driven propagation (see propagator): its
 // cost is the root's real DOWN cone, which groups cut short; the nodes of
 // its tree are derived from it without propagating again. So the scan costs
-// the sum of the roots' cones, not candidates x graph. Roots are split over
-// the CPUs in contiguous ranges and the records sorted by node at the end,
-// so the result does not depend on scheduling.
+// the sum of the roots' cones, not candidates x graph. Workers on every CPU
+// take runs of roots as they free up; the merge sums, sorts the records by
+// node, or keys them by candidate, so the result does not depend on
+// scheduling.
 
 // spofRec is one candidate that takes critical services down alone.
 type spofRec struct {
@@ -91,14 +93,10 @@ func (m *Model) scan(dpCone []bool, sla []float64) *scanResult {
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8, trees.len()/1024+1))
 	parts := make([]*scanResult, workers)
 	cone := make([]int32, m.c.Len())
+	var next atomic.Int64 // the next run of scanTrees trees to take
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo, hi := trees.len()*w/workers, trees.len()*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[w] = m.scanRoots(&trees, lo, hi, pos, dpCone, sla, cone)
-		}()
+		wg.Go(func() { parts[w] = m.scanRoots(&trees, &next, pos, dpCone, sla, cone) })
 	}
 	wg.Wait()
 	out := &scanResult{killed: make([][4]int32, len(m.services)), dpKilled: map[int32][]int32{}, cone: cone}
@@ -149,8 +147,15 @@ type rootScan struct {
 	crit, dps []int32 // scratch
 }
 
-// scanRoots scans trees lo to hi of the forest.
-func (m *Model) scanRoots(trees *forest, lo, hi int, pos []int32, dpCone []bool, sla []float64, cone []int32) *scanResult {
+// scanTrees is how many trees a scan worker takes at a time: roots differ
+// widely in cost (the heavy ones come first), so fixed shares left one
+// worker scanning alone for most of the scan.
+const scanTrees = 64
+
+// scanRoots scans runs of scanTrees trees of the forest, each the next not
+// yet taken, until none is left. Which worker scans a tree never shows in
+// the result: the merge sums, sorts by node, or keys by candidate.
+func (m *Model) scanRoots(trees *forest, next *atomic.Int64, pos []int32, dpCone []bool, sla []float64, cone []int32) *scanResult {
 	n := m.c.Len()
 	rs := &rootScan{
 		m: m, pos: pos, dpCone: dpCone, sla: sla, p: newPropagator(m), chains: newChainTree(m),
@@ -162,6 +167,17 @@ func (m *Model) scanRoots(trees *forest, lo, hi int, pos []int32, dpCone []bool,
 		rs.r.singleN = make([]int32, len(m.services))
 	}
 	var rootSvcs, svcs []int32
+	for lo := int(next.Add(1)-1) * scanTrees; lo < trees.len(); lo = int(next.Add(1)-1) * scanTrees {
+		rs.scanRun(trees, lo, min(lo+scanTrees, trees.len()), cone, &rootSvcs, &svcs)
+	}
+	return rs.r
+}
+
+// scanRun scans trees lo to hi.
+func (rs *rootScan) scanRun(trees *forest, lo, hi int, cone []int32, rootSvcsP, svcsP *[]int32) {
+	m, pos := rs.m, rs.pos
+	rootSvcs, svcs := *rootSvcsP, *svcsP
+	defer func() { *rootSvcsP, *svcsP = rootSvcs, svcs }()
 	for k := lo; k < hi; k++ {
 		tree := trees.tree(k)
 		root := tree[0]
@@ -222,7 +238,6 @@ func (m *Model) scanRoots(trees *forest, lo, hi int, pos []int32, dpCone []bool,
 		rs.svcLists = rs.svcLists[:1]
 		p.reset()
 	}
-	return rs.r
 }
 
 // record adds candidate x, whose failure alone takes svcs down (sorted, x
