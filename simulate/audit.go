@@ -30,9 +30,15 @@ func (m *Model) Audit() *Audit {
 		conc = m.concentration(cs)
 	})
 	sla := m.slaTable()
-	sr := m.scan(cs.dpCone, sla.p)
+	sr, parts := m.scanParts(cs.dpCone, sla.p)
 	var avail []*Availability
-	estimate.Go(func() { avail = m.serviceAvailability(sla, sr.single) })
+	estimate.Go(func() {
+		// The single points gathered here, not in the scan: the rest of the
+		// audit need not wait for them.
+		single := m.singlePoints(parts)
+		parts = nil
+		avail = m.serviceAvailability(sla, single)
+	})
 	pairs := m.doublePoints(sr)
 	a := &Audit{Version: AuditVersion, Estate: m.summaryCounts()}
 	a.Score, a.Services = m.scores(cs, sr)

@@ -86,6 +86,17 @@ func (m *Model) candidates() []int32 {
 // double points can come from (nil: record none). With sla (the failure
 // probability of each node), it also lists availability's single points.
 func (m *Model) scan(dpCone []bool, sla []float64) *scanResult {
+	out, parts := m.scanParts(dpCone, sla)
+	if sla != nil {
+		out.single = m.singlePoints(parts)
+	}
+	return out
+}
+
+// scanParts is scan less the single points: it returns the workers' parts,
+// from which singlePoints makes them, so the audit can do that beside the
+// rest rather than before it. Parts keep only their (service, node) pairs.
+func (m *Model) scanParts(dpCone []bool, sla []float64) (*scanResult, []*scanResult) {
 	trees := m.rootTrees(m.upLinks())
 	// Keep only trees holding a candidate: nothing else is reported.
 	trees.keep(func(t []int32) bool { return slices.ContainsFunc(t, m.IsCandidate) })
@@ -119,12 +130,12 @@ func (m *Model) scan(dpCone []bool, sla []float64) *scanResult {
 			out.dpKilled[c] = s
 		}
 	}
-	if sla != nil {
-		out.single = m.singlePoints(parts)
+	for w, p := range parts { // drop what the merge copied
+		parts[w] = &scanResult{pairs: p.pairs, singleN: p.singleN}
 	}
 	slices.SortFunc(out.spofs, func(a, b spofRec) int { return cmp.Compare(a.node, b.node) })
 	slices.SortFunc(out.placements, func(a, b placementRec) int { return cmp.Compare(a.node, b.node) })
-	return out
+	return out, parts
 }
 
 // rootScan is one worker's state.
