@@ -30,14 +30,11 @@ func (m *Model) Audit() *Audit {
 		conc = m.concentration(cs)
 	})
 	sla := m.slaTable()
-	sr, parts := m.scanParts(cs.dpCone, sla.p)
 	var avail []*Availability
-	estimate.Go(func() {
-		// The single points gathered here, not in the scan: the rest of the
-		// audit need not wait for them.
-		single := m.singlePoints(parts)
-		parts = nil
-		avail = m.serviceAvailability(sla, single)
+	sr := m.scanThen(cs.dpCone, sla.p, func(pairs []*scanResult) {
+		// The estimate starts as the scan's workers end: it gathers its
+		// single points itself, beside the scan's merge and the rest.
+		estimate.Go(func() { avail = m.serviceAvailability(sla, m.singlePoints(pairs)) })
 	})
 	pairs := m.doublePoints(sr)
 	a := &Audit{Version: AuditVersion, Estate: m.summaryCounts()}

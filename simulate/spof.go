@@ -86,17 +86,21 @@ func (m *Model) candidates() []int32 {
 // double points can come from (nil: record none). With sla (the failure
 // probability of each node), it also lists availability's single points.
 func (m *Model) scan(dpCone []bool, sla []float64) *scanResult {
-	out, parts := m.scanParts(dpCone, sla)
-	if sla != nil {
-		out.single = m.singlePoints(parts)
-	}
+	var single [][]int32
+	out := m.scanThen(dpCone, sla, func(pairs []*scanResult) {
+		if sla != nil {
+			single = m.singlePoints(pairs)
+		}
+	})
+	out.single = single
 	return out
 }
 
-// scanParts is scan less the single points: it returns the workers' parts,
-// from which singlePoints makes them, so the audit can do that beside the
-// rest rather than before it. Parts keep only their (service, node) pairs.
-func (m *Model) scanParts(dpCone []bool, sla []float64) (*scanResult, []*scanResult) {
+// scanThen is scan less the single points: as soon as the workers are done,
+// before merging their records, it calls pairs with their (service, node)
+// pairs, from which singlePoints makes them, so the audit can start the
+// availability estimate beside the merge and the rest.
+func (m *Model) scanThen(dpCone []bool, sla []float64, pairs func([]*scanResult)) *scanResult {
 	trees := m.rootTrees(m.upLinks())
 	// Keep only trees holding a candidate: nothing else is reported.
 	trees.keep(func(t []int32) bool { return slices.ContainsFunc(t, m.IsCandidate) })
@@ -110,6 +114,12 @@ func (m *Model) scanParts(dpCone []bool, sla []float64) (*scanResult, []*scanRes
 		wg.Go(func() { parts[w] = m.scanRoots(&trees, &next, pos, dpCone, sla, cone) })
 	}
 	wg.Wait()
+	pp := make([]*scanResult, len(parts))
+	for w, p := range parts {
+		pp[w] = &scanResult{pairs: p.pairs, singleN: p.singleN}
+		p.pairs, p.singleN = chunked[[2]int32]{}, nil
+	}
+	pairs(pp)
 	out := &scanResult{killed: make([][4]int32, len(m.services)), dpKilled: map[int32][]int32{}, cone: cone}
 	out.links.grow(parts)
 	for _, p := range parts {
@@ -130,12 +140,9 @@ func (m *Model) scanParts(dpCone []bool, sla []float64) (*scanResult, []*scanRes
 			out.dpKilled[c] = s
 		}
 	}
-	for w, p := range parts { // drop what the merge copied
-		parts[w] = &scanResult{pairs: p.pairs, singleN: p.singleN}
-	}
 	slices.SortFunc(out.spofs, func(a, b spofRec) int { return cmp.Compare(a.node, b.node) })
 	slices.SortFunc(out.placements, func(a, b placementRec) int { return cmp.Compare(a.node, b.node) })
-	return out, parts
+	return out
 }
 
 // rootScan is one worker's state.
