@@ -69,29 +69,8 @@ func TestCondensedPropagationMatchesCone(t *testing.T) {
 // and groups, is estimated by one net in reverse order and by a fresh net,
 // and the raw figures must agree bit for bit.
 func TestEstimateNeedsNoFreshScratch(t *testing.T) {
-	cat, err := ParseAvailabilityCatalog([]byte(factorSLAs), "test.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	models := []*Model{}
-	for seed := range int64(40) {
-		m, err := NewModel(randEstate(seed), Options{Availability: cat})
-		if err != nil {
-			t.Fatal(err)
-		}
-		models = append(models, m)
-	}
-	e, err := demo.Generate(3000, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := NewModel(e, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	models = append(models, m)
 	compared, sampled := 0, 0
-	for _, m := range models {
+	for _, m := range availabilityModels(t, 3000, 2) {
 		tab := m.slaTable()
 		single := m.scan(m.cones().dpCone, tab.p).single
 		reused := m.newConeNet()
@@ -116,29 +95,8 @@ func TestEstimateNeedsNoFreshScratch(t *testing.T) {
 // its batch's copy of the needs (cones in batch indices, as the audit
 // does) gives what estimating it from the estate's own adjacency gives.
 func TestBatchConesMatchNodeCones(t *testing.T) {
-	cat, err := ParseAvailabilityCatalog([]byte(factorSLAs), "test.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var models []*Model
-	for seed := range int64(40) {
-		m, err := NewModel(randEstate(seed), Options{Availability: cat})
-		if err != nil {
-			t.Fatal(err)
-		}
-		models = append(models, m)
-	}
-	e, err := demo.Generate(5000, 4)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := NewModel(e, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	models = append(models, m)
 	compared := 0
-	for _, m := range models {
+	for _, m := range availabilityModels(t, 5000, 4) {
 		tab := m.slaTable()
 		single := m.scan(m.cones().dpCone, tab.p).single
 		batch := m.serviceAvailability(tab, single)
@@ -163,4 +121,31 @@ func TestBatchConesMatchNodeCones(t *testing.T) {
 		}
 	}
 	t.Logf("compared %d services", compared)
+}
+
+// availabilityModels are 40 random estates with factorSLAs' catalog and
+// one synthetic estate of size resources with the built-in catalog.
+func availabilityModels(t *testing.T, size int, seed int64) []*Model {
+	t.Helper()
+	cat, err := ParseAvailabilityCatalog([]byte(factorSLAs), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var models []*Model
+	for s := range int64(40) {
+		m, err := NewModel(randEstate(s), Options{Availability: cat})
+		if err != nil {
+			t.Fatal(err)
+		}
+		models = append(models, m)
+	}
+	e, err := demo.Generate(size, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewModel(e, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(models, m)
 }
