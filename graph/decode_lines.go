@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 )
@@ -52,6 +53,11 @@ func kindOf(line []byte) lineKind {
 	return otherLine
 }
 
+// The shortest node and edge lines Encode can write, newline included.
+const minNodeLine, minEdgeLine = int64(len(`  {"id":""}`) + 1), int64(len(`  {"from":""}`) + 1)
+
+var errNotLaidOut = errors.New("not laid out as Encode writes an estate")
+
 // countLines counts the node lines and the edge lines of the file (size
 // bytes, read at through a buffer), so the lists can be made their exact
 // length before they are read. A block whose first and last lines are both
@@ -74,7 +80,15 @@ func countLines(at io.ReaderAt, size int64) (nodes, edges int, err error) {
 				return 0, 0, rerr
 			}
 			countBlock(data, &counts) // the last line needs no newline
-			return counts[nodeLine], counts[edgeLine], nil
+			nodes, edges = counts[nodeLine], counts[edgeLine]
+			// Blocks are counted by their newlines, so a hostile file
+			// can count a node for every byte (320 bytes to make each):
+			// more lines than fit, `  {"id":""}` or `  {"from":""}` and a
+			// newline at least, is not an Encode layout.
+			if int64(nodes)*minNodeLine+int64(edges)*minEdgeLine > pos {
+				return 0, 0, errNotLaidOut
+			}
+			return nodes, edges, nil
 		}
 		if end == 0 && keep+n == len(buf) { // a line longer than the buffer
 			buf = append(buf, make([]byte, len(buf))...)
