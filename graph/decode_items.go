@@ -73,20 +73,9 @@ func (d *decoder) node(n *Node) error {
 // id reads a node's id: a string of its own, never interned (ids are
 // unique; edges share them instead).
 func (d *decoder) id() (string, error) {
-	raw, err := d.dec.ReadValue()
-	if err != nil {
-		return "", d.syntax(err)
-	}
-	switch raw.Kind() {
-	case 'n':
-		return "", nil
-	case '"':
-	default:
-		return "", d.typeError(d.path(), raw, "string")
-	}
-	b, err := d.unquote(raw)
-	if err != nil {
-		return "", d.syntax(err)
+	b, null, err := d.stringValue()
+	if err != nil || null {
+		return "", err
 	}
 	return d.keepID(b), nil
 }
@@ -94,20 +83,9 @@ func (d *decoder) id() (string, error) {
 // end reads an edge's from or to: the node's own id string when the node
 // was read already (an estate file lists nodes first).
 func (d *decoder) end(last *int) (string, int, error) {
-	raw, err := d.dec.ReadValue()
-	if err != nil {
-		return "", -1, d.syntax(err)
-	}
-	switch raw.Kind() {
-	case 'n':
-		return "", -1, nil
-	case '"':
-	default:
-		return "", -1, d.typeError(d.path(), raw, "string")
-	}
-	b, err := d.unquote(raw)
-	if err != nil {
-		return "", -1, d.syntax(err)
+	b, null, err := d.stringValue()
+	if err != nil || null {
+		return "", -1, err
 	}
 	s, i := d.resolve(b, last)
 	return s, i, nil

@@ -111,21 +111,28 @@ func cheapHash(b []byte) uint32 {
 
 // str reads a string value (null reads as ""), interned.
 func (d *decoder) str() (string, error) {
+	b, null, err := d.stringValue()
+	if err != nil || null {
+		return "", err
+	}
+	return d.intern(b), nil
+}
+
+// stringValue reads a value that must be a string or null: its contents
+// (valid until the next read), or null true.
+func (d *decoder) stringValue() (b []byte, null bool, err error) {
 	raw, err := d.dec.ReadValue()
 	if err != nil {
-		return "", d.syntax(err)
+		return nil, false, d.syntax(err)
 	}
 	switch raw.Kind() {
 	case 'n':
-		return "", nil
+		return nil, true, nil
 	case '"':
 		b, err := d.unquote(raw)
-		if err != nil {
-			return "", d.syntax(err)
-		}
-		return d.intern(b), nil
+		return b, false, d.syntax(err)
 	}
-	return "", d.typeError(d.path(), raw, "string")
+	return nil, false, d.typeError(d.path(), raw, "string")
 }
 
 // strs reads a list of strings (null reads as none).
