@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/metrics"
@@ -31,43 +32,33 @@ func startProfile(ios *IOStreams) func() {
 // startTrace records an execution trace: where a run uses one core while
 // the other idles, which a CPU profile (samples summed over cores) hides.
 func startTrace(ios *IOStreams) func() {
-	path := ios.getenv("UNTETHER_TRACE")
-	if path == "" {
-		return func() {}
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintf(ios.ErrOut, "untether: UNTETHER_TRACE: %v\n", err)
-		return func() {}
-	}
-	if err := trace.Start(f); err != nil {
-		f.Close()
-		fmt.Fprintf(ios.ErrOut, "untether: UNTETHER_TRACE: %v\n", err)
-		return func() {}
-	}
-	return func() {
-		trace.Stop()
-		f.Close()
-	}
+	return startRecording(ios, "UNTETHER_TRACE", trace.Start, trace.Stop)
 }
 
 func startCPUProfile(ios *IOStreams) func() {
-	path := ios.getenv("UNTETHER_CPUPROFILE")
+	return startRecording(ios, "UNTETHER_CPUPROFILE", pprof.StartCPUProfile, pprof.StopCPUProfile)
+}
+
+// startRecording starts a recorder writing to the file the environment
+// variable env names (none when unset) and returns what stops it. A file
+// that cannot be made is said on standard error; the run goes on.
+func startRecording(ios *IOStreams, env string, start func(io.Writer) error, stop func()) func() {
+	path := ios.getenv(env)
 	if path == "" {
 		return func() {}
 	}
 	f, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintf(ios.ErrOut, "untether: UNTETHER_CPUPROFILE: %v\n", err)
-		return func() {}
+	if err == nil {
+		if err = start(f); err != nil {
+			f.Close()
+		}
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		fmt.Fprintf(ios.ErrOut, "untether: UNTETHER_CPUPROFILE: %v\n", err)
+	if err != nil {
+		fmt.Fprintf(ios.ErrOut, "untether: %s: %v\n", env, err)
 		return func() {}
 	}
 	return func() {
-		pprof.StopCPUProfile()
+		stop()
 		f.Close()
 	}
 }
